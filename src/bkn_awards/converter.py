@@ -1,0 +1,156 @@
+"""The data format: how records map to JSON, kept out of the model classes (cattrs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from bkn_awards.award import Award
+from bkn_awards.category import Category
+from bkn_awards.edition import Edition
+from bkn_awards.event import Event
+from bkn_awards.institution import Institution
+from bkn_awards.official import Official
+from bkn_awards.provenance import Source
+from bkn_awards.tally import Tally
+
+__all__ = [
+    "LINKED_TYPES",
+    "RECORD_FILES",
+    "make_converter",
+    "record_structurer",
+    "record_unstructurer",
+    "register_links",
+]
+
+T = TypeVar("T")
+
+#: The data files of a dataset directory with the record type each holds, in the order they
+#: are read: a file refers by id only to records of files before it.
+RECORD_FILES: tuple[tuple[str, type[Any]], ...] = (
+    ("sources.json", Source),
+    ("institutions.json", Institution),
+    ("officials.json", Official),
+    ("editions.json", Edition),
+    ("categories.json", Category),
+    ("events.json", Event),
+    ("awards.json", Award),
+    ("tallies.json", Tally),
+)
+
+#: Record types that other records link to; in the files a link is the linked record's id.
+LINKED_TYPES: tuple[type[Any], ...] = (Source, Institution, Official, Event, Category)
+
+
+def make_converter() -> cattrs.Converter:
+    """Make a converter for the data format.
+
+    It is strict where the standard library's JSON reader is loose: no unknown or missing
+    fields, no ``"2020"`` for ``2020``, no string where a list belongs. Links to other records
+    are unstructured to ids; to structure them, give the converter the records with
+    `register_links`. Records themselves go through `record_structurer` and
+    `record_unstructurer`.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    for exact in (str, int, bool):
+        converter.register_structure_hook(exact, _exactly(exact))
+    converter.register_structure_hook_factory(_is_tuple_of_any, _list_to_tuple_factory)
+    converter.register_structure_hook(dt.datetime, _structure_datetime)
+    converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    for linked in LINKED_TYPES:
+        converter.register_unstructure_hook(linked, _record_id)
+    return converter
+
+
+def register_links(converter: cattrs.Converter, cls: type[T], records: Mapping[str, T]) -> None:
+    """Let `converter` structure a link to a `cls` record from its id, looked up in `records`."""
+    kind = cls.__name__.lower()
+
+    def link(value: Any, _type: Any) -> T:
+        if not isinstance(value, str):
+            raise TypeError(f"expected the id of a {kind}, got {type(value).__name__}")
+        try:
+            return records[value]
+        except KeyError:
+            raise ValueError(f"no {kind} has the id {value!r}") from None
+
+    converter.register_structure_hook(cls, link)
+
+
+def record_structurer(converter: cattrs.Converter, cls: type[T]) -> Callable[[Any, Any], T]:
+    """Make the function that structures one record of a data file: ``fn(raw, cls)``.
+
+    A record's own type may be registered as a link (structured from an id); the record itself is
+    structured from its full object by a function made for its class. Make it once per file: it
+    is generated code.
+    """
+    return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+
+
+def record_unstructurer(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any], Any]:
+    """Make the function that unstructures a `cls` record to its form in the files (links as ids).
+
+    Example:
+        >>> import bkn_awards
+        >>> from bkn_awards.award import Award
+        >>> to_json = record_unstructurer(make_converter(), Award)
+        >>> award = bkn_awards.awards(year=2020, institution="Kota Malang")[0]
+        >>> to_json(award)["institution"], to_json(award)["rank"]
+        ('kota-malang', 1)
+    """
+    return make_dict_unstructure_fn(cls, converter)
+
+
+def _record_id(record: Any) -> str:
+    identifier: str = record.id
+    return identifier
+
+
+def _exactly(kind: type[T]) -> Callable[[Any, Any], T]:
+    def structure(value: Any, _type: Any) -> T:
+        # bool is an int subclass: True must not pass for a year or a rank.
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+        return value
+
+    return structure
+
+
+def _is_tuple_of_any(type_: Any) -> bool:
+    return is_sequence(type_) and getattr(type_, "__origin__", None) is tuple
+
+
+def _list_to_tuple_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    items = homogenous_tuple_structure_factory(type_, converter)
+
+    def structure(value: Any, type_: Any) -> Any:
+        # Without this check a string would be taken as a tuple of its characters.
+        if not isinstance(value, list):
+            raise TypeError(f"expected a list, got {type(value).__name__}")
+        return items(value, type_)
+
+    return structure
+
+
+def _structure_datetime(value: Any, _type: Any) -> dt.datetime:
+    from dateutil.parser import isoparse
+
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO 8601 date and time, got {type(value).__name__}")
+    parsed = isoparse(value)
+    if parsed.utcoffset() is None:
+        raise ValueError(f"{value!r} has no UTC offset (WIB is +07:00)")
+    return parsed
+
+
+def _structure_date(value: Any, _type: Any) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO 8601 date, got {type(value).__name__}")
+    return dt.date.fromisoformat(value)

@@ -1,0 +1,337 @@
+"""A loaded set of records with the indexes that answer queries."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Protocol, TypeVar
+
+from bkn_awards.award import Award
+from bkn_awards.category import Category
+from bkn_awards.edition import Edition
+from bkn_awards.errors import (
+    AmbiguousInstitutionError,
+    QueryError,
+    UnknownCategoryError,
+    UnknownInstitutionError,
+)
+from bkn_awards.event import Event
+from bkn_awards.institution import Institution, InstitutionKind
+from bkn_awards.names import name_key, name_words
+from bkn_awards.official import Official
+from bkn_awards.provenance import Source
+from bkn_awards.tally import Tally
+
+__all__ = ["Dataset"]
+
+
+class _OfAYear(Protocol):
+    @property
+    def year(self) -> int: ...
+
+
+K = TypeVar("K", bound=Hashable)
+R = TypeVar("R", bound=_OfAYear)
+
+
+class Dataset:
+    """A set of BKN Award records and the queries over them.
+
+    Get the bundled one with `bkn_awards.load()`, or a directory of your own with
+    ``bkn_awards.load(path)``. The module-level functions (`bkn_awards.awards` and friends) query
+    the bundled dataset. A dataset never changes once made; its methods return tuples.
+
+    Example:
+        >>> import bkn_awards
+        >>> data = bkn_awards.load()
+        >>> [a.rank for a in data.awards(year=2022, institution="Pemkot Mojokerto")]
+        [2, 3, 4]
+    """
+
+    __slots__ = (
+        "_awards",
+        "_awards_by",
+        "_categories",
+        "_category_words",
+        "_editions",
+        "_events",
+        "_institution_keys",
+        "_institutions",
+        "_officials",
+        "_sources",
+        "_tallies",
+    )
+
+    def __init__(
+        self,
+        *,
+        sources: Sequence[Source],
+        institutions: Sequence[Institution],
+        officials: Sequence[Official],
+        editions: Sequence[Edition],
+        categories: Sequence[Category],
+        events: Sequence[Event],
+        awards: Sequence[Award],
+        tallies: Sequence[Tally],
+    ) -> None:
+        self._sources = tuple(sources)
+        self._institutions = tuple(institutions)
+        self._officials = tuple(officials)
+        self._editions = tuple(editions)
+        self._categories = tuple(categories)
+        self._events = tuple(events)
+        self._awards = tuple(awards)
+        self._tallies = tuple(tallies)
+        self._institution_keys = _institution_keys(self._institutions)
+        self._category_words = {c.id: frozenset(name_words(c.name)) for c in self._categories}
+        self._awards_by: dict[str, Mapping[Hashable, tuple[int, ...]]] = {
+            "year": _positions(self._awards, lambda a: a.year),
+            "institution": _positions(self._awards, lambda a: a.institution.id),
+            "category": _positions(self._awards, lambda a: a.category.id),
+            "rank": _positions(self._awards, lambda a: a.rank),
+            "kind": _positions(self._awards, lambda a: a.institution.kind),
+        }
+
+    def __repr__(self) -> str:
+        return f"<Dataset: {len(self._awards)} awards, {len(self._institutions)} institutions>"
+
+    def awards(
+        self,
+        *,
+        year: int | Iterable[int] | None = None,
+        institution: str | Institution | None = None,
+        category: str | Category | None = None,
+        rank: int | Iterable[int] | None = None,
+        kind: InstitutionKind | str | None = None,
+    ) -> tuple[Award, ...]:
+        """Find awards; every filter given must hold (AND), a filter left out does not count.
+
+        Args:
+            year: An edition year, or several.
+            institution: A name, alias, id or region code (see `institution`), or an
+                `Institution`.
+            category: Words every matching category name contains, in any case and with or
+                without accents (``"manajemen kinerja"``), a category id, or a `Category`.
+            rank: A place, or several (``1`` for first places). Awards reported without a
+                number ("terbaik") have no rank and only match when `rank` is left out.
+            kind: The level of government of the winner (``"city"`` or
+                `InstitutionKind.CITY`).
+
+        Returns:
+            The matching awards, in the order of the data (by edition, then as reported).
+
+        Raises:
+            QueryError: A filter is malformed (an empty name, a rank below 1, a year that is not
+                a whole number, an unknown kind).
+            UnknownInstitutionError: No institution has that name.
+            AmbiguousInstitutionError: The name fits several institutions.
+            UnknownCategoryError: No category name contains those words.
+
+        Example:
+            >>> import bkn_awards
+            >>> [a.institution.name for a in bkn_awards.awards(category="penilaian kompetensi", rank=1)]
+            ['Pemerintah Kabupaten Sidoarjo']
+            >>> len(bkn_awards.awards(year=[2020, 2023], rank=1))
+            5
+        """  # noqa: E501
+        wanted: list[set[int]] = []
+        if year is not None:
+            wanted.append(self._lookup("year", _whole_numbers("year", year, minimum=1)))
+        if institution is not None:
+            wanted.append(self._lookup("institution", [self.institution(institution).id]))
+        if category is not None:
+            wanted.append(
+                self._lookup("category", [c.id for c in self._match_categories(category)])
+            )
+        if rank is not None:
+            wanted.append(self._lookup("rank", _whole_numbers("rank", rank, minimum=1)))
+        if kind is not None:
+            wanted.append(self._lookup("kind", [_kind(kind)]))
+        if not wanted:
+            return self._awards
+        return tuple(self._awards[i] for i in sorted(set.intersection(*wanted)))
+
+    def institution(self, text: str | Institution) -> Institution:
+        """Find the institution a name, alias, id or region code stands for.
+
+        Case, accents and punctuation do not count (``"kab sidoarjo"`` finds ``"Kab. Sidoarjo"``);
+        region codes work with or without the dot (``"35.15"``, ``"3515"``). There is no guessing:
+        a text that is not a known name is refused, with the close names as suggestions.
+
+        Args:
+            text: What to look up, or an `Institution` of this dataset (returned as it is).
+
+        Returns:
+            The one institution the text names.
+
+        Raises:
+            QueryError: `text` is empty or not a string.
+            UnknownInstitutionError: No institution has that name; a `LookupError`.
+            AmbiguousInstitutionError: Several have it (``"Mojokerto"``); a `LookupError`.
+
+        Example:
+            >>> import bkn_awards
+            >>> bkn_awards.institution("Pemprov Jatim").region_code
+            '35'
+            >>> bkn_awards.institution("Mojokerto")
+            Traceback (most recent call last):
+            ...
+            bkn_awards.errors.AmbiguousInstitutionError: 'Mojokerto' is ambiguous: it may mean 'Pemerintah Kabupaten Mojokerto' or 'Pemerintah Kota Mojokerto'; use the full name, an alias such as 'Kab. ...' or 'Kota ...', or the region code
+        """  # noqa: E501
+        if isinstance(text, Institution):
+            if text not in self._institutions:
+                raise UnknownInstitutionError(text.name, [])
+            return text
+        if not isinstance(text, str):
+            raise QueryError(f"institution must be a name or an Institution, not {text!r}")
+        key = name_key(text)
+        if not key:
+            raise QueryError("institution must not be empty")
+        found = self._institution_keys.get(key, ())
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousInstitutionError(text, [i.name for i in found])
+        raise UnknownInstitutionError(text, self._suggest_institutions(key))
+
+    def institutions(self, *, kind: InstitutionKind | str | None = None) -> tuple[Institution, ...]:
+        """List the institutions, or those of one kind.
+
+        Example:
+            >>> import bkn_awards
+            >>> [i.name for i in bkn_awards.institutions(kind="regency")]
+            ['Pemerintah Kabupaten Tulungagung', 'Pemerintah Kabupaten Sidoarjo', 'Pemerintah Kabupaten Mojokerto']
+        """  # noqa: E501
+        if kind is None:
+            return self._institutions
+        wanted = _kind(kind)
+        return tuple(i for i in self._institutions if i.kind is wanted)
+
+    def categories(self, *, year: int | Iterable[int] | None = None) -> tuple[Category, ...]:
+        """List the categories, or those of some editions.
+
+        Example:
+            >>> import bkn_awards
+            >>> [c.name for c in bkn_awards.categories(year=2023)][:2]
+            ['Implementasi NSPK Manajemen ASN', 'Pengembangan Kompetensi']
+        """
+        return _of_years(self._categories, year)
+
+    def sources(self) -> tuple[Source, ...]:
+        """List the news articles the data comes from.
+
+        Example:
+            >>> import bkn_awards
+            >>> [s.publisher for s in bkn_awards.sources()]
+            ['surabayapagi.com', 'BANGSAONLINE.com', None, 'Wartatransparansi.com', None]
+        """
+        return self._sources
+
+    def officials(self) -> tuple[Official, ...]:
+        """List the officials named in the reports, each with the office held at the time.
+
+        Example:
+            >>> import bkn_awards
+            >>> sorted({o.name for o in bkn_awards.officials() if o.institution.id == "bkn"})
+            ['Bima Haria Wibisana', 'Supranawa Yusuf']
+        """
+        return self._officials
+
+    def events(self, *, year: int | Iterable[int] | None = None) -> tuple[Event, ...]:
+        """List the ceremonies and handovers, or those of some editions.
+
+        Example:
+            >>> import bkn_awards
+            >>> [(e.date.isoformat(), e.date_inferred) for e in bkn_awards.events(year=2020)]
+            [('2020-12-17', False), ('2021-04-01', True)]
+        """
+        return _of_years(self._events, year)
+
+    def tallies(self, *, year: int | Iterable[int] | None = None) -> tuple[Tally, ...]:
+        """List the counts of awards the articles report, or those of some editions.
+
+        Example:
+            >>> import bkn_awards
+            >>> [t.count for t in bkn_awards.tallies(year=2023)]
+            [None, 34, 5]
+        """
+        return _of_years(self._tallies, year)
+
+    def editions(self) -> tuple[Edition, ...]:
+        """List the editions of the award the articles report.
+
+        Example:
+            >>> import bkn_awards
+            >>> [e.year for e in bkn_awards.editions()]
+            [2020, 2022, 2023]
+        """
+        return self._editions
+
+    def _lookup(self, index: str, keys: Iterable[Hashable]) -> set[int]:
+        positions = self._awards_by[index]
+        return {i for key in keys for i in positions.get(key, ())}
+
+    def _match_categories(self, category: str | Category) -> list[Category]:
+        if isinstance(category, Category):
+            return [category]
+        if not isinstance(category, str):
+            raise QueryError(f"category must be words of its name or a Category, not {category!r}")
+        words = frozenset(name_words(category))
+        if not words:
+            raise QueryError("category must not be empty")
+        found = [
+            c for c in self._categories if c.id == category or words <= self._category_words[c.id]
+        ]
+        if not found:
+            names = sorted({c.name for c in self._categories})
+            raise UnknownCategoryError(category, difflib.get_close_matches(category, names, n=3))
+        return found
+
+    def _suggest_institutions(self, key: str) -> list[str]:
+        close = difflib.get_close_matches(key, self._institution_keys, n=5, cutoff=0.6)
+        names = dict.fromkeys(i.name for k in close for i in self._institution_keys[k])
+        return list(names)[:3]
+
+
+def _institution_keys(institutions: Sequence[Institution]) -> dict[str, tuple[Institution, ...]]:
+    found: defaultdict[str, dict[str, Institution]] = defaultdict(dict)
+    for institution in institutions:
+        names = [institution.id, institution.name, *institution.aliases]
+        if institution.region_code is not None:
+            names += [institution.region_code, institution.region_code.replace(".", "")]
+        for name in names:
+            found[name_key(name)][institution.id] = institution
+    return {key: tuple(by_id.values()) for key, by_id in found.items()}
+
+
+def _positions(awards: Sequence[Award], key: Callable[[Award], K]) -> Mapping[K, tuple[int, ...]]:
+    grouped: defaultdict[K, list[int]] = defaultdict(list)
+    for position, award in enumerate(awards):
+        grouped[key(award)].append(position)
+    return {k: tuple(v) for k, v in grouped.items()}
+
+
+def _whole_numbers(name: str, value: int | Iterable[int], *, minimum: int) -> list[int]:
+    if isinstance(value, str | bytes) or not isinstance(value, int | Iterable):
+        raise QueryError(f"{name} must be a whole number or several, not {value!r}")
+    values = [value] if isinstance(value, int) else list(value)
+    for item in values:
+        if type(item) is not int or item < minimum:
+            raise QueryError(f"{name} must be a whole number of at least {minimum}, not {item!r}")
+    return values
+
+
+def _kind(kind: InstitutionKind | str) -> InstitutionKind:
+    try:
+        return InstitutionKind(kind)
+    except ValueError:
+        known = ", ".join(k.value for k in InstitutionKind)
+        raise QueryError(f"kind must be one of {known}, not {kind!r}") from None
+
+
+def _of_years(records: tuple[R, ...], year: int | Iterable[int] | None) -> tuple[R, ...]:
+    if year is None:
+        return records
+    years = set(_whole_numbers("year", year, minimum=1))
+    return tuple(r for r in records if r.year in years)

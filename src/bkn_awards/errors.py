@@ -1,0 +1,98 @@
+"""The exceptions raised by bkn_awards, all under one base class."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "AmbiguousInstitutionError",
+    "BknAwardsError",
+    "DataError",
+    "QueryError",
+    "UnknownCategoryError",
+    "UnknownInstitutionError",
+]
+
+
+class BknAwardsError(Exception):
+    """Base class of every error this library raises on purpose.
+
+    Example:
+        >>> import bkn_awards
+        >>> try:
+        ...     bkn_awards.institution("Atlantis")
+        ... except bkn_awards.BknAwardsError as error:
+        ...     print(type(error).__name__)
+        UnknownInstitutionError
+    """
+
+
+class DataError(BknAwardsError, ValueError):
+    """A data directory is malformed: the message names the file, the record and the field.
+
+    Attributes:
+        problems: Every problem found, one line each, as
+            ``"<file>: record '<id>': <field>: <what is wrong>"``.
+    """
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} in the award data:"
+        super().__init__("\n  ".join([heading, *self.problems]))
+
+
+class QueryError(BknAwardsError, ValueError):
+    """A query argument is malformed: an empty name, a rank below 1, a year that is not a year."""
+
+
+class UnknownInstitutionError(BknAwardsError, LookupError):
+    """No institution has this name, alias, id or region code.
+
+    Attributes:
+        query: The text that was looked up.
+        suggestions: Official names of institutions whose names or aliases come close.
+    """
+
+    def __init__(self, query: str, suggestions: Sequence[str]) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        message = f"no institution is known as {query!r}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+
+class AmbiguousInstitutionError(BknAwardsError, LookupError):
+    """A name fits more than one institution (``"Mojokerto"``: the kabupaten or the kota?).
+
+    Attributes:
+        query: The text that was looked up.
+        candidates: The official names of every institution the text fits.
+    """
+
+    def __init__(self, query: str, candidates: Sequence[str]) -> None:
+        self.query = query
+        self.candidates = tuple(candidates)
+        super().__init__(
+            f"{query!r} is ambiguous: it may mean "
+            + " or ".join(repr(c) for c in self.candidates)
+            + "; use the full name, an alias such as 'Kab. ...' or 'Kota ...', or the region code"
+        )
+
+
+class UnknownCategoryError(BknAwardsError, LookupError):
+    """No category name contains every word of the query.
+
+    Attributes:
+        query: The text that was looked up.
+        suggestions: Category names that come close.
+    """
+
+    def __init__(self, query: str, suggestions: Sequence[str]) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        message = f"no category matches {query!r}"
+        if self.suggestions:
+            message += "; close names: " + ", ".join(repr(s) for s in self.suggestions)
+        super().__init__(message)

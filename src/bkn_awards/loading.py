@@ -1,0 +1,166 @@
+"""Reading a data directory (the bundled one or a user's) into a checked `Dataset`."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from bkn_awards.dataset import Dataset
+from bkn_awards.errors import DataError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+__all__ = ["bundled", "load"]
+
+_lock = threading.Lock()
+_bundled: Dataset | None = None
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load a dataset: the bundled data, or a directory of data files of the same format.
+
+    A directory holds the files the bundled data has (``sources.json``, ``institutions.json``,
+    ``officials.json``, ``editions.json``, ``categories.json``, ``events.json``, ``awards.json``,
+    ``tallies.json``), each a JSON list of records. Copy the bundled files and add to them to
+    extend the data.
+
+    Args:
+        path: The directory, or ``None`` for the data that ships with the package.
+
+    Returns:
+        The dataset, with every record checked and linked.
+
+    Raises:
+        DataError: A file is missing, not UTF-8 or not JSON, or a record is malformed or links
+            to a record that does not exist. The message lists every problem with its file,
+            record and field; nothing is half-loaded.
+
+    Example:
+        >>> import bkn_awards
+        >>> data = bkn_awards.load()
+        >>> len(data.awards(year=2020))
+        8
+    """
+    if path is None:
+        return bundled()
+    directory = os.fspath(path)
+    if not os.path.isdir(directory):
+        raise DataError([f"{directory}: not a directory"])
+    import pathlib
+
+    return read_directory(pathlib.Path(directory))
+
+
+def bundled() -> Dataset:
+    """Return the dataset that ships with the package, loading it on first use.
+
+    Every thread gets the same dataset, loaded once.
+    """
+    global _bundled
+    if _bundled is None:
+        with _lock:
+            if _bundled is None:
+                import importlib_resources
+
+                _bundled = read_directory(importlib_resources.files("bkn_awards") / "data")
+    return _bundled
+
+
+def read_directory(directory: Traversable) -> Dataset:
+    """Read and check every data file of `directory`, or raise `DataError` listing each problem."""
+    # Imported here: cattrs is needed to load, not to `import bkn_awards`.
+    from bkn_awards.converter import (
+        RECORD_FILES,
+        make_converter,
+        record_structurer,
+        register_links,
+    )
+
+    converter = make_converter()
+    problems: list[str] = []
+    loaded: dict[str, tuple[Any, ...]] = {}
+    for filename, cls in RECORD_FILES:
+        records = _read_file(directory / filename, filename, problems)
+        structure = record_structurer(converter, cls)
+        by_id: dict[str, Any] = {}
+        for label, raw in _labelled(records):
+            try:
+                record = structure(raw, cls)
+            except Exception as error:  # every failure becomes a listed problem
+                problems.extend(_describe(filename, label, error))
+                continue
+            if record.id in by_id:
+                problems.append(f"{filename}: record {label}: id: duplicate id {record.id!r}")
+                continue
+            by_id[record.id] = record
+        register_links(converter, cls, by_id)
+        loaded[filename.removesuffix(".json")] = tuple(by_id.values())
+    if problems:
+        raise DataError(problems)
+    return Dataset(**loaded)
+
+
+def _read_file(file: Traversable, filename: str, problems: list[str]) -> list[Any]:
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        problems.append(f"{filename}: the file is missing")
+        return []
+    except OSError as error:
+        problems.append(f"{filename}: cannot be read ({error.strerror or error})")
+        return []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(
+            f"{filename}: not UTF-8 (byte {data[error.start]:#04x} at offset {error.start})"
+        )
+        return []
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as error:
+        problems.append(
+            f"{filename}: line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}"
+        )
+        return []
+    if not isinstance(records, list):
+        problems.append(
+            f"{filename}: expected a JSON list of records, got {type(records).__name__}"
+        )
+        return []
+    return records
+
+
+def _labelled(records: list[Any]) -> Iterator[tuple[str, Any]]:
+    """Pair each raw record with how messages name it: its id if it has one, else its index."""
+    for index, raw in enumerate(records):
+        identifier = raw.get("id") if isinstance(raw, dict) else None
+        yield (repr(identifier) if isinstance(identifier, str) else f"#{index}"), raw
+
+
+def _describe(filename: str, label: str, error: Exception) -> list[str]:
+    import cattrs
+
+    lines = []
+    for message in cattrs.transform_error(error, path="", format_exception=_explain):
+        text, _, path = message.rpartition(" @ ")
+        field = path.lstrip(".") or "(record)"
+        lines.append(f"{filename}: record {label}: {field}: {text}")
+    return lines
+
+
+def _explain(error: BaseException, _type: object) -> str:
+    from cattrs.errors import ForbiddenExtraKeysError
+
+    if isinstance(error, ForbiddenExtraKeysError):
+        return "unknown field(s) " + ", ".join(sorted(error.extra_fields))
+    if isinstance(error, KeyError):
+        return "required field missing"
+    if isinstance(error, AttributeError) and "'items'" in str(error):
+        return "expected a JSON object"
+    # The library's own hooks and validators say what is wrong in their messages.
+    return str(error)

@@ -1,0 +1,85 @@
+"""Where a fact comes from: the news article (`Source`) and its paragraphs (`Citation`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+from attrs import field, frozen
+
+from bkn_awards._fields import at_least_one, non_empty, ref_repr
+
+__all__ = ["Citation", "Source"]
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _is_sha256(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
+    if not _SHA256.fullmatch(value):
+        raise ValueError(f"sha256 must be 64 lower-case hex digits, got {value!r}")
+
+
+def _paragraphs_valid(
+    _instance: object, attribute: attrs.Attribute[tuple[int, ...]], value: tuple[int, ...]
+) -> None:
+    non_empty(_instance, attribute, value)
+    for paragraph in value:
+        at_least_one(_instance, attribute, paragraph)
+
+
+@frozen(kw_only=True)
+class Source:
+    """A news article that reports BKN Award facts.
+
+    The project keeps the article's facts and a fingerprint of its text, never the text: anyone
+    holding the article file can check a citation by comparing the file's SHA-256 with `sha256`.
+
+    Attributes:
+        id: Stable identifier, e.g. ``"surabayapagi-2022-08-11"``.
+        title: The headline as printed, or ``None`` where the text carries no headline.
+        publisher: The outlet as the text names it, or ``None`` where it names none.
+        published: Publication time with its UTC offset, or ``None`` where the text gives none.
+        url: Address of the article where the text gives one, else ``None``.
+        sha256: SHA-256 of the article file (hex), the key for checking citations.
+        filename: Name of the article file the SHA-256 was taken of.
+        editor: The editor the text credits, or ``None``.
+        sign_off: The reporters' initials or name closing the text (e.g. ``"fir"``), or ``None``.
+
+    Example:
+        >>> import bkn_awards
+        >>> source = bkn_awards.sources()[0]
+        >>> source.published.isoformat()
+        '2022-08-11T18:36:00+07:00'
+    """
+
+    id: str = field(validator=non_empty)
+    title: str | None
+    publisher: str | None
+    published: dt.datetime | None
+    url: str | None
+    sha256: str = field(validator=_is_sha256)
+    filename: str = field(validator=non_empty)
+    editor: str | None
+    sign_off: str | None
+
+
+@frozen(kw_only=True)
+class Citation:
+    """The paragraphs of one source that state a fact.
+
+    A paragraph is the n-th non-empty line of the article file, counted from 1.
+
+    Attributes:
+        source: The article.
+        paragraphs: The paragraph numbers, each at least 1.
+
+    Example:
+        >>> import bkn_awards
+        >>> award = bkn_awards.awards(year=2020, institution="Kota Malang")[0]
+        >>> award.citations[0].paragraphs
+        (22,)
+    """
+
+    source: Source = field(repr=ref_repr)
+    paragraphs: tuple[int, ...] = field(validator=_paragraphs_valid)
