@@ -42,6 +42,7 @@ class Event:
         date_note: How an inferred date was worked out, else ``None``.
         time_of_day: The part of the day as reported (``"siang"``, ``"sore"``), else ``None``.
         venue: The place as reported, or ``None`` where it is not named.
+        address: Floor and street where reported, else ``None``.
         city: The city, or ``None``.
         presenters: Who handed the awards over.
         recipients: Who took them in hand.
@@ -65,6 +66,7 @@ class Event:
     date_note: str | None
     time_of_day: str | None
     venue: str | None
+    address: str | None
     city: str | None
     presenters: tuple[Official, ...] = field(repr=refs_repr)
     recipients: tuple[Official, ...] = field(repr=refs_repr)

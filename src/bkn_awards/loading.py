@@ -160,7 +160,8 @@ def _explain(error: BaseException, _type: object) -> str:
         return "unknown field(s) " + ", ".join(sorted(error.extra_fields))
     if isinstance(error, KeyError):
         return "required field missing"
-    if isinstance(error, AttributeError) and "'items'" in str(error):
+    if isinstance(error, AttributeError) and ("'items'" in str(error) or "'keys'" in str(error)):
+        # cattrs met something else where it needed a mapping.
         return "expected a JSON object"
     # The library's own hooks and validators say what is wrong in their messages.
     return str(error)

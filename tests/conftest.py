@@ -1,0 +1,30 @@
+"""Shared fixtures: the article texts and the reference table, where this checkout has them."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+SHARED = pathlib.Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def paragraphs(path: pathlib.Path) -> list[str]:
+    """The paragraphs of an article file: its non-empty lines, the first being paragraph 1."""
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def articles_dir() -> pathlib.Path:
+    directory = SHARED / "sources" / "articles"
+    if not directory.is_dir():
+        pytest.skip(f"the source articles are not beside this checkout ({directory})")
+    return directory
+
+
+@pytest.fixture(scope="session")
+def region_codes_csv() -> pathlib.Path:
+    path = SHARED / "reference" / "jawa-timur-region-codes.csv"
+    if not path.is_file():
+        pytest.skip(f"the region code table is not beside this checkout ({path})")
+    return path
