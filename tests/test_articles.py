@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import pathlib
 import re
@@ -32,9 +33,7 @@ def texts(articles_dir: pathlib.Path) -> dict[str, list[str]]:
 
 
 def _cited(texts: dict[str, list[str]], citations: Iterable[Citation]) -> str:
-    return " ".join(
-        name_key(texts[c.source.id][n - 1]) for c in citations for n in c.paragraphs
-    )
+    return " ".join(name_key(texts[c.source.id][n - 1]) for c in citations for n in c.paragraphs)
 
 
 def _mentions(text_key: str, phrase: str) -> bool:
@@ -127,7 +126,8 @@ def test_event_dates_venues_and_weekdays(texts: dict[str, list[str]]) -> None:
             found = re.search(rf"(\w+) \({day}/{month}\)", cited)
             assert found, event.id
             assert WEEKDAYS.index(found.group(1)) == event.date.weekday(), event.id
-            assert event.date_note and str(event.date.year) in event.date_note
+            assert event.date_note is not None
+            assert str(event.date.year) in event.date_note
         else:
             written = [f"{day}/{month}/{event.date.year}"] + [
                 f"{day} {name} {event.date.year}" for name in MONTHS[month - 1]
@@ -139,7 +139,12 @@ def test_event_dates_venues_and_weekdays(texts: dict[str, list[str]]) -> None:
 def test_event_people_are_cited_in_the_event(texts: dict[str, list[str]]) -> None:
     for event in bkn_awards.events():
         cited = _cited(texts, event.citations)
-        for official in (*event.presenters, *event.recipients, *event.represented, *event.accompanying):
+        for official in (
+            *event.presenters,
+            *event.recipients,
+            *event.represented,
+            *event.accompanying,
+        ):
             assert _mentions(cited, " ".join(official.name.split()[-2:])), (event.id, official.id)
 
 
@@ -185,7 +190,7 @@ def test_source_titles_publishers_dates_and_credits(texts: dict[str, list[str]])
             assert source.published in _dates_in(text[:6]), source.id
 
 
-def _dates_in(lines: list[str]) -> list[object]:
+def _dates_in(lines: list[str]) -> list[dt.datetime]:
     found = []
     for line in lines:
         try:

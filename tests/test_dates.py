@@ -57,5 +57,7 @@ def test_any_date_written_as_the_papers_write_it_reads_back(
         f"{WEEKDAYS[moment.weekday()]}, {moment.day} {month} {moment.year} "
         f"{moment.hour:02d}{separator}{moment.minute:02d} {zone}"
     )
-    expected = moment.replace(second=0, microsecond=0, tzinfo=dt.timezone(dt.timedelta(seconds=TIME_ZONES[zone])))
+    expected = moment.replace(
+        second=0, microsecond=0, tzinfo=dt.timezone(dt.timedelta(seconds=TIME_ZONES[zone]))
+    )
     assert parse_indonesian_datetime(text) == expected

@@ -122,7 +122,8 @@ _DROP = object()
             "awards.json",
             3,
             {"rank": _DROP},
-            "awards.json: record '2020-kab-sidoarjo-penilaian-kompetensi': rank: required field missing",
+            "awards.json: record '2020-kab-sidoarjo-penilaian-kompetensi': rank: "
+            "required field missing",
         ),
         (
             "awards.json",
@@ -167,7 +168,8 @@ _DROP = object()
             "events.json",
             0,
             {"date": "17 Desember 2020"},
-            "events.json: record '2020-ceremony': date: Invalid isoformat string: '17 Desember 2020'",
+            "events.json: record '2020-ceremony': date: "
+            "Invalid isoformat string: '17 Desember 2020'",
         ),
         (
             "categories.json",
@@ -196,7 +198,9 @@ def test_every_problem_is_listed_once_at_its_root(data_dir: pathlib.Path) -> Non
         bkn_awards.load(data_dir)
     problems = caught.value.problems
     assert problems[0].startswith("institutions.json: record 'kab-sidoarjo': kind: ")
-    assert any(p.startswith("awards.json: record '2020-pemprov-jatim") and "year" in p for p in problems)
+    assert any(
+        p.startswith("awards.json: record '2020-pemprov-jatim") and "year" in p for p in problems
+    )
     assert str(caught.value).startswith(f"{len(problems)} problems in the award data:")
 
 
@@ -235,7 +239,7 @@ def test_a_file_that_is_not_a_json_list_is_refused(
 
 def test_a_missing_file_or_directory_is_refused(data_dir: pathlib.Path) -> None:
     (data_dir / "tallies.json").unlink()
-    with pytest.raises(DataError, match="tallies.json: the file is missing"):
+    with pytest.raises(DataError, match=r"tallies\.json: the file is missing"):
         bkn_awards.load(data_dir)
     with pytest.raises(DataError, match="not a directory"):
         bkn_awards.load(data_dir / "nowhere")

@@ -120,7 +120,11 @@ def test_kind() -> None:
 
 def test_all_filters_combined() -> None:
     found = bkn_awards.awards(
-        year=2020, institution="Kab. Tulungagung", category="penilaian kinerja", rank=1, kind="regency"
+        year=2020,
+        institution="Kab. Tulungagung",
+        category="penilaian kinerja",
+        rank=1,
+        kind="regency",
     )
     assert [a.id for a in found] == ["2020-kab-tulungagung-penilaian-kinerja"]
     assert bkn_awards.awards(year=2022, institution="Kab. Tulungagung") == ()
