@@ -9,11 +9,6 @@ import pytest
 SHARED = pathlib.Path(__file__).resolve().parents[1].parent / "shared"
 
 
-def paragraphs(path: pathlib.Path) -> list[str]:
-    """The paragraphs of an article file: its non-empty lines, the first being paragraph 1."""
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 @pytest.fixture(scope="session")
 def articles_dir() -> pathlib.Path:
     directory = SHARED / "sources" / "articles"

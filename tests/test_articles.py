@@ -14,7 +14,7 @@ import bkn_awards
 from bkn_awards import Citation, Institution
 from bkn_awards.dates import MONTHS, WEEKDAYS, parse_indonesian_datetime
 from bkn_awards.names import name_key
-from conftest import paragraphs
+from bkn_awards.verification import article_paragraphs
 
 NUMBER_WORDS = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam"}
 REPO = pathlib.Path(__file__).resolve().parents[1]
@@ -28,7 +28,7 @@ def texts(articles_dir: pathlib.Path) -> dict[str, list[str]]:
     for source in bkn_awards.sources():
         assert source.sha256 in by_hash, f"no article file has the SHA-256 of {source.id}"
         assert by_hash[source.sha256].name == source.filename
-        found[source.id] = paragraphs(by_hash[source.sha256])
+        found[source.id] = article_paragraphs(by_hash[source.sha256].read_text(encoding="utf-8"))
     return found
 
 
@@ -216,7 +216,7 @@ def test_the_repository_does_not_copy_the_articles_sentences(
     article_shingles: set[str] = set()
     headlines: set[str] = set()
     for article in articles_dir.glob("*.txt"):
-        text = paragraphs(article)
+        text = article_paragraphs(article.read_text(encoding="utf-8"))
         headlines |= _shingles(re.findall(r"\w+", text[0].casefold()))
         article_shingles |= _shingles(re.findall(r"\w+", "\n".join(text).casefold()))
     article_shingles -= headlines

@@ -9,7 +9,8 @@ import pytest
 
 import bkn_awards
 from bkn_awards import DataError
-from bkn_awards.converter import RECORD_FILES, make_converter, record_unstructurer
+from bkn_awards.converter import make_converter, record_unstructurer
+from bkn_awards.layout import RECORD_FILES
 
 BUNDLED = importlib_resources.files("bkn_awards") / "data"
 

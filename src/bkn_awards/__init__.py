@@ -11,6 +11,8 @@ from __future__ import annotations
 from bkn_awards._bundled import (
     awards,
     categories,
+    conflicts,
+    coverage,
     editions,
     events,
     institution,
@@ -18,9 +20,12 @@ from bkn_awards._bundled import (
     officials,
     sources,
     tallies,
+    verify_citations,
 )
 from bkn_awards.award import Award
 from bkn_awards.category import Category
+from bkn_awards.consistency import Claim, Conflict
+from bkn_awards.coverage import Coverage
 from bkn_awards.dataset import Dataset
 from bkn_awards.dates import parse_indonesian_datetime
 from bkn_awards.edition import Edition
@@ -38,6 +43,7 @@ from bkn_awards.loading import load
 from bkn_awards.official import Official
 from bkn_awards.provenance import Citation, Source
 from bkn_awards.tally import Tally
+from bkn_awards.verification import CitationProblem, CitationReport
 
 __version__ = "0.1.0"
 
@@ -47,6 +53,11 @@ __all__ = [
     "BknAwardsError",
     "Category",
     "Citation",
+    "CitationProblem",
+    "CitationReport",
+    "Claim",
+    "Conflict",
+    "Coverage",
     "DataError",
     "Dataset",
     "Edition",
@@ -62,6 +73,8 @@ __all__ = [
     "UnknownInstitutionError",
     "awards",
     "categories",
+    "conflicts",
+    "coverage",
     "editions",
     "events",
     "institution",
@@ -71,4 +84,5 @@ __all__ = [
     "parse_indonesian_datetime",
     "sources",
     "tallies",
+    "verify_citations",
 ]

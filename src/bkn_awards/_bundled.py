@@ -12,6 +12,8 @@ from bkn_awards.dataset import Dataset
 __all__ = [
     "awards",
     "categories",
+    "conflicts",
+    "coverage",
     "editions",
     "events",
     "institution",
@@ -19,6 +21,7 @@ __all__ = [
     "officials",
     "sources",
     "tallies",
+    "verify_citations",
 ]
 
 P = ParamSpec("P")
@@ -52,3 +55,6 @@ officials = _on_bundled(Dataset.officials)
 events = _on_bundled(Dataset.events)
 tallies = _on_bundled(Dataset.tallies)
 editions = _on_bundled(Dataset.editions)
+conflicts = _on_bundled(Dataset.conflicts)
+coverage = _on_bundled(Dataset.coverage)
+verify_citations = _on_bundled(Dataset.verify_citations)

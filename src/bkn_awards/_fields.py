@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Protocol
 
 import attrs
+
+#: The first year the data accepts for an edition; BKN's award began in the 2010s (the 2020
+#: edition was the sixth), so an earlier year is a typo.
+FIRST_YEAR = 2000
 
 
 class _Identified(Protocol):
@@ -33,6 +38,27 @@ def not_negative(_instance: Any, attribute: attrs.Attribute[Any], value: int | N
     """Reject a negative count (``None``, "not reported", passes)."""
     if value is not None and value < 0:
         raise ValueError(f"{attribute.name} must not be negative, got {value}")
+
+
+def edition_year(_instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
+    """Reject a year before `FIRST_YEAR` or after this year."""
+    this_year = dt.date.today().year
+    if not FIRST_YEAR <= value <= this_year:
+        raise ValueError(f"{attribute.name} must be from {FIRST_YEAR} to {this_year}, got {value}")
+
+
+def not_in_future(
+    _instance: Any, attribute: attrs.Attribute[Any], value: dt.date | dt.datetime | None
+) -> None:
+    """Reject a date or time after today (``None``, "not reported", passes)."""
+    if value is None:
+        return
+    if isinstance(value, dt.datetime):
+        late = value > dt.datetime.now(value.tzinfo)
+    else:
+        late = value > dt.date.today()
+    if late:
+        raise ValueError(f"{attribute.name} is in the future: {value.isoformat()}")
 
 
 def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Sequence[Any] | str) -> None:

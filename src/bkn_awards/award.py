@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from bkn_awards._fields import at_least_one, non_empty, ref_repr
+from bkn_awards._fields import at_least_one, edition_year, non_empty, ref_repr
 from bkn_awards.category import Category
 from bkn_awards.event import Event
 from bkn_awards.institution import Institution
@@ -40,7 +40,7 @@ class Award:
     """  # noqa: E501
 
     id: str = field(validator=non_empty)
-    year: int
+    year: int = field(validator=edition_year)
     institution: Institution = field(repr=ref_repr)
     category: Category = field(repr=ref_repr)
     rank: int | None = field(validator=at_least_one)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from bkn_awards._fields import at_least_one, non_empty
+from bkn_awards._fields import at_least_one, edition_year, non_empty
 from bkn_awards.provenance import Citation
 
 __all__ = ["Category"]
@@ -31,7 +31,7 @@ class Category:
     """
 
     id: str = field(validator=non_empty)
-    year: int
+    year: int = field(validator=edition_year)
     name: str = field(validator=non_empty)
     number: int | None = field(validator=at_least_one)
     citations: tuple[Citation, ...] = field(validator=non_empty)

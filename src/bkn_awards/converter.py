@@ -10,18 +10,14 @@ import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from bkn_awards.award import Award
 from bkn_awards.category import Category
-from bkn_awards.edition import Edition
 from bkn_awards.event import Event
 from bkn_awards.institution import Institution
 from bkn_awards.official import Official
 from bkn_awards.provenance import Source
-from bkn_awards.tally import Tally
 
 __all__ = [
     "LINKED_TYPES",
-    "RECORD_FILES",
     "make_converter",
     "record_structurer",
     "record_unstructurer",
@@ -29,19 +25,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-
-#: The data files of a dataset directory with the record type each holds, in the order they
-#: are read: a file refers by id only to records of files before it.
-RECORD_FILES: tuple[tuple[str, type[Any]], ...] = (
-    ("sources.json", Source),
-    ("institutions.json", Institution),
-    ("officials.json", Official),
-    ("editions.json", Edition),
-    ("categories.json", Category),
-    ("events.json", Event),
-    ("awards.json", Award),
-    ("tallies.json", Tally),
-)
 
 #: Record types that other records link to; in the files a link is the linked record's id.
 LINKED_TYPES: tuple[type[Any], ...] = (Source, Institution, Official, Event, Category)

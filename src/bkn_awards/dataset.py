@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from bkn_awards.award import Award
 from bkn_awards.category import Category
+from bkn_awards.consistency import Conflict, find_conflicts
+from bkn_awards.coverage import Coverage, measure
 from bkn_awards.edition import Edition
 from bkn_awards.errors import (
     AmbiguousInstitutionError,
@@ -22,6 +25,7 @@ from bkn_awards.names import name_key, name_words
 from bkn_awards.official import Official
 from bkn_awards.provenance import Source
 from bkn_awards.tally import Tally
+from bkn_awards.verification import CitationReport, verify_dataset
 
 __all__ = ["Dataset"]
 
@@ -54,6 +58,7 @@ class Dataset:
         "_awards_by",
         "_categories",
         "_category_words",
+        "_conflicts",
         "_editions",
         "_events",
         "_institution_keys",
@@ -83,6 +88,9 @@ class Dataset:
         self._events = tuple(events)
         self._awards = tuple(awards)
         self._tallies = tuple(tallies)
+        self._conflicts = find_conflicts(
+            awards=self._awards, events=self._events, tallies=self._tallies, editions=self._editions
+        )
         self._institution_keys = _institution_keys(self._institutions)
         self._category_words = {c.id: frozenset(name_words(c.name)) for c in self._categories}
         self._awards_by: dict[str, Mapping[Hashable, tuple[int, ...]]] = {
@@ -267,6 +275,49 @@ class Dataset:
             [2020, 2022, 2023]
         """
         return self._editions
+
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """List where records about the same thing disagree, each claim with its citations.
+
+        The bundled articles agree with each other, so the bundled data has none; a user's data
+        directory may add a report that contradicts one.
+
+        Example:
+            >>> import bkn_awards
+            >>> bkn_awards.conflicts()
+            ()
+        """
+        return self._conflicts
+
+    def coverage(self) -> tuple[Coverage, ...]:
+        """Set each reported count beside the number of awards the data itemises for it.
+
+        Example:
+            >>> import bkn_awards
+            >>> for c in bkn_awards.coverage()[2:4]:
+            ...     print(c.tally.id, c.reported, c.itemised, c.missing)
+            2022-jawa-timur 32 4 28
+            2022-pemprov-jatim 3 0 3
+        """
+        return tuple(measure(tally, self._awards) for tally in self._tallies)
+
+    def verify_citations(self, articles_dir: str | os.PathLike[str]) -> CitationReport:
+        """Check every citation against the article files in `articles_dir`.
+
+        Each source's article is found by its SHA-256; the cited paragraphs must exist and
+        mention what the record is about (an award's institution, an event's date or
+        officials, a tally's count, an edition's year, a category's or official's name).
+
+        Args:
+            articles_dir: A directory holding the article files.
+
+        Returns:
+            A report listing every problem; ``report.ok`` when there is none.
+
+        Raises:
+            FileNotFoundError: `articles_dir` is not a directory.
+        """
+        return verify_dataset(self, articles_dir)
 
     def _lookup(self, index: str, keys: Iterable[Hashable]) -> set[int]:
         positions = self._awards_by[index]

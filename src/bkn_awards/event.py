@@ -7,7 +7,7 @@ import enum
 
 from attrs import field, frozen
 
-from bkn_awards._fields import non_empty, refs_repr
+from bkn_awards._fields import edition_year, non_empty, not_in_future, refs_repr
 from bkn_awards.official import Official
 from bkn_awards.provenance import Citation
 
@@ -59,11 +59,11 @@ class Event:
     """
 
     id: str = field(validator=non_empty)
-    year: int
+    year: int = field(validator=edition_year)
     kind: EventKind
-    date: dt.date | None
+    date: dt.date | None = field(validator=not_in_future)
     date_inferred: bool
-    date_note: str | None
+    date_note: str | None = field()
     time_of_day: str | None
     venue: str | None
     address: str | None
@@ -74,3 +74,10 @@ class Event:
     accompanying: tuple[Official, ...] = field(repr=refs_repr)
     description: str = field(validator=non_empty)
     citations: tuple[Citation, ...] = field(validator=non_empty)
+
+    @date_note.validator
+    def _inference_is_explained(self, _attribute: object, note: str | None) -> None:
+        if self.date_inferred and (self.date is None or not note):
+            raise ValueError("date_inferred needs a date and a date_note saying how it was found")
+        if note is not None and not self.date_inferred:
+            raise ValueError("date_note is only for an inferred date (date_inferred is false)")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from bkn_awards.dataset import Dataset
 from bkn_awards.errors import DataError
+from bkn_awards.layout import RECORD_FILES
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -73,12 +74,7 @@ def bundled() -> Dataset:
 def read_directory(directory: Traversable) -> Dataset:
     """Read and check every data file of `directory`, or raise `DataError` listing each problem."""
     # Imported here: cattrs is needed to load, not to `import bkn_awards`.
-    from bkn_awards.converter import (
-        RECORD_FILES,
-        make_converter,
-        record_structurer,
-        register_links,
-    )
+    from bkn_awards.converter import make_converter, record_structurer, register_links
 
     converter = make_converter()
     problems: list[str] = []
@@ -99,6 +95,17 @@ def read_directory(directory: Traversable) -> Dataset:
             by_id[record.id] = record
         register_links(converter, cls, by_id)
         loaded[filename.removesuffix(".json")] = tuple(by_id.values())
+    if not problems:
+        # Cross-record checks only make sense once every record stands on its own.
+        from bkn_awards.consistency import check_records
+
+        problems = check_records(
+            categories=loaded["categories"],
+            awards=loaded["awards"],
+            events=loaded["events"],
+            tallies=loaded["tallies"],
+            editions=loaded["editions"],
+        )
     if problems:
         raise DataError(problems)
     return Dataset(**loaded)

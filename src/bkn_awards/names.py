@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["name_key", "name_words"]
+__all__ = ["mentions", "name_key", "name_words"]
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -21,6 +21,19 @@ def name_key(text: str) -> str:
         ('kab sidoarjo', 'kab sidoarjo')
     """
     return " ".join(name_words(text))
+
+
+def mentions(text: str, phrase: str) -> bool:
+    """Tell whether `text` contains `phrase` as whole words, by `name_key`.
+
+    Example:
+        >>> mentions("Kab. Sidoarjo berhasil meraih Juara Pertama", "kab sidoarjo")
+        True
+        >>> mentions("Kota Madiun", "kota mad")
+        False
+    """
+    key = name_key(phrase)
+    return bool(key) and f" {key} " in f" {name_key(text)} "
 
 
 def name_words(text: str) -> tuple[str, ...]:

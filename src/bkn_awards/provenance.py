@@ -8,7 +8,7 @@ import re
 import attrs
 from attrs import field, frozen
 
-from bkn_awards._fields import at_least_one, non_empty, ref_repr
+from bkn_awards._fields import at_least_one, non_empty, not_in_future, ref_repr
 
 __all__ = ["Citation", "Source"]
 
@@ -26,6 +26,8 @@ def _paragraphs_valid(
     non_empty(_instance, attribute, value)
     for paragraph in value:
         at_least_one(_instance, attribute, paragraph)
+    if len(set(value)) != len(value):
+        raise ValueError(f"{attribute.name} lists a paragraph twice: {value}")
 
 
 @frozen(kw_only=True)
@@ -56,7 +58,7 @@ class Source:
     id: str = field(validator=non_empty)
     title: str | None
     publisher: str | None
-    published: dt.datetime | None
+    published: dt.datetime | None = field(validator=not_in_future)
     url: str | None
     sha256: str = field(validator=_is_sha256)
     filename: str = field(validator=non_empty)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from bkn_awards._fields import non_empty, not_negative, ref_repr
+from bkn_awards._fields import edition_year, non_empty, not_negative, ref_repr
 from bkn_awards.award import Award
 from bkn_awards.institution import Institution, InstitutionKind
 from bkn_awards.provenance import Citation
@@ -40,15 +40,22 @@ class Tally:
     """
 
     id: str = field(validator=non_empty)
-    year: int
+    year: int = field(validator=edition_year)
     count: int | None = field(validator=not_negative)
     institution: Institution | None = field(repr=ref_repr)
     region_code: str | None
-    kinds: tuple[InstitutionKind, ...]
+    kinds: tuple[InstitutionKind, ...] = field()
     recipients: int | None = field(validator=not_negative)
     highest_in_country: bool
     description: str = field(validator=non_empty)
     citations: tuple[Citation, ...] = field(validator=non_empty)
+
+    @kinds.validator
+    def _counts_one_thing(self, _attribute: object, kinds: tuple[InstitutionKind, ...]) -> None:
+        if (self.institution is None) == (self.region_code is None):
+            raise ValueError("a tally counts either one institution or one region_code, not both")
+        if bool(kinds) != (self.region_code is not None):
+            raise ValueError("kinds must list what a regional tally counts, and only there")
 
     def counts(self, award: Award) -> bool:
         """Tell whether `award` is one of the awards this tally counts.
