@@ -6,6 +6,8 @@ import pathlib
 
 import pytest
 
+from datafiles import copy_bundled
+
 SHARED = pathlib.Path(__file__).resolve().parents[1].parent / "shared"
 
 
@@ -23,3 +25,9 @@ def region_codes_csv() -> pathlib.Path:
     if not path.is_file():
         pytest.skip(f"the region code table is not beside this checkout ({path})")
     return path
+
+
+@pytest.fixture
+def data_dir(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A copy of the bundled data files, for a test to change."""
+    return copy_bundled(tmp_path)

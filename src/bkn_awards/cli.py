@@ -7,9 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from bkn_awards import __version__
-from bkn_awards._bundled import awards
+from bkn_awards._bundled import awards, coverage, verify_citations
 from bkn_awards.award import Award
 from bkn_awards.errors import BknAwardsError
+from bkn_awards.institution import InstitutionKind
 from bkn_awards.provenance import Source
 
 __all__ = ["main"]
@@ -17,8 +18,10 @@ __all__ = ["main"]
 _EXAMPLES = """\
 examples:
   bkn-awards --year 2022
-  bkn-awards --institution "Pemprov Jatim" --rank 1 2
+  bkn-awards awards --institution "Pemprov Jatim" --rank 1 2
   bkn-awards --category "penilaian kompetensi" --rank 1
+  bkn-awards coverage
+  bkn-awards verify-citations path/to/articles
 """
 
 _HEADERS = ("Year", "Institution", "Category", "Rank", "As reported", "Group", "Cited in")
@@ -27,25 +30,70 @@ _HEADERS = ("Year", "Institution", "Category", "Rank", "As reported", "Group", "
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with `argv` (default: the process's arguments); return the exit status.
 
-    Exit status 0: awards printed; 1: no award matches; 2: bad arguments or an unknown name.
+    ``awards`` is the command when none is named, so ``bkn-awards --year 2022`` lists awards.
+    Exit status 0: done; 1: nothing matched, or a check found problems; 2: bad arguments, an
+    unknown or ambiguous name, or bad data.
     """
-    args = _parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or (words[0] not in _COMMANDS and words[0] not in ("-h", "--help", "--version")):
+        words.insert(0, "awards")
+    args = _parser().parse_args(words)
     try:
-        found = awards(
-            year=args.year,
-            institution=args.institution,
-            category=args.category,
-            rank=args.rank,
-            kind=args.kind,
-        )
-    except BknAwardsError as error:
+        status: int = args.run(args)
+    except (BknAwardsError, OSError) as error:
         print(f"bkn-awards: error: {error}", file=sys.stderr)
         return 2
+    return status
+
+
+def _awards(args: argparse.Namespace) -> int:
+    found = awards(
+        year=args.year,
+        institution=args.institution,
+        category=args.category,
+        rank=args.rank,
+        kind=args.kind,
+    )
     if not found:
         print("bkn-awards: no awards match", file=sys.stderr)
         return 1
     print(format_awards(found))
     return 0
+
+
+def _coverage(_args: argparse.Namespace) -> int:
+    rows = [
+        (
+            str(c.tally.year),
+            c.tally.id,
+            _or_dash(c.reported),
+            str(c.itemised),
+            _or_dash(c.missing),
+            _or_dash(c.recipients_reported),
+            str(c.recipients_itemised),
+        )
+        for c in coverage()
+    ]
+    headers = ("Year", "Tally", "Reported", "Itemised", "Missing", "Recipients", "Itemised to")
+    print("\n".join(_align([headers, *rows])))
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    report = verify_citations(args.articles_dir)
+    print(report)
+    return 0 if report.ok else 1
+
+
+_COMMANDS = {
+    "awards": (_awards, "list awards (the default command)"),
+    "coverage": (_coverage, "reported award counts beside the awards itemised"),
+    "verify-citations": (_verify, "check every citation against a directory of the articles"),
+}
+
+
+def _or_dash(value: int | None) -> str:
+    return "-" if value is None else str(value)
 
 
 def format_awards(found: Sequence[Award]) -> str:
@@ -105,18 +153,27 @@ def _align(rows: Sequence[Sequence[str]]) -> list[str]:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bkn-awards",
-        description="List BKN Awards as the news reported them, with their sources.",
+        description="The BKN Award as the news reported it, with the sources of every fact.",
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--year", type=int, nargs="+", metavar="YEAR", help="edition year(s)")
-    parser.add_argument("--institution", metavar="NAME", help="name, alias or region code")
-    parser.add_argument("--category", metavar="WORDS", help="words of the category name")
-    parser.add_argument("--rank", type=int, nargs="+", metavar="N", help="place(s), 1 for first")
-    parser.add_argument(
-        "--kind",
-        choices=["ministry", "agency", "province", "regency", "city"],
-        help="winner's kind",
-    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name, (run, summary) in _COMMANDS.items():
+        command = commands.add_parser(name, help=summary, description=summary)
+        command.set_defaults(run=run)
+        if name == "awards":
+            _add_award_filters(command)
+        elif name == "verify-citations":
+            command.add_argument("articles_dir", metavar="DIR", help="directory of article files")
     return parser
+
+
+def _add_award_filters(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--year", type=int, nargs="+", metavar="YEAR", help="edition year(s)")
+    command.add_argument("--institution", metavar="NAME", help="name, alias or region code")
+    command.add_argument("--category", metavar="WORDS", help="words of the category name")
+    command.add_argument("--rank", type=int, nargs="+", metavar="N", help="place(s), 1 for first")
+    command.add_argument(
+        "--kind", choices=[k.value for k in InstitutionKind], help="level of government"
+    )

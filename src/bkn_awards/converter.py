@@ -18,6 +18,7 @@ from bkn_awards.provenance import Source
 
 __all__ = [
     "LINKED_TYPES",
+    "BrokenLinkError",
     "make_converter",
     "record_structurer",
     "record_unstructurer",
@@ -52,17 +53,32 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-def register_links(converter: cattrs.Converter, cls: type[T], records: Mapping[str, T]) -> None:
-    """Let `converter` structure a link to a `cls` record from its id, looked up in `records`."""
+class BrokenLinkError(Exception):
+    """A link to a record that could not be loaded; the record's own problem is reported."""
+
+
+def register_links(
+    converter: cattrs.Converter,
+    cls: type[T],
+    records: Mapping[str, T],
+    *,
+    broken: Callable[[str], bool] = lambda _id: False,
+) -> None:
+    """Let `converter` structure a link to a `cls` record from its id, looked up in `records`.
+
+    Ids for which `broken` is true name records that exist but failed to load: a link to one
+    raises `BrokenLinkError`, so that the failure is not reported twice.
+    """
     kind = cls.__name__.lower()
 
     def link(value: Any, _type: Any) -> T:
         if not isinstance(value, str):
             raise TypeError(f"expected the id of a {kind}, got {type(value).__name__}")
-        try:
+        if value in records:
             return records[value]
-        except KeyError:
-            raise ValueError(f"no {kind} has the id {value!r}") from None
+        if broken(value):
+            raise BrokenLinkError(value)
+        raise ValueError(f"no {kind} has the id {value!r}")
 
     converter.register_structure_hook(cls, link)
 

@@ -83,17 +83,23 @@ def read_directory(directory: Traversable) -> Dataset:
         records = _read_file(directory / filename, filename, problems)
         structure = record_structurer(converter, cls)
         by_id: dict[str, Any] = {}
+        failed: set[str] = set()
         for label, raw in _labelled(records):
             try:
                 record = structure(raw, cls)
             except Exception as error:  # every failure becomes a listed problem
                 problems.extend(_describe(filename, label, error))
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    failed.add(raw["id"])
                 continue
             if record.id in by_id:
                 problems.append(f"{filename}: record {label}: id: duplicate id {record.id!r}")
                 continue
             by_id[record.id] = record
-        register_links(converter, cls, by_id)
+        # Links into a file that could not be read, or to a record that failed, are not
+        # problems of their own: the root cause is reported already.
+        broken = _everything if records is None else failed.__contains__
+        register_links(converter, cls, by_id, broken=broken)
         loaded[filename.removesuffix(".json")] = tuple(by_id.values())
     if not problems:
         # Cross-record checks only make sense once every record stands on its own.
@@ -111,58 +117,73 @@ def read_directory(directory: Traversable) -> Dataset:
     return Dataset(**loaded)
 
 
-def _read_file(file: Traversable, filename: str, problems: list[str]) -> list[Any]:
+def _everything(_id: str) -> bool:
+    return True
+
+
+def _read_file(file: Traversable, filename: str, problems: list[str]) -> list[Any] | None:
+    """Read a data file's records, or add its problem and return ``None``."""
     try:
         data = file.read_bytes()
     except FileNotFoundError:
         problems.append(f"{filename}: the file is missing")
-        return []
+        return None
     except OSError as error:
         problems.append(f"{filename}: cannot be read ({error.strerror or error})")
-        return []
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         problems.append(
             f"{filename}: not UTF-8 (byte {data[error.start]:#04x} at offset {error.start})"
         )
-        return []
+        return None
     try:
         records = json.loads(text)
     except json.JSONDecodeError as error:
         problems.append(
             f"{filename}: line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}"
         )
-        return []
+        return None
     if not isinstance(records, list):
         problems.append(
             f"{filename}: expected a JSON list of records, got {type(records).__name__}"
         )
-        return []
+        return None
     return records
 
 
-def _labelled(records: list[Any]) -> Iterator[tuple[str, Any]]:
+def _labelled(records: list[Any] | None) -> Iterator[tuple[str, Any]]:
     """Pair each raw record with how messages name it: its id if it has one, else its index."""
-    for index, raw in enumerate(records):
+    for index, raw in enumerate(records or ()):
         identifier = raw.get("id") if isinstance(raw, dict) else None
         yield (repr(identifier) if isinstance(identifier, str) else f"#{index}"), raw
 
 
 def _describe(filename: str, label: str, error: Exception) -> list[str]:
+    """Turn a structuring failure into problem lines, one for each field at fault."""
     import cattrs
 
     lines = []
     for message in cattrs.transform_error(error, path="", format_exception=_explain):
         text, _, path = message.rpartition(" @ ")
-        field = path.lstrip(".") or "(record)"
-        lines.append(f"{filename}: record {label}: {field}: {text}")
+        if text != _QUIET:
+            field = path.lstrip(".") or "(record)"
+            lines.append(f"{filename}: record {label}: {field}: {text}")
     return lines
+
+
+# What `_explain` says of a link to a broken record: its problem is reported at the record.
+_QUIET = "(link to a broken record)"
 
 
 def _explain(error: BaseException, _type: object) -> str:
     from cattrs.errors import ForbiddenExtraKeysError
 
+    from bkn_awards.converter import BrokenLinkError
+
+    if isinstance(error, BrokenLinkError):
+        return _QUIET
     if isinstance(error, ForbiddenExtraKeysError):
         return "unknown field(s) " + ", ".join(sorted(error.extra_fields))
     if isinstance(error, KeyError):

@@ -1,0 +1,29 @@
+"""Helpers for tests that read, change and write copies of the data files."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+from typing import Any
+
+import importlib_resources
+
+from bkn_awards.layout import RECORD_FILES
+
+BUNDLED = importlib_resources.files("bkn_awards") / "data"
+
+
+def copy_bundled(directory: pathlib.Path) -> pathlib.Path:
+    """Copy the bundled data files into `directory` and return it."""
+    for filename, _ in RECORD_FILES:
+        (directory / filename).write_bytes((BUNDLED / filename).read_bytes())
+    return directory
+
+
+def read_records(directory: pathlib.Path, filename: str) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = json.loads((directory / filename).read_text(encoding="utf-8"))
+    return records
+
+
+def write_records(directory: pathlib.Path, filename: str, records: Any) -> None:
+    (directory / filename).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,303 @@
+"""Bad data is refused loudly and precisely; nothing is half-loaded."""
+
+from __future__ import annotations
+
+import pathlib
+from typing import Any
+
+import pytest
+
+import bkn_awards
+from bkn_awards import DataError
+from datafiles import read_records, write_records
+
+_DROP = object()
+
+
+def _change(data_dir: pathlib.Path, filename: str, index: int, **changes: Any) -> None:
+    records = read_records(data_dir, filename)
+    for key, value in changes.items():
+        if value is _DROP:
+            del records[index][key]
+        else:
+            records[index][key] = value
+    write_records(data_dir, filename, records)
+
+
+def _problems(data_dir: pathlib.Path) -> tuple[str, ...]:
+    with pytest.raises(DataError) as caught:
+        bkn_awards.load(data_dir)
+    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, bkn_awards.BknAwardsError)
+    # The failed load leaves the bundled dataset as it was.
+    assert len(bkn_awards.awards()) == 17
+    assert bkn_awards.load().awards() == bkn_awards.awards()
+    return caught.value.problems
+
+
+SIDOARJO = "awards.json: record '2020-kab-sidoarjo-penilaian-kompetensi'"
+MALANG = (
+    "awards.json: record "
+    "'2020-kota-malang-perencanaan-kebutuhan-pelayanan-pengadaan-kepangkatan-pensiun'"
+)
+
+
+@pytest.mark.parametrize(
+    ("filename", "index", "changes", "expected"),
+    [
+        pytest.param(
+            "awards.json",
+            3,
+            {"rank": _DROP},
+            f"{SIDOARJO}: rank: required field missing",
+            id="missing field",
+        ),
+        pytest.param(
+            "awards.json",
+            2,
+            {"prize": "trophy"},
+            f"{MALANG}: (record): unknown field(s) prize",
+            id="unknown field",
+        ),
+        pytest.param(
+            "editions.json",
+            1,
+            {"year": "2022"},
+            "editions.json: record '2022': year: expected int, got str",
+            id="wrong type",
+        ),
+        pytest.param(
+            "awards.json",
+            3,
+            {"rank": True},
+            f"{SIDOARJO}: rank: expected int, got bool",
+            id="bool for int",
+        ),
+        pytest.param(
+            "awards.json",
+            2,
+            {"institution": "kota-atlantis"},
+            f"{MALANG}: institution: no institution has the id 'kota-atlantis'",
+            id="dangling reference",
+        ),
+        pytest.param(
+            "awards.json",
+            3,
+            {"rank": 0},
+            f"{SIDOARJO}: (record): rank must be at least 1, got 0",
+            id="rank 0",
+        ),
+        pytest.param(
+            "awards.json",
+            3,
+            {"citations": [{"source": "wartatransparansi-2020-pemprov-jatim", "paragraphs": [0]}]},
+            f"{SIDOARJO}: citations[0]: paragraphs must be at least 1, got 0",
+            id="paragraph 0",
+        ),
+        pytest.param(
+            "awards.json",
+            3,
+            {"citations": []},
+            f"{SIDOARJO}: (record): citations must not be empty",
+            id="empty citations",
+        ),
+        pytest.param(
+            "events.json",
+            0,
+            {"date": "2999-12-17"},
+            "events.json: record '2020-ceremony': (record): date is in the future: 2999-12-17",
+            id="future date",
+        ),
+        pytest.param(
+            "sources.json",
+            0,
+            {"published": "2999-08-11T18:36:00+07:00"},
+            "sources.json: record 'surabayapagi-2022-pemkab-mojokerto': (record): "
+            "published is in the future: 2999-08-11T18:36:00+07:00",
+            id="future publication",
+        ),
+        pytest.param(
+            "editions.json",
+            0,
+            {"year": 1999},
+            "editions.json: record '2020': (record): year must be from 2000 to ",
+            id="year out of range",
+        ),
+        pytest.param(
+            "tallies.json",
+            0,
+            {"count": -1},
+            "tallies.json: record '2020-jawa-timur': (record): count must not be negative, got -1",
+            id="negative count",
+        ),
+        pytest.param(
+            "sources.json",
+            1,
+            {"published": "2022-08-11T18:36:00"},
+            "sources.json: record 'bangsaonline-2022-pemkab-mojokerto': published: "
+            "'2022-08-11T18:36:00' has no UTC offset (WIB is +07:00)",
+            id="naive datetime",
+        ),
+        pytest.param(
+            "sources.json",
+            1,
+            {"sha256": "abc"},
+            "sources.json: record 'bangsaonline-2022-pemkab-mojokerto': (record): "
+            "sha256 must be 64 lower-case hex digits, got 'abc'",
+            id="bad hash",
+        ),
+        pytest.param(
+            "institutions.json",
+            2,
+            {"aliases": "Tulungagung"},
+            "institutions.json: record 'kab-tulungagung': aliases: expected a list, got str",
+            id="string for list",
+        ),
+        pytest.param(
+            "institutions.json",
+            2,
+            {"kind": "village"},
+            "institutions.json: record 'kab-tulungagung': kind: 'village' is not a valid "
+            "InstitutionKind",
+            id="unknown enum value",
+        ),
+        pytest.param(
+            "events.json",
+            0,
+            {"date": "17 Desember 2020"},
+            "events.json: record '2020-ceremony': date: "
+            "Invalid isoformat string: '17 Desember 2020'",
+            id="malformed date",
+        ),
+        pytest.param(
+            "events.json",
+            1,
+            {"date_note": None},
+            "events.json: record '2020-handover-surabaya': (record): "
+            "date_inferred needs a date and a date_note saying how it was found",
+            id="unexplained inference",
+        ),
+        pytest.param(
+            "tallies.json",
+            1,
+            {"region_code": "35"},
+            "tallies.json: record '2020-pemprov-jatim': (record): "
+            "a tally counts either one institution or one region_code, not both",
+            id="tally counting two things",
+        ),
+        pytest.param(
+            "awards.json",
+            3,
+            {"year": 2022},
+            f"{SIDOARJO}: year: 2022 is not the year of its category (2020)",
+            id="award year not its category's",
+        ),
+        pytest.param(
+            "awards.json",
+            3,
+            {"event": "2023-ceremony-surabaya", "recipient": "ikfina-fahmawati-bupati-mojokerto"},
+            f"{SIDOARJO}: recipient: 'ikfina-fahmawati-bupati-mojokerto' is not among the "
+            "recipients of '2023-ceremony-surabaya'",
+            id="recipient not at the event",
+        ),
+        pytest.param(
+            "events.json",
+            1,
+            {"date": "2019-04-01", "date_note": "a test"},
+            "events.json: record '2020-handover-surabaya': date: 2019-04-01 is before the 2020 "
+            "edition",
+            id="event before its edition",
+        ),
+    ],
+)
+def test_a_bad_record_is_refused_naming_file_record_and_field(
+    data_dir: pathlib.Path, filename: str, index: int, changes: dict[str, Any], expected: str
+) -> None:
+    _change(data_dir, filename, index, **changes)
+    problems = _problems(data_dir)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        pytest.param(b'[{"id": "x",', "line 1, column 13: invalid JSON: ", id="invalid JSON"),
+        pytest.param(b"\xff\xfe[]", "not UTF-8 (byte 0xff at offset 0)", id="not UTF-8"),
+        pytest.param(b'{"id": "x"}', "expected a JSON list of records, got dict", id="not a list"),
+        pytest.param(b"[3]", "record #0: (record): expected a JSON object", id="not an object"),
+        pytest.param(b"", "line 1, column 1: invalid JSON: Expecting value", id="empty file"),
+    ],
+)
+def test_a_file_that_is_not_a_json_list_of_objects_is_refused(
+    data_dir: pathlib.Path, content: bytes, expected: str
+) -> None:
+    (data_dir / "awards.json").write_bytes(content)
+    problems = _problems(data_dir)
+    assert any(p.startswith(f"awards.json: {expected}") for p in problems), problems
+
+
+def test_a_truncated_file_is_refused_with_the_place_it_stops(data_dir: pathlib.Path) -> None:
+    path = data_dir / "events.json"
+    path.write_bytes(path.read_bytes()[:1000])
+    (problem,) = _problems(data_dir)
+    assert problem.startswith("events.json: line ")
+    assert "invalid JSON" in problem
+
+
+def test_bytes_that_are_not_utf8_inside_a_string_are_refused(data_dir: pathlib.Path) -> None:
+    path = data_dir / "institutions.json"
+    path.write_bytes(path.read_bytes().replace(b"Sidoarjo", b"Sido\xe4rjo", 1))
+    (problem,) = _problems(data_dir)
+    assert problem.startswith("institutions.json: not UTF-8 (byte 0xe4 at offset ")
+
+
+def test_every_problem_is_listed_once_at_its_root(data_dir: pathlib.Path) -> None:
+    _change(data_dir, "institutions.json", 3, kind="village")
+    _change(data_dir, "awards.json", 0, rank=0, year=True)
+    _change(data_dir, "tallies.json", 0, count="32")
+    problems = _problems(data_dir)
+    assert problems[0].startswith("institutions.json: record 'kab-sidoarjo': kind: ")
+    # The Sidoarjo award links to the broken institution: it is not reported a second time.
+    assert not any(p.startswith(SIDOARJO) for p in problems)
+    assert any(p.startswith("awards.json: record '2020-pemprov-jatim") for p in problems)
+    assert any(p.startswith("tallies.json: record '2020-jawa-timur': count: ") for p in problems)
+    with pytest.raises(DataError) as caught:
+        bkn_awards.load(data_dir)
+    assert str(caught.value).startswith(f"{len(problems)} problems in the award data:\n  ")
+
+
+def test_a_duplicate_id_is_refused(data_dir: pathlib.Path) -> None:
+    sources = read_records(data_dir, "sources.json")
+    write_records(data_dir, "sources.json", [*sources, sources[0]])
+    assert _problems(data_dir) == (
+        "sources.json: record 'surabayapagi-2022-pemkab-mojokerto': id: duplicate id "
+        "'surabayapagi-2022-pemkab-mojokerto'",
+    )
+
+
+def test_a_record_repeating_another_is_refused(data_dir: pathlib.Path) -> None:
+    awards = read_records(data_dir, "awards.json")
+    twin = {**awards[3], "id": "twin"}
+    write_records(data_dir, "awards.json", [*awards, twin])
+    assert _problems(data_dir) == (
+        "awards.json: record 'twin': id: repeats '2020-kab-sidoarjo-penilaian-kompetensi'; "
+        "one record should cite every source that reports it",
+    )
+
+
+def test_a_year_without_an_edition_is_refused(data_dir: pathlib.Path) -> None:
+    editions = read_records(data_dir, "editions.json")
+    write_records(data_dir, "editions.json", editions[1:])
+    problems = _problems(data_dir)
+    assert (
+        "categories.json: record '2020-penilaian-kompetensi': year: no edition has the year 2020"
+        in problems
+    )
+    assert sum("no edition has the year 2020" in p for p in problems) == 4 + 8 + 2 + 2
+
+
+def test_a_missing_file_or_directory_is_refused(data_dir: pathlib.Path) -> None:
+    (data_dir / "tallies.json").unlink()
+    assert _problems(data_dir) == ("tallies.json: the file is missing",)
+    with pytest.raises(DataError, match="not a directory"):
+        bkn_awards.load(data_dir / "nowhere")
