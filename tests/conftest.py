@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
 
 import pytest
+from hypothesis import settings
 
 from datafiles import copy_bundled
+
+# CI runs the property tests derandomized (a fixed seed) so a red run can be replayed; both
+# profiles keep the default 100 examples a test, which all of them run in well under a minute.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 SHARED = pathlib.Path(__file__).resolve().parents[1].parent / "shared"
 

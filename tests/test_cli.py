@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pathlib
 import subprocess
 import sys
 
@@ -68,3 +69,40 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert done.returncode == 0
     assert "Pemerintah Kabupaten Sidoarjo" in done.stdout
+
+
+def test_coverage_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["coverage"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:5] == ["Year", "Tally", "Reported", "Itemised", "Missing"]
+    row = next(line for line in lines if "2022-jawa-timur " in line)
+    assert row.split() == ["2022", "2022-jawa-timur", "32", "4", "28", "-", "2"]
+    assert len(lines) == 1 + 9
+
+
+def test_verify_citations_command(
+    capsys: pytest.CaptureFixture[str], articles_dir: pathlib.Path
+) -> None:
+    assert main(["verify-citations", str(articles_dir)]) == 0
+    assert capsys.readouterr().out.endswith(": 0 problems\n")
+
+
+def test_verify_citations_command_exits_1_on_a_problem(
+    capsys: pytest.CaptureFixture[str], articles_dir: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    for article in articles_dir.iterdir():
+        if not article.name.startswith("002"):
+            (tmp_path / article.name).write_bytes(article.read_bytes())
+    assert main(["verify-citations", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert ": 1 problem\n" in out
+    assert "unattributed-2022-pemkot-mojokerto" in out
+
+
+def test_verify_citations_command_without_a_directory(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+) -> None:
+    assert main(["verify-citations", str(tmp_path / "none")]) == 2
+    assert capsys.readouterr().err == (
+        f"bkn-awards: error: no directory of articles at {tmp_path / 'none'}\n"
+    )
