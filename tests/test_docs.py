@@ -7,6 +7,7 @@ import importlib
 import inspect
 import pathlib
 import pkgutil
+import re
 
 import pytest
 
@@ -28,10 +29,19 @@ def test_docstring_examples_run(name: str) -> None:
     assert result.failed == 0
 
 
-def test_the_readme_examples_run() -> None:
-    result = doctest.testfile(str(REPO / "README.md"), module_relative=False, optionflags=FLAGS)
-    assert result.attempted >= 5
+@pytest.mark.parametrize(
+    "page", ["README.md", *sorted(str(p.relative_to(REPO)) for p in (REPO / "docs").glob("*.md"))]
+)
+def test_the_examples_in_the_readme_and_the_docs_run(page: str) -> None:
+    text = (REPO / page).read_text(encoding="utf-8")
+    result = doctest.testfile(str(REPO / page), module_relative=False, optionflags=FLAGS)
     assert result.failed == 0
+    assert result.attempted == text.count("\n>>> ")
+
+
+def test_the_api_reference_lists_every_public_name() -> None:
+    listed = re.findall(r"^   bkn_awards\.(\w+)$", (REPO / "docs" / "api.rst").read_text(), re.M)
+    assert sorted(listed) == sorted(bkn_awards.__all__)
 
 
 def _public_members(obj: type) -> list[tuple[str, object]]:
@@ -45,10 +55,17 @@ def _public_members(obj: type) -> list[tuple[str, object]]:
 @pytest.mark.parametrize("name", bkn_awards.__all__)
 def test_every_public_name_has_a_docstring(name: str) -> None:
     obj = getattr(bkn_awards, name)
-    assert inspect.getdoc(obj), f"bkn_awards.{name} has no docstring"
+    _assert_documented(f"bkn_awards.{name}", obj)
     if inspect.isclass(obj):
         for member_name, member in _public_members(obj):
-            assert inspect.getdoc(member), f"bkn_awards.{name}.{member_name} has no docstring"
+            _assert_documented(f"bkn_awards.{name}.{member_name}", member)
+
+
+def _assert_documented(name: str, obj: object) -> None:
+    doc = inspect.getdoc(obj)
+    assert doc, f"{name} has no docstring"
+    assert doc.splitlines()[0].endswith("."), f"{name}: the summary line is not a sentence"
+    assert ".. versionadded::" in doc, f"{name} does not say when it was added"
 
 
 def test_all_is_sorted_and_complete() -> None:

@@ -38,7 +38,7 @@ from bkn_awards.errors import (
     UnknownInstitutionError,
 )
 from bkn_awards.event import Event, EventKind
-from bkn_awards.institution import Institution, InstitutionKind
+from bkn_awards.government import Institution, InstitutionKind
 from bkn_awards.loading import load
 from bkn_awards.official import Official
 from bkn_awards.provenance import Citation, Source

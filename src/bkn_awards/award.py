@@ -7,7 +7,7 @@ from attrs import field, frozen
 from bkn_awards._fields import at_least_one, edition_year, non_empty, ref_repr
 from bkn_awards.category import Category
 from bkn_awards.event import Event
-from bkn_awards.institution import Institution
+from bkn_awards.government import Institution
 from bkn_awards.official import Official
 from bkn_awards.provenance import Citation
 
@@ -37,6 +37,8 @@ class Award:
         >>> award = bkn_awards.awards(year=2023, rank=2)[0]
         >>> award.institution.name, award.category.name, award.rank, award.rank_label
         ('Pemerintah Provinsi Jawa Timur', 'Penerapan Pemanfaatan Data-Sistem Informasi dan CAT', 2, 'Ranking 2')
+
+    .. versionadded:: 0.1.0
     """  # noqa: E501
 
     id: str = field(validator=non_empty)

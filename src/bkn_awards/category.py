@@ -28,6 +28,8 @@ class Category:
         >>> import bkn_awards
         >>> [c.number for c in bkn_awards.categories(year=2020)]
         [1, 3, 4, 5]
+
+    .. versionadded:: 0.1.0
     """
 
     id: str = field(validator=non_empty)

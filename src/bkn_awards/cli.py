@@ -10,7 +10,7 @@ from bkn_awards import __version__
 from bkn_awards._bundled import awards, coverage, verify_citations
 from bkn_awards.award import Award
 from bkn_awards.errors import BknAwardsError
-from bkn_awards.institution import InstitutionKind
+from bkn_awards.government import InstitutionKind
 from bkn_awards.provenance import Source
 
 __all__ = ["main"]

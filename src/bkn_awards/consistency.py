@@ -35,6 +35,8 @@ class Claim:
     Attributes:
         value: The value the record gives the disputed field.
         record: The award, event, tally or edition that gives it, with its citations.
+
+    .. versionadded:: 0.1.0
     """
 
     value: Value
@@ -42,7 +44,10 @@ class Claim:
 
     @property
     def citations(self) -> tuple[Citation, ...]:
-        """Where this claim is reported: the record's citations."""
+        """The citations of the record, which say where this claim is reported.
+
+        .. versionadded:: 0.1.0
+        """
         return self.record.citations
 
 
@@ -57,6 +62,8 @@ class Conflict:
         subject: What the records are about, in words.
         field: The field they disagree on (``"rank"``, ``"date"``, ``"count"``...).
         claims: Each value with the record that states it.
+
+    .. versionadded:: 0.1.0
     """
 
     subject: str

@@ -12,7 +12,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from bkn_awards.category import Category
 from bkn_awards.event import Event
-from bkn_awards.institution import Institution
+from bkn_awards.government import Institution
 from bkn_awards.official import Official
 from bkn_awards.provenance import Source
 
@@ -39,6 +39,8 @@ def make_converter() -> cattrs.Converter:
     are unstructured to ids; to structure them, give the converter the records with
     `register_links`. Records themselves go through `record_structurer` and
     `record_unstructurer`.
+
+    .. versionadded:: 0.1.0
     """
     converter = cattrs.Converter(forbid_extra_keys=True)
     for exact in (str, int, bool):
@@ -68,6 +70,8 @@ def register_links(
 
     Ids for which `broken` is true name records that exist but failed to load: a link to one
     raises `BrokenLinkError`, so that the failure is not reported twice.
+
+    .. versionadded:: 0.1.0
     """
     kind = cls.__name__.lower()
 
@@ -89,6 +93,8 @@ def record_structurer(converter: cattrs.Converter, cls: type[T]) -> Callable[[An
     A record's own type may be registered as a link (structured from an id); the record itself is
     structured from its full object by a function made for its class. Make it once per file: it
     is generated code.
+
+    .. versionadded:: 0.1.0
     """
     return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
 
@@ -103,6 +109,8 @@ def record_unstructurer(converter: cattrs.Converter, cls: type[Any]) -> Callable
         >>> award = bkn_awards.awards(year=2020, institution="Kota Malang")[0]
         >>> to_json(award)["institution"], to_json(award)["rank"]
         ('kota-malang', 1)
+
+    .. versionadded:: 0.1.0
     """
     return make_dict_unstructure_fn(cls, converter)
 

@@ -25,6 +25,8 @@ class Coverage:
             nothing was reported to compare with.
         recipients_reported: How many institutions the article says shared the awards, if it says.
         recipients_itemised: How many different institutions the itemised awards went to.
+
+    .. versionadded:: 0.1.0
     """
 
     tally: Tally = field(repr=ref_repr)

@@ -20,7 +20,7 @@ from bkn_awards.errors import (
     UnknownInstitutionError,
 )
 from bkn_awards.event import Event
-from bkn_awards.institution import Institution, InstitutionKind
+from bkn_awards.government import Institution, InstitutionKind
 from bkn_awards.names import name_key, name_words
 from bkn_awards.official import Official
 from bkn_awards.provenance import Source
@@ -51,6 +51,8 @@ class Dataset:
         >>> data = bkn_awards.load()
         >>> [a.rank for a in data.awards(year=2022, institution="Pemkot Mojokerto")]
         [2, 3, 4]
+
+    .. versionadded:: 0.1.0
     """
 
     __slots__ = (
@@ -142,6 +144,8 @@ class Dataset:
             ['Pemerintah Kabupaten Sidoarjo']
             >>> len(bkn_awards.awards(year=[2020, 2023], rank=1))
             5
+
+        .. versionadded:: 0.1.0
         """  # noqa: E501
         wanted: list[set[int]] = []
         if year is not None:
@@ -186,6 +190,8 @@ class Dataset:
             Traceback (most recent call last):
             ...
             bkn_awards.errors.AmbiguousInstitutionError: 'Mojokerto' is ambiguous: it may mean 'Pemerintah Kabupaten Mojokerto' or 'Pemerintah Kota Mojokerto'; use the full name, an alias such as 'Kab. ...' or 'Kota ...', or the region code
+
+        .. versionadded:: 0.1.0
         """  # noqa: E501
         if isinstance(text, Institution):
             if text not in self._institutions:
@@ -210,6 +216,8 @@ class Dataset:
             >>> import bkn_awards
             >>> [i.name for i in bkn_awards.institutions(kind="regency")]
             ['Pemerintah Kabupaten Tulungagung', 'Pemerintah Kabupaten Sidoarjo', 'Pemerintah Kabupaten Mojokerto']
+
+        .. versionadded:: 0.1.0
         """  # noqa: E501
         if kind is None:
             return self._institutions
@@ -223,6 +231,8 @@ class Dataset:
             >>> import bkn_awards
             >>> [c.name for c in bkn_awards.categories(year=2023)][:2]
             ['Implementasi NSPK Manajemen ASN', 'Pengembangan Kompetensi']
+
+        .. versionadded:: 0.1.0
         """
         return _of_years(self._categories, year)
 
@@ -233,6 +243,8 @@ class Dataset:
             >>> import bkn_awards
             >>> [s.publisher for s in bkn_awards.sources()]
             ['surabayapagi.com', 'BANGSAONLINE.com', None, 'Wartatransparansi.com', None]
+
+        .. versionadded:: 0.1.0
         """
         return self._sources
 
@@ -243,6 +255,8 @@ class Dataset:
             >>> import bkn_awards
             >>> sorted({o.name for o in bkn_awards.officials() if o.institution.id == "bkn"})
             ['Bima Haria Wibisana', 'Supranawa Yusuf']
+
+        .. versionadded:: 0.1.0
         """
         return self._officials
 
@@ -253,6 +267,8 @@ class Dataset:
             >>> import bkn_awards
             >>> [(e.date.isoformat(), e.date_inferred) for e in bkn_awards.events(year=2020)]
             [('2020-12-17', False), ('2021-04-01', True)]
+
+        .. versionadded:: 0.1.0
         """
         return _of_years(self._events, year)
 
@@ -263,6 +279,8 @@ class Dataset:
             >>> import bkn_awards
             >>> [t.count for t in bkn_awards.tallies(year=2023)]
             [None, 34, 5]
+
+        .. versionadded:: 0.1.0
         """
         return _of_years(self._tallies, year)
 
@@ -273,6 +291,8 @@ class Dataset:
             >>> import bkn_awards
             >>> [e.year for e in bkn_awards.editions()]
             [2020, 2022, 2023]
+
+        .. versionadded:: 0.1.0
         """
         return self._editions
 
@@ -286,6 +306,8 @@ class Dataset:
             >>> import bkn_awards
             >>> bkn_awards.conflicts()
             ()
+
+        .. versionadded:: 0.1.0
         """
         return self._conflicts
 
@@ -298,6 +320,8 @@ class Dataset:
             ...     print(c.tally.id, c.reported, c.itemised, c.missing)
             2022-jawa-timur 32 4 28
             2022-pemprov-jatim 3 0 3
+
+        .. versionadded:: 0.1.0
         """
         return tuple(measure(tally, self._awards) for tally in self._tallies)
 
@@ -316,6 +340,8 @@ class Dataset:
 
         Raises:
             FileNotFoundError: `articles_dir` is not a directory.
+
+        .. versionadded:: 0.1.0
         """
         return verify_dataset(self, articles_dir)
 

@@ -62,6 +62,8 @@ def parse_indonesian_datetime(text: str) -> dt.datetime:
         '2022-08-11T18:36:00+07:00'
         >>> parse_indonesian_datetime("17 Desember 2020").date()
         datetime.date(2020, 12, 17)
+
+    .. versionadded:: 0.1.0
     """
     # Imported here, not at module level: `import bkn_awards` should not pay for dateutil.
     from dateutil import parser, tz

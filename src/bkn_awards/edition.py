@@ -25,6 +25,8 @@ class Edition:
         >>> import bkn_awards
         >>> [(e.year, e.number) for e in bkn_awards.editions()]
         [(2020, 6), (2022, None), (2023, None)]
+
+    .. versionadded:: 0.1.0
     """
 
     id: str = field(validator=non_empty)

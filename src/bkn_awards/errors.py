@@ -24,6 +24,8 @@ class BknAwardsError(Exception):
         ... except bkn_awards.BknAwardsError as error:
         ...     print(type(error).__name__)
         UnknownInstitutionError
+
+    .. versionadded:: 0.1.0
     """
 
 
@@ -33,6 +35,8 @@ class DataError(BknAwardsError, ValueError):
     Attributes:
         problems: Every problem found, one line each, as
             ``"<file>: record '<id>': <field>: <what is wrong>"``.
+
+    .. versionadded:: 0.1.0
     """
 
     def __init__(self, problems: Sequence[str]) -> None:
@@ -43,7 +47,10 @@ class DataError(BknAwardsError, ValueError):
 
 
 class QueryError(BknAwardsError, ValueError):
-    """A query argument is malformed: an empty name, a rank below 1, a year that is not a year."""
+    """A query argument is malformed: an empty name, a rank below 1, a year that is not a year.
+
+    .. versionadded:: 0.1.0
+    """
 
 
 class UnknownInstitutionError(BknAwardsError, LookupError):
@@ -52,6 +59,8 @@ class UnknownInstitutionError(BknAwardsError, LookupError):
     Attributes:
         query: The text that was looked up.
         suggestions: Official names of institutions whose names or aliases come close.
+
+    .. versionadded:: 0.1.0
     """
 
     def __init__(self, query: str, suggestions: Sequence[str]) -> None:
@@ -69,6 +78,8 @@ class AmbiguousInstitutionError(BknAwardsError, LookupError):
     Attributes:
         query: The text that was looked up.
         candidates: The official names of every institution the text fits.
+
+    .. versionadded:: 0.1.0
     """
 
     def __init__(self, query: str, candidates: Sequence[str]) -> None:
@@ -87,6 +98,8 @@ class UnknownCategoryError(BknAwardsError, LookupError):
     Attributes:
         query: The text that was looked up.
         suggestions: Category names that come close.
+
+    .. versionadded:: 0.1.0
     """
 
     def __init__(self, query: str, suggestions: Sequence[str]) -> None:

@@ -20,6 +20,8 @@ class EventKind(enum.Enum):
     Example:
         >>> EventKind("handover")
         <EventKind.HANDOVER: 'handover'>
+
+    .. versionadded:: 0.1.0
     """
 
     #: The award ceremony of an edition (ajang, penganugerahan).
@@ -56,6 +58,8 @@ class Event:
         >>> event = bkn_awards.events(year=2023)[0]
         >>> event.date.isoformat(), event.venue, event.presenters[0].position
         ('2023-06-08', 'Hotel Bumi Surabaya', 'Plt Kepala BKN')
+
+    .. versionadded:: 0.1.0
     """
 
     id: str = field(validator=non_empty)

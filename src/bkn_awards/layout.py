@@ -8,7 +8,7 @@ from bkn_awards.award import Award
 from bkn_awards.category import Category
 from bkn_awards.edition import Edition
 from bkn_awards.event import Event
-from bkn_awards.institution import Institution
+from bkn_awards.government import Institution
 from bkn_awards.official import Official
 from bkn_awards.provenance import Source
 from bkn_awards.tally import Tally

@@ -45,6 +45,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         >>> data = bkn_awards.load()
         >>> len(data.awards(year=2020))
         8
+
+    .. versionadded:: 0.1.0
     """
     if path is None:
         return bundled()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from attrs import field, frozen
 
 from bkn_awards._fields import non_empty, ref_repr
-from bkn_awards.institution import Institution
+from bkn_awards.government import Institution
 from bkn_awards.provenance import Citation
 
 __all__ = ["Official"]
@@ -30,6 +30,8 @@ class Official:
         >>> award = bkn_awards.awards(year=2022, institution="Pemkab Mojokerto")[0]
         >>> award.recipient.name, award.recipient.position
         ('Ikfina Fahmawati', 'Bupati Mojokerto')
+
+    .. versionadded:: 0.1.0
     """
 
     id: str = field(validator=non_empty)

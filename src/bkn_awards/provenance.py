@@ -38,7 +38,7 @@ class Source:
     holding the article file can check a citation by comparing the file's SHA-256 with `sha256`.
 
     Attributes:
-        id: Stable identifier, e.g. ``"surabayapagi-2022-08-11"``.
+        id: Stable identifier, e.g. ``"surabayapagi-2022-pemkab-mojokerto"``.
         title: The headline as printed, or ``None`` where the text carries no headline.
         publisher: The outlet as the text names it, or ``None`` where it names none.
         published: Publication time with its UTC offset, or ``None`` where the text gives none.
@@ -53,6 +53,8 @@ class Source:
         >>> source = bkn_awards.sources()[0]
         >>> source.published.isoformat()
         '2022-08-11T18:36:00+07:00'
+
+    .. versionadded:: 0.1.0
     """
 
     id: str = field(validator=non_empty)
@@ -81,6 +83,8 @@ class Citation:
         >>> award = bkn_awards.awards(year=2020, institution="Kota Malang")[0]
         >>> award.citations[0].paragraphs
         (22,)
+
+    .. versionadded:: 0.1.0
     """
 
     source: Source = field(repr=ref_repr)

@@ -6,7 +6,7 @@ from attrs import field, frozen
 
 from bkn_awards._fields import edition_year, non_empty, not_negative, ref_repr
 from bkn_awards.award import Award
-from bkn_awards.institution import Institution, InstitutionKind
+from bkn_awards.government import Institution, InstitutionKind
 from bkn_awards.provenance import Citation
 
 __all__ = ["Tally"]
@@ -37,6 +37,8 @@ class Tally:
         >>> import bkn_awards
         >>> [(t.id, t.count) for t in bkn_awards.tallies(year=2022)][:2]
         [('2022-jawa-timur', 32), ('2022-pemprov-jatim', 3)]
+
+    .. versionadded:: 0.1.0
     """
 
     id: str = field(validator=non_empty)
@@ -65,6 +67,8 @@ class Tally:
             >>> tally = bkn_awards.tallies(year=2023)[-1]
             >>> tally.id, sum(tally.counts(a) for a in bkn_awards.awards())
             ('2023-pemprov-jatim', 5)
+
+        .. versionadded:: 0.1.0
         """
         if award.year != self.year:
             return False

@@ -42,6 +42,8 @@ class CitationProblem:
         source: The id of the cited source.
         paragraphs: The paragraphs cited, ``()`` where the whole article is at fault.
         message: What is wrong.
+
+    .. versionadded:: 0.1.0
     """
 
     file: str
@@ -63,6 +65,8 @@ class CitationReport:
         articles_dir: The directory of article files checked against.
         citations_checked: How many citations were read against their article.
         problems: Every citation (or article) that did not check out.
+
+    .. versionadded:: 0.1.0
     """
 
     articles_dir: str
@@ -71,7 +75,10 @@ class CitationReport:
 
     @property
     def ok(self) -> bool:
-        """True when every citation checked out."""
+        """True when every citation checked out.
+
+        .. versionadded:: 0.1.0
+        """
         return not self.problems
 
     def __str__(self) -> str:

@@ -17,6 +17,8 @@ class InstitutionKind(enum.Enum):
     Example:
         >>> InstitutionKind("regency")
         <InstitutionKind.REGENCY: 'regency'>
+
+    .. versionadded:: 0.1.0
     """
 
     #: A national ministry (kementerian).
@@ -48,6 +50,8 @@ class Institution:
         >>> sidoarjo = bkn_awards.institution("Kab. Sidoarjo")
         >>> sidoarjo.name, sidoarjo.kind.value, sidoarjo.region_code
         ('Pemerintah Kabupaten Sidoarjo', 'regency', '35.15')
+
+    .. versionadded:: 0.1.0
     """
 
     id: str = field(validator=non_empty)

@@ -1,0 +1,190 @@
+"""Sphinx directives that write doc pages from the model and the bundled data.
+
+``bkn-data-dictionary`` lists every record type with its fields, their types (read from the attrs
+classes) and their meaning (read from the classes' ``Attributes:`` docstring sections), so the
+dictionary is never written by hand beside the code. ``bkn-about-data`` tabulates the bundled
+records: editions, sources, counts per year and what the reported tallies leave unitemised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import re
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import nested_parse_with_titles
+
+import bkn_awards
+from bkn_awards.layout import RECORD_FILES
+
+# Record types that live inside others rather than in a file of their own.
+NESTED: tuple[tuple[str, type[Any]], ...] = (
+    ("inside every record", bkn_awards.Citation),
+    ("from bkn_awards.conflicts()", bkn_awards.Conflict),
+    ("inside a Conflict", bkn_awards.Claim),
+    ("from bkn_awards.coverage()", bkn_awards.Coverage),
+)
+
+
+def _type_name(annotation: Any) -> str:
+    """Write a field type the way a reader of the JSON files thinks of it."""
+    if annotation is type(None):
+        return "None"
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(_type_name(arg) for arg in typing.get_args(annotation))
+    if origin is tuple:
+        args = typing.get_args(annotation)
+        return f"tuple[{_type_name(args[0])}, ...]"
+    if annotation in (dt.date, dt.datetime):
+        return f"datetime.{annotation.__name__}"
+    return str(getattr(annotation, "__name__", annotation))
+
+
+def _meanings(cls: type[Any]) -> dict[str, str]:
+    """Read ``name: meaning`` entries from the ``Attributes:`` section of a Google docstring."""
+    doc = inspect.getdoc(cls) or ""
+    section = re.search(r"^Attributes:\n((?:^(?: {4}.*)?\n?)+)", doc, re.MULTILINE)
+    meanings: dict[str, str] = {}
+    name = ""
+    for line in (section.group(1) if section else "").splitlines():
+        entry = re.match(r"^ {4}(\w+): (.*)$", line)
+        if entry:
+            name, text = entry.groups()
+            meanings[name] = text
+        elif line.strip() and name:
+            meanings[name] += " " + line.strip()
+    return meanings
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], widths: str) -> list[str]:
+    lines = [f".. list-table::", "   :header-rows: 1", f"   :widths: {widths}", ""]
+    for row in [headers, *rows]:
+        lines.append(f"   * - {row[0]}")
+        lines.extend(f"     - {cell}" for cell in row[1:])
+    return [*lines, ""]
+
+
+def _cell(text: str) -> str:
+    return text.replace("\n", " ") or "\u2014"
+
+
+class DataDictionary(SphinxDirective):
+    """Every record type, field, type and meaning, from the attrs classes themselves."""
+
+    def run(self) -> list[nodes.Node]:
+        lines: list[str] = []
+        places = [(f"``{name}``", cls) for name, cls in RECORD_FILES] + list(NESTED)
+        for place, cls in places:
+            attrs.resolve_types(cls)
+            meanings = _meanings(cls)
+            summary = (inspect.getdoc(cls) or "").splitlines()[0]
+            title = cls.__name__
+            lines += [title, "-" * len(title), "", f":class:`bkn_awards.{title}` ({place}): {summary}", ""]
+            rows = []
+            for field in attrs.fields(cls):
+                meaning = meanings.get(field.name)
+                if meaning is None:
+                    raise ValueError(f"{title}.{field.name} is not described in its docstring")
+                rows.append((f"``{field.name}``", f"``{_type_name(field.type)}``", _cell(meaning)))
+            lines += _table(("Field", "Type", "Meaning"), rows, "18 27 55")
+        return self._parse(lines)
+
+    def _parse(self, lines: list[str]) -> list[nodes.Node]:
+        container = nodes.section()
+        container.document = self.state.document
+        nested_parse_with_titles(self.state, StringList(lines, source=self.name), container)
+        return list(container.children)
+
+
+class AboutTheData(DataDictionary):
+    """Tables of the bundled data: editions, sources, counts per year, coverage."""
+
+    def run(self) -> list[nodes.Node]:
+        data = bkn_awards.load()
+        lines = ["Editions", "--------", ""]
+        lines += _table(
+            ("Year", "Edition", "Categories reported", "Awards itemised", "Cited in"),
+            (
+                (
+                    str(e.year),
+                    "\u2014" if e.number is None else f"the {_ordinal(e.number)}",
+                    "\u2014" if e.category_count is None else str(e.category_count),
+                    str(len(data.awards(year=e.year))),
+                    ", ".join(c.source.id for c in e.citations),
+                )
+                for e in data.editions()
+            ),
+            "8 10 16 14 52",
+        )
+        lines += ["Sources", "-------", ""]
+        lines += _table(
+            ("Source", "Publisher", "Published", "Title"),
+            (
+                (
+                    f"``{s.id}``",
+                    s.publisher or "not named in the text",
+                    s.published.isoformat() if s.published else "undated",
+                    s.title or "(no headline in the text)",
+                )
+                for s in data.sources()
+            ),
+            "28 16 18 38",
+        )
+        lines += ["Records per edition", "-------------------", ""]
+        lines += _table(
+            ("Year", "Awards", "Categories", "Events", "Tallies", "Institutions awarded"),
+            (
+                (
+                    str(year),
+                    str(len(data.awards(year=year))),
+                    str(len(data.categories(year=year))),
+                    str(len(data.events(year=year))),
+                    str(len(data.tallies(year=year))),
+                    str(len({a.institution.id for a in data.awards(year=year)})),
+                )
+                for year in (e.year for e in data.editions())
+            ),
+            "10 10 14 10 10 20",
+        )
+        lines += ["What is not yet covered", "-----------------------", ""]
+        lines += _table(
+            ("Year", "Tally", "Reported", "Itemised", "Missing"),
+            (
+                (
+                    str(c.tally.year),
+                    f"``{c.tally.id}``",
+                    _dash(c.reported),
+                    str(c.itemised),
+                    _dash(c.missing),
+                )
+                for c in data.coverage()
+            ),
+            "8 44 14 14 14",
+        )
+        return self._parse(lines)
+
+
+def _dash(value: int | None) -> str:
+    return "\u2014" if value is None else str(value)
+
+
+def _ordinal(number: int) -> str:
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number if number < 20 else number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directives."""
+    app.add_directive("bkn-data-dictionary", DataDictionary)
+    app.add_directive("bkn-about-data", AboutTheData)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,76 @@
+"""Sphinx configuration for the bkn-awards documentation."""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+import tempfile
+import zlib
+
+HERE = pathlib.Path(__file__).parent
+sys.path.insert(0, str(HERE / "_ext"))
+
+import bkn_awards  # noqa: E402
+
+project = "bkn-awards"
+author = "bkn-awards maintainers"
+copyright = "2026, bkn-awards maintainers"  # noqa: A001
+release = bkn_awards.__version__
+version = release
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.autosummary",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.intersphinx",
+    "bkn_docs",
+]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = ["_build"]
+templates_path = ["_templates"]
+autosummary_generate = True
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 3
+
+html_theme = "furo"
+html_title = f"bkn-awards {release}"
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_preserve_defaults = True
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_ivar = True
+
+nitpicky = True
+nitpick_ignore = [
+    # Type variables and aliases of the implementation, not things a reader can look up.
+    ("py:class", "bkn_awards.consistency.Value"),
+    ("py:class", "bkn_awards.consistency.Reported"),
+    ("py:class", "bkn_awards.converter.T"),
+]
+
+# The build runs without network access, so the inventories of Python, attrs and cattrs are
+# kept in the repository as text (docs/inventories/*.txt, one "name domain:role priority uri
+# display" line each, as `python -m sphinx.ext.intersphinx` prints them) and compiled here.
+_inventory_dir = pathlib.Path(tempfile.mkdtemp(prefix="bkn-awards-inv-"))
+
+
+def _inventory(name: str, project_name: str) -> str:
+    lines = (HERE / "inventories" / f"{name}.txt").read_text(encoding="utf-8")
+    header = (
+        "# Sphinx inventory version 2\n"
+        f"# Project: {project_name}\n# Version: \n"
+        "# The remainder of this file is compressed using zlib.\n"
+    )
+    path = _inventory_dir / f"{name}.inv"
+    path.write_bytes(header.encode() + zlib.compress(lines.encode()))
+    return str(path)
+
+
+intersphinx_mapping = {
+    "python": ("https://docs.python.org/3", _inventory("python", "Python")),
+    "attrs": ("https://www.attrs.org/en/stable", _inventory("attrs", "attrs")),
+    "cattrs": ("https://catt.rs/en/stable", _inventory("cattrs", "cattrs")),
+}
