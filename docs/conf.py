@@ -14,7 +14,7 @@ import bkn_awards  # noqa: E402
 
 project = "bkn-awards"
 author = "bkn-awards maintainers"
-copyright = "2026, bkn-awards maintainers"  # noqa: A001
+copyright = "2026, bkn-awards maintainers"
 release = bkn_awards.__version__
 version = release
 

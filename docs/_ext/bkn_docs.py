@@ -67,7 +67,7 @@ def _meanings(cls: type[Any]) -> dict[str, str]:
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], widths: str) -> list[str]:
-    lines = [f".. list-table::", "   :header-rows: 1", f"   :widths: {widths}", ""]
+    lines = [".. list-table::", "   :header-rows: 1", f"   :widths: {widths}", ""]
     for row in [headers, *rows]:
         lines.append(f"   * - {row[0]}")
         lines.extend(f"     - {cell}" for cell in row[1:])
@@ -82,6 +82,7 @@ class DataDictionary(SphinxDirective):
     """Every record type, field, type and meaning, from the attrs classes themselves."""
 
     def run(self) -> list[nodes.Node]:
+        """Write a section for each record type, with a table of its fields."""
         lines: list[str] = []
         places = [(f"``{name}``", cls) for name, cls in RECORD_FILES] + list(NESTED)
         for place, cls in places:
@@ -89,7 +90,8 @@ class DataDictionary(SphinxDirective):
             meanings = _meanings(cls)
             summary = (inspect.getdoc(cls) or "").splitlines()[0]
             title = cls.__name__
-            lines += [title, "-" * len(title), "", f":class:`bkn_awards.{title}` ({place}): {summary}", ""]
+            intro = f":class:`bkn_awards.{title}` ({place}): {summary}"
+            lines += [title, "-" * len(title), "", intro, ""]
             rows = []
             for field in attrs.fields(cls):
                 meaning = meanings.get(field.name)
@@ -110,6 +112,7 @@ class AboutTheData(DataDictionary):
     """Tables of the bundled data: editions, sources, counts per year, coverage."""
 
     def run(self) -> list[nodes.Node]:
+        """Write the tables from the bundled dataset."""
         data = bkn_awards.load()
         lines = ["Editions", "--------", ""]
         lines += _table(
