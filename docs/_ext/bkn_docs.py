@@ -88,15 +88,19 @@ class DataDictionary(SphinxDirective):
         for place, cls in places:
             attrs.resolve_types(cls)
             meanings = _meanings(cls)
-            summary = (inspect.getdoc(cls) or "").splitlines()[0]
             title = cls.__name__
+            doc = inspect.getdoc(cls)
+            if not doc:
+                raise self.error(f"{title} has no docstring to describe it by")
+            summary = doc.splitlines()[0]
             intro = f":class:`bkn_awards.{title}` ({place}): {summary}"
             lines += [title, "-" * len(title), "", intro, ""]
             rows = []
             for field in attrs.fields(cls):
                 meaning = meanings.get(field.name)
                 if meaning is None:
-                    raise ValueError(f"{title}.{field.name} is not described in its docstring")
+                    message = f"{title}.{field.name} is not described in the class docstring"
+                    raise self.error(message)
                 rows.append((f"``{field.name}``", f"``{_type_name(field.type)}``", _cell(meaning)))
             lines += _table(("Field", "Type", "Meaning"), rows, "18 27 55")
         return self._parse(lines)
