@@ -46,8 +46,8 @@ napoleon_use_ivar = True
 nitpicky = True
 nitpick_ignore = [
     # Type variables and aliases of the implementation, not things a reader can look up.
-    ("py:class", "bkn_awards.consistency.Value"),
-    ("py:class", "bkn_awards.consistency.Reported"),
+    ("py:class", "bkn_awards.disputes.Value"),
+    ("py:class", "bkn_awards.checks.Reported"),
     ("py:class", "bkn_awards.converter.T"),
 ]
 

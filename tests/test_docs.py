@@ -86,3 +86,9 @@ def test_importing_reads_no_data_and_loads_no_cattrs() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert output.stdout.strip() == "[]"
+
+
+def test_no_module_shadows_a_public_name() -> None:
+    # `import bkn_awards.x` sets bkn_awards.x to the module: a function called x would vanish.
+    modules = {name.rsplit(".", 1)[1] for name in MODULES}
+    assert modules.isdisjoint(bkn_awards.__all__)

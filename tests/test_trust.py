@@ -6,15 +6,14 @@ import datetime as dt
 import pathlib
 import shutil
 import threading
-from collections.abc import Iterator
 
 import attrs
 import pytest
 
 import bkn_awards
-from bkn_awards import loading
 from bkn_awards.dataset import Dataset
-from datafiles import read_records, write_records
+from bkn_awards.loading import read_directory
+from datafiles import BUNDLED, read_records, write_records
 
 
 def _add_conflicting_report(data_dir: pathlib.Path) -> None:
@@ -120,43 +119,30 @@ def test_records_and_collections_cannot_be_changed() -> None:
         data.extra = 1  # type: ignore[attr-defined]
 
 
-@pytest.fixture
-def fresh_bundle() -> Iterator[None]:
-    """Forget the loaded bundled dataset for a test, and restore it after."""
-    saved = loading._bundled
-    loading._bundled = None
-    yield
-    loading._bundled = saved
-
-
-@pytest.mark.usefixtures("fresh_bundle")
-def test_many_threads_at_first_use_share_one_dataset_loaded_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_many_threads_at_first_use_share_one_load() -> None:
     calls = []
-    real = loading.read_directory
     start = threading.Barrier(16)
 
-    def counted(directory: object) -> Dataset:
-        calls.append(directory)
-        return real(directory)  # type: ignore[arg-type]
+    def counted() -> Dataset:
+        calls.append(1)
+        return read_directory(BUNDLED)
 
-    monkeypatch.setattr(loading, "read_directory", counted)
+    lazy = Dataset.deferred(counted)
+    assert repr(lazy) == "<Dataset: not loaded yet>"
     seen: list[int] = []
 
     def query() -> None:
         start.wait()
-        seen.append(id(bkn_awards.load()))
-        assert len(bkn_awards.awards(year=2022)) == 4
+        seen.append(len(lazy.awards(year=2022)))
 
     threads = [threading.Thread(target=query) for _ in range(16)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert len(calls) == 1
-    assert len(seen) == 16
-    assert len(set(seen)) == 1
+    assert calls == [1]
+    assert seen == [4] * 16
+    assert repr(lazy) == "<Dataset: 17 awards, 10 institutions>"
 
 
 def test_verify_citations_on_the_real_articles_finds_nothing(articles_dir: pathlib.Path) -> None:

@@ -24,10 +24,9 @@ from bkn_awards._bundled import (
 )
 from bkn_awards.award import Award
 from bkn_awards.category import Category
-from bkn_awards.consistency import Claim, Conflict
-from bkn_awards.coverage import Coverage
 from bkn_awards.dataset import Dataset
 from bkn_awards.dates import parse_indonesian_datetime
+from bkn_awards.disputes import Claim, Conflict
 from bkn_awards.edition import Edition
 from bkn_awards.errors import (
     AmbiguousInstitutionError,
@@ -39,6 +38,7 @@ from bkn_awards.errors import (
 )
 from bkn_awards.event import Event, EventKind
 from bkn_awards.government import Institution, InstitutionKind
+from bkn_awards.itemisation import Coverage
 from bkn_awards.loading import load
 from bkn_awards.official import Official
 from bkn_awards.provenance import Citation, Source

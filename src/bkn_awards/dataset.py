@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import os
+import threading
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import Protocol, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bkn_awards.award import Award
 from bkn_awards.category import Category
-from bkn_awards.consistency import Conflict, find_conflicts
-from bkn_awards.coverage import Coverage, measure
 from bkn_awards.edition import Edition
 from bkn_awards.errors import (
     AmbiguousInstitutionError,
@@ -21,11 +19,17 @@ from bkn_awards.errors import (
 )
 from bkn_awards.event import Event
 from bkn_awards.government import Institution, InstitutionKind
+from bkn_awards.index import AwardIndex, Filters
 from bkn_awards.names import name_key, name_words
 from bkn_awards.official import Official
 from bkn_awards.provenance import Source
 from bkn_awards.tally import Tally
-from bkn_awards.verification import CitationReport, verify_dataset
+
+if TYPE_CHECKING:
+    # Imported where they are used: `import bkn_awards` should not pay for them.
+    from bkn_awards.disputes import Conflict
+    from bkn_awards.itemisation import Coverage
+    from bkn_awards.verification import CitationReport
 
 __all__ = ["Dataset"]
 
@@ -35,7 +39,6 @@ class _OfAYear(Protocol):
     def year(self) -> int: ...
 
 
-K = TypeVar("K", bound=Hashable)
 R = TypeVar("R", bound=_OfAYear)
 
 
@@ -56,15 +59,17 @@ class Dataset:
     """
 
     __slots__ = (
-        "_awards",
-        "_awards_by",
         "_categories",
+        "_category_matches",
         "_category_words",
         "_conflicts",
         "_editions",
         "_events",
+        "_index",
         "_institution_keys",
         "_institutions",
+        "_loader",
+        "_lock",
         "_officials",
         "_sources",
         "_tallies",
@@ -82,29 +87,56 @@ class Dataset:
         awards: Sequence[Award],
         tallies: Sequence[Tally],
     ) -> None:
+        self._loader: Callable[[], Dataset] | None = None
+        self._lock = threading.Lock()
         self._sources = tuple(sources)
         self._institutions = tuple(institutions)
         self._officials = tuple(officials)
         self._editions = tuple(editions)
         self._categories = tuple(categories)
         self._events = tuple(events)
-        self._awards = tuple(awards)
         self._tallies = tuple(tallies)
-        self._conflicts = find_conflicts(
-            awards=self._awards, events=self._events, tallies=self._tallies, editions=self._editions
-        )
+        self._index = AwardIndex(awards)
         self._institution_keys = _institution_keys(self._institutions)
         self._category_words = {c.id: frozenset(name_words(c.name)) for c in self._categories}
-        self._awards_by: dict[str, Mapping[Hashable, tuple[int, ...]]] = {
-            "year": _positions(self._awards, lambda a: a.year),
-            "institution": _positions(self._awards, lambda a: a.institution.id),
-            "category": _positions(self._awards, lambda a: a.category.id),
-            "rank": _positions(self._awards, lambda a: a.rank),
-            "kind": _positions(self._awards, lambda a: a.institution.kind),
-        }
+        self._category_matches: dict[str, frozenset[str]] = {}
+        self._conflicts: tuple[Conflict, ...] | None = None
+
+    @classmethod
+    def deferred(cls, loader: Callable[[], Dataset]) -> Dataset:
+        """Make a dataset that calls `loader` for its records on first use, once.
+
+        Many threads asking at once get one load; nothing is read before the first question.
+
+        .. versionadded:: 0.1.0
+        """
+        dataset = cls.__new__(cls)
+        dataset._loader = loader
+        dataset._lock = threading.Lock()
+        return dataset
+
+    def _ready(self) -> None:
+        if self._loader is not None:
+            self._load()
+
+    def _load(self) -> None:
+        with self._lock:
+            loader = self._loader
+            if loader is None:
+                return
+            loaded = loader()
+            for slot in Dataset.__slots__:
+                if slot not in ("_loader", "_lock"):
+                    setattr(self, slot, getattr(loaded, slot))
+            # Cleared last: a thread that sees no loader finds every slot filled.
+            self._loader = None
 
     def __repr__(self) -> str:
-        return f"<Dataset: {len(self._awards)} awards, {len(self._institutions)} institutions>"
+        if self._loader is not None:
+            return "<Dataset: not loaded yet>"
+        return (
+            f"<Dataset: {len(self._index.awards)} awards, {len(self._institutions)} institutions>"
+        )
 
     def awards(
         self,
@@ -147,22 +179,15 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
-        wanted: list[set[int]] = []
-        if year is not None:
-            wanted.append(self._lookup("year", _whole_numbers("year", year, minimum=1)))
-        if institution is not None:
-            wanted.append(self._lookup("institution", [self.institution(institution).id]))
-        if category is not None:
-            wanted.append(
-                self._lookup("category", [c.id for c in self._match_categories(category)])
-            )
-        if rank is not None:
-            wanted.append(self._lookup("rank", _whole_numbers("rank", rank, minimum=1)))
-        if kind is not None:
-            wanted.append(self._lookup("kind", [_kind(kind)]))
-        if not wanted:
-            return self._awards
-        return tuple(self._awards[i] for i in sorted(set.intersection(*wanted)))
+        self._ready()
+        filters: Filters = (
+            None if year is None else _whole_numbers("year", year, minimum=1),
+            None if institution is None else frozenset((self.institution(institution).id,)),
+            None if category is None else self._match_categories(category),
+            None if rank is None else _whole_numbers("rank", rank, minimum=1),
+            None if kind is None else frozenset((_kind(kind),)),
+        )
+        return self._index.select(filters)
 
     def institution(self, text: str | Institution) -> Institution:
         """Find the institution a name, alias, id or region code stands for.
@@ -193,6 +218,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
+        self._ready()
         if isinstance(text, Institution):
             if text not in self._institutions:
                 raise UnknownInstitutionError(text.name, [])
@@ -219,6 +245,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
+        self._ready()
         if kind is None:
             return self._institutions
         wanted = _kind(kind)
@@ -234,6 +261,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        self._ready()
         return _of_years(self._categories, year)
 
     def sources(self) -> tuple[Source, ...]:
@@ -246,6 +274,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        self._ready()
         return self._sources
 
     def officials(self) -> tuple[Official, ...]:
@@ -258,6 +287,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        self._ready()
         return self._officials
 
     def events(self, *, year: int | Iterable[int] | None = None) -> tuple[Event, ...]:
@@ -270,6 +300,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        self._ready()
         return _of_years(self._events, year)
 
     def tallies(self, *, year: int | Iterable[int] | None = None) -> tuple[Tally, ...]:
@@ -282,6 +313,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        self._ready()
         return _of_years(self._tallies, year)
 
     def editions(self) -> tuple[Edition, ...]:
@@ -294,6 +326,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        self._ready()
         return self._editions
 
     def conflicts(self) -> tuple[Conflict, ...]:
@@ -309,6 +342,14 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        from bkn_awards.disputes import find_conflicts
+
+        self._ready()
+        if self._conflicts is None:
+            awards = self._index.awards
+            self._conflicts = find_conflicts(
+                awards=awards, events=self._events, tallies=self._tallies, editions=self._editions
+            )
         return self._conflicts
 
     def coverage(self) -> tuple[Coverage, ...]:
@@ -323,7 +364,10 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        return tuple(measure(tally, self._awards) for tally in self._tallies)
+        from bkn_awards.itemisation import measure
+
+        self._ready()
+        return tuple(measure(tally, self._index.awards) for tally in self._tallies)
 
     def verify_citations(self, articles_dir: str | os.PathLike[str]) -> CitationReport:
         """Check every citation against the article files in `articles_dir`.
@@ -343,29 +387,38 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        from bkn_awards.verification import verify_dataset
+
+        self._ready()
         return verify_dataset(self, articles_dir)
 
-    def _lookup(self, index: str, keys: Iterable[Hashable]) -> set[int]:
-        positions = self._awards_by[index]
-        return {i for key in keys for i in positions.get(key, ())}
-
-    def _match_categories(self, category: str | Category) -> list[Category]:
+    def _match_categories(self, category: str | Category) -> frozenset[str]:
         if isinstance(category, Category):
-            return [category]
+            return frozenset((category.id,))
         if not isinstance(category, str):
             raise QueryError(f"category must be words of its name or a Category, not {category!r}")
-        words = frozenset(name_words(category))
+        found = self._category_matches.get(category)
+        if found is None:
+            found = self._category_matches[category] = self._find_categories(category)
+        return found
+
+    def _find_categories(self, text: str) -> frozenset[str]:
+        words = frozenset(name_words(text))
         if not words:
             raise QueryError("category must not be empty")
-        found = [
-            c for c in self._categories if c.id == category or words <= self._category_words[c.id]
-        ]
+        found = frozenset(
+            c.id for c in self._categories if c.id == text or words <= self._category_words[c.id]
+        )
         if not found:
+            import difflib
+
             names = sorted({c.name for c in self._categories})
-            raise UnknownCategoryError(category, difflib.get_close_matches(category, names, n=3))
+            raise UnknownCategoryError(text, difflib.get_close_matches(text, names, n=3))
         return found
 
     def _suggest_institutions(self, key: str) -> list[str]:
+        import difflib
+
         close = difflib.get_close_matches(key, self._institution_keys, n=5, cutoff=0.6)
         names = dict.fromkeys(i.name for k in close for i in self._institution_keys[k])
         return list(names)[:3]
@@ -382,21 +435,16 @@ def _institution_keys(institutions: Sequence[Institution]) -> dict[str, tuple[In
     return {key: tuple(by_id.values()) for key, by_id in found.items()}
 
 
-def _positions(awards: Sequence[Award], key: Callable[[Award], K]) -> Mapping[K, tuple[int, ...]]:
-    grouped: defaultdict[K, list[int]] = defaultdict(list)
-    for position, award in enumerate(awards):
-        grouped[key(award)].append(position)
-    return {k: tuple(v) for k, v in grouped.items()}
-
-
-def _whole_numbers(name: str, value: int | Iterable[int], *, minimum: int) -> list[int]:
+def _whole_numbers(name: str, value: int | Iterable[int], *, minimum: int) -> frozenset[int]:
+    if type(value) is int and value >= minimum:
+        return frozenset((value,))
     if isinstance(value, str | bytes) or not isinstance(value, int | Iterable):
         raise QueryError(f"{name} must be a whole number or several, not {value!r}")
     values = [value] if isinstance(value, int) else list(value)
     for item in values:
         if type(item) is not int or item < minimum:
             raise QueryError(f"{name} must be a whole number of at least {minimum}, not {item!r}")
-    return values
+    return frozenset(values)
 
 
 def _kind(kind: InstitutionKind | str) -> InstitutionKind:
@@ -410,5 +458,5 @@ def _kind(kind: InstitutionKind | str) -> InstitutionKind:
 def _of_years(records: tuple[R, ...], year: int | Iterable[int] | None) -> tuple[R, ...]:
     if year is None:
         return records
-    years = set(_whole_numbers("year", year, minimum=1))
+    years = _whole_numbers("year", year, minimum=1)
     return tuple(r for r in records if r.year in years)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -15,10 +13,17 @@ from bkn_awards.layout import RECORD_FILES
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["bundled", "load"]
+__all__ = ["BUNDLED", "load", "read_directory"]
 
-_lock = threading.Lock()
-_bundled: Dataset | None = None
+
+def _read_bundled() -> Dataset:
+    import importlib_resources
+
+    return read_directory(importlib_resources.files("bkn_awards") / "data")
+
+
+#: The data that ships with the package, read on first use.
+BUNDLED = Dataset.deferred(_read_bundled)
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -49,28 +54,13 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     .. versionadded:: 0.1.0
     """
     if path is None:
-        return bundled()
+        return BUNDLED
     directory = os.fspath(path)
     if not os.path.isdir(directory):
         raise DataError([f"{directory}: not a directory"])
     import pathlib
 
     return read_directory(pathlib.Path(directory))
-
-
-def bundled() -> Dataset:
-    """Return the dataset that ships with the package, loading it on first use.
-
-    Every thread gets the same dataset, loaded once.
-    """
-    global _bundled
-    if _bundled is None:
-        with _lock:
-            if _bundled is None:
-                import importlib_resources
-
-                _bundled = read_directory(importlib_resources.files("bkn_awards") / "data")
-    return _bundled
 
 
 def read_directory(directory: Traversable) -> Dataset:
@@ -105,7 +95,7 @@ def read_directory(directory: Traversable) -> Dataset:
         loaded[filename.removesuffix(".json")] = tuple(by_id.values())
     if not problems:
         # Cross-record checks only make sense once every record stands on its own.
-        from bkn_awards.consistency import check_records
+        from bkn_awards.checks import check_records
 
         problems = check_records(
             categories=loaded["categories"],
@@ -140,6 +130,8 @@ def _read_file(file: Traversable, filename: str, problems: list[str]) -> list[An
             f"{filename}: not UTF-8 (byte {data[error.start]:#04x} at offset {error.start})"
         )
         return None
+    import json
+
     try:
         records = json.loads(text)
     except json.JSONDecodeError as error:
