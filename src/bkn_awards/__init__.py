@@ -8,42 +8,8 @@ Example:
 
 from __future__ import annotations
 
-from bkn_awards._bundled import (
-    awards,
-    categories,
-    conflicts,
-    coverage,
-    editions,
-    events,
-    institution,
-    institutions,
-    officials,
-    sources,
-    tallies,
-    verify_citations,
-)
-from bkn_awards.award import Award
-from bkn_awards.category import Category
-from bkn_awards.dataset import Dataset
-from bkn_awards.dates import parse_indonesian_datetime
-from bkn_awards.disputes import Claim, Conflict
-from bkn_awards.edition import Edition
-from bkn_awards.errors import (
-    AmbiguousInstitutionError,
-    BknAwardsError,
-    DataError,
-    QueryError,
-    UnknownCategoryError,
-    UnknownInstitutionError,
-)
-from bkn_awards.event import Event, EventKind
-from bkn_awards.government import Institution, InstitutionKind
-from bkn_awards.itemisation import Coverage
-from bkn_awards.loading import load
-from bkn_awards.official import Official
-from bkn_awards.provenance import Citation, Source
-from bkn_awards.tally import Tally
-from bkn_awards.verification import CitationProblem, CitationReport
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -86,3 +52,96 @@ __all__ = [
     "tallies",
     "verify_citations",
 ]
+
+if TYPE_CHECKING:
+    from bkn_awards._bundled import (
+        awards,
+        categories,
+        conflicts,
+        coverage,
+        editions,
+        events,
+        institution,
+        institutions,
+        officials,
+        sources,
+        tallies,
+        verify_citations,
+    )
+    from bkn_awards.award import Award
+    from bkn_awards.category import Category
+    from bkn_awards.dataset import Dataset
+    from bkn_awards.dates import parse_indonesian_datetime
+    from bkn_awards.disputes import Claim, Conflict
+    from bkn_awards.edition import Edition
+    from bkn_awards.errors import (
+        AmbiguousInstitutionError,
+        BknAwardsError,
+        DataError,
+        QueryError,
+        UnknownCategoryError,
+        UnknownInstitutionError,
+    )
+    from bkn_awards.event import Event, EventKind
+    from bkn_awards.government import Institution, InstitutionKind
+    from bkn_awards.itemisation import Coverage
+    from bkn_awards.loading import load
+    from bkn_awards.official import Official
+    from bkn_awards.provenance import Citation, Source
+    from bkn_awards.tally import Tally
+    from bkn_awards.verification import CitationProblem, CitationReport
+
+# Every public name is imported on first use (PEP 562), so that `import bkn_awards` costs next to
+# nothing: the first query pays for attrs, cattrs and the data, and only it.
+_HOME: dict[str, str] = {
+    "AmbiguousInstitutionError": "bkn_awards.errors",
+    "Award": "bkn_awards.award",
+    "BknAwardsError": "bkn_awards.errors",
+    "Category": "bkn_awards.category",
+    "Citation": "bkn_awards.provenance",
+    "CitationProblem": "bkn_awards.verification",
+    "CitationReport": "bkn_awards.verification",
+    "Claim": "bkn_awards.disputes",
+    "Conflict": "bkn_awards.disputes",
+    "Coverage": "bkn_awards.itemisation",
+    "DataError": "bkn_awards.errors",
+    "Dataset": "bkn_awards.dataset",
+    "Edition": "bkn_awards.edition",
+    "Event": "bkn_awards.event",
+    "EventKind": "bkn_awards.event",
+    "Institution": "bkn_awards.government",
+    "InstitutionKind": "bkn_awards.government",
+    "Official": "bkn_awards.official",
+    "QueryError": "bkn_awards.errors",
+    "Source": "bkn_awards.provenance",
+    "Tally": "bkn_awards.tally",
+    "UnknownCategoryError": "bkn_awards.errors",
+    "UnknownInstitutionError": "bkn_awards.errors",
+    "awards": "bkn_awards._bundled",
+    "categories": "bkn_awards._bundled",
+    "conflicts": "bkn_awards._bundled",
+    "coverage": "bkn_awards._bundled",
+    "editions": "bkn_awards._bundled",
+    "events": "bkn_awards._bundled",
+    "institution": "bkn_awards._bundled",
+    "institutions": "bkn_awards._bundled",
+    "load": "bkn_awards.loading",
+    "officials": "bkn_awards._bundled",
+    "parse_indonesian_datetime": "bkn_awards.dates",
+    "sources": "bkn_awards._bundled",
+    "tallies": "bkn_awards._bundled",
+    "verify_citations": "bkn_awards._bundled",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'bkn_awards' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -42,9 +42,16 @@ def not_negative(_instance: Any, attribute: attrs.Attribute[Any], value: int | N
 
 def edition_year(_instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
     """Reject a year before `FIRST_YEAR` or after this year."""
+    # A year that was not in the future once never will be: ask the clock only beyond it.
+    if FIRST_YEAR <= value <= _past_years[-1]:
+        return
     this_year = dt.date.today().year
     if not FIRST_YEAR <= value <= this_year:
         raise ValueError(f"{attribute.name} must be from {FIRST_YEAR} to {this_year}, got {value}")
+    _past_years.append(value)
+
+
+_past_years = [FIRST_YEAR]
 
 
 def not_in_future(

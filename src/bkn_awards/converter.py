@@ -14,7 +14,7 @@ from bkn_awards.category import Category
 from bkn_awards.event import Event
 from bkn_awards.government import Institution
 from bkn_awards.official import Official
-from bkn_awards.provenance import Source
+from bkn_awards.provenance import Citation, Source
 
 __all__ = [
     "LINKED_TYPES",
@@ -43,9 +43,12 @@ def make_converter() -> cattrs.Converter:
     .. versionadded:: 0.1.0
     """
     converter = cattrs.Converter(forbid_extra_keys=True)
-    for exact in (str, int, bool):
+    for exact in (int, bool):
         converter.register_structure_hook(exact, _exactly(exact))
+    converter.register_structure_hook(str, _shared_strings())
+    converter.register_structure_hook_factory(lambda t: t is Citation, _shared_citations)
     converter.register_structure_hook_factory(_is_tuple_of_any, _list_to_tuple_factory)
+    converter.register_structure_hook_factory(_is_optional_link_or_string, _optional_factory)
     converter.register_structure_hook(dt.datetime, _structure_datetime)
     converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
     converter.register_structure_hook(dt.date, _structure_date)
@@ -130,28 +133,78 @@ def _exactly(kind: type[T]) -> Callable[[Any, Any], T]:
     return structure
 
 
+def _shared_strings() -> Callable[[Any, Any], str]:
+    # Labels, groups and names repeat across thousands of records: keep one copy of each.
+    seen: dict[str, str] = {}
+
+    def structure(value: Any, _type: Any) -> str:
+        if type(value) is not str:
+            raise TypeError(f"expected str, got {type(value).__name__}")
+        return seen.setdefault(value, value)
+
+    return structure
+
+
+def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Citation]:
+    # Made anew whenever links change (cattrs then forgets its hooks), so the Source link in
+    # `structure` is always the current one. Identical citations become one shared object.
+    structure = make_dict_structure_fn(Citation, converter, _cattrs_forbid_extra_keys=True)
+    seen: dict[tuple[Any, ...], Citation] = {}
+
+    def share(value: Any, _type: Any) -> Citation:
+        try:
+            key = (value["source"], *value["paragraphs"])
+            return seen[key]
+        except (KeyError, TypeError):
+            pass  # not seen, or not even well-formed: let the full path say what is wrong
+        citation = structure(value, Citation)
+        seen[(citation.source.id, *citation.paragraphs)] = citation
+        return citation
+
+    return share
+
+
 def _is_tuple_of_any(type_: Any) -> bool:
     return is_sequence(type_) and getattr(type_, "__origin__", None) is tuple
 
 
 def _list_to_tuple_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    items = homogenous_tuple_structure_factory(type_, converter)
+    item_type = type_.__args__[0]
+    item = converter.get_structure_hook(item_type)
+    explained = homogenous_tuple_structure_factory(type_, converter)
 
     def structure(value: Any, type_: Any) -> Any:
         # Without this check a string would be taken as a tuple of its characters.
-        if not isinstance(value, list):
+        if type(value) is not list:
             raise TypeError(f"expected a list, got {type(value).__name__}")
-        return items(value, type_)
+        try:
+            return tuple([item(v, item_type) for v in value])
+        except Exception:
+            return explained(value, type_)
+
+    return structure
+
+
+def _is_optional_link_or_string(type_: Any) -> bool:
+    args: tuple[Any, ...] = getattr(type_, "__args__", ())
+    return len(args) == 2 and args[1] is type(None) and args[0] in (str, int, *LINKED_TYPES)
+
+
+def _optional_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    # cattrs' general Optional hook looks the inner hook up on every call; bind it once.
+    inner_type = type_.__args__[0]
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: Any, _type: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
 
     return structure
 
 
 def _structure_datetime(value: Any, _type: Any) -> dt.datetime:
-    from dateutil.parser import isoparse
-
     if not isinstance(value, str):
         raise TypeError(f"expected an ISO 8601 date and time, got {type(value).__name__}")
-    parsed = isoparse(value)
+    parsed = dt.datetime.fromisoformat(value)
     if parsed.utcoffset() is None:
         raise ValueError(f"{value!r} has no UTC offset (WIB is +07:00)")
     return parsed

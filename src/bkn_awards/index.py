@@ -5,7 +5,9 @@ from __future__ import annotations
 import heapq
 import threading
 from array import array
+from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 from bkn_awards.award import Award
@@ -22,11 +24,11 @@ Filters = tuple[
 ]
 
 _FIELDS: tuple[Callable[[Award], Hashable], ...] = (
-    lambda a: a.year,
-    lambda a: a.institution.id,
-    lambda a: a.category.id,
-    lambda a: a.rank,
-    lambda a: a.institution.kind,
+    attrgetter("year"),
+    attrgetter("institution.id"),
+    attrgetter("category.id"),
+    attrgetter("rank"),
+    attrgetter("institution.kind"),
 )
 
 # Enough distinct questions for any notebook session; the oldest answer goes first past it.
@@ -44,14 +46,7 @@ class AwardIndex:
 
     def __init__(self, awards: Sequence[Award]) -> None:
         self._awards = tuple(awards)
-        self._positions: tuple[dict[Hashable, array[int]], ...] = tuple({} for _ in _FIELDS)
-        for position, award in enumerate(self._awards):
-            for field, by_value in zip(_FIELDS, self._positions, strict=True):
-                value = field(award)
-                found = by_value.get(value)
-                if found is None:
-                    by_value[value] = found = array("I")
-                found.append(position)
+        self._positions = tuple(_group(self._awards, field) for field in _FIELDS)
         self._cache: dict[Filters, tuple[Award, ...]] = {}
         self._lock = threading.Lock()
 
@@ -93,3 +88,12 @@ class AwardIndex:
         by_value = self._positions[field]
         runs = [by_value[value] for value in values if value in by_value]
         return runs[0] if len(runs) == 1 else heapq.merge(*runs)
+
+
+def _group(
+    awards: Sequence[Award], field: Callable[[Award], Hashable]
+) -> dict[Hashable, array[int]]:
+    grouped: defaultdict[Hashable, list[int]] = defaultdict(list)
+    for position, value in enumerate(map(field, awards)):
+        grouped[value].append(position)
+    return {value: array("I", positions) for value, positions in grouped.items()}
