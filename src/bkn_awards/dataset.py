@@ -62,6 +62,7 @@ class Dataset:
         "_categories",
         "_category_matches",
         "_category_words",
+        "_category_years",
         "_conflicts",
         "_editions",
         "_events",
@@ -99,6 +100,7 @@ class Dataset:
         self._index = AwardIndex(awards)
         self._institution_keys = _institution_keys(self._institutions)
         self._category_words = {c.id: frozenset(name_words(c.name)) for c in self._categories}
+        self._category_years = {c.id: c.year for c in self._categories}
         self._category_matches: dict[str, frozenset[str]] = {}
         self._conflicts: tuple[Conflict, ...] | None = None
 
@@ -183,7 +185,7 @@ class Dataset:
         filters: Filters = (
             None if year is None else _whole_numbers("year", year, minimum=1),
             None if institution is None else frozenset((self.institution(institution).id,)),
-            None if category is None else self._match_categories(category),
+            None if category is None else self._match_categories(category, year),
             None if rank is None else _whole_numbers("rank", rank, minimum=1),
             None if kind is None else frozenset((_kind(kind),)),
         )
@@ -392,15 +394,21 @@ class Dataset:
         self._ready()
         return verify_dataset(self, articles_dir)
 
-    def _match_categories(self, category: str | Category) -> frozenset[str]:
+    def _match_categories(
+        self, category: str | Category, year: int | Iterable[int] | None
+    ) -> frozenset[str]:
         if isinstance(category, Category):
-            return frozenset((category.id,))
-        if not isinstance(category, str):
+            found = frozenset((category.id,))
+        elif isinstance(category, str):
+            found = self._category_matches.get(category) or self._find_categories(category)
+        else:
             raise QueryError(f"category must be words of its name or a Category, not {category!r}")
-        found = self._category_matches.get(category)
-        if found is None:
-            found = self._category_matches[category] = self._find_categories(category)
-        return found
+        if year is None:
+            return found
+        # A category belongs to one edition: keep those of the years asked for, so that the
+        # index walks one edition's awards rather than every edition's.
+        years = _whole_numbers("year", year, minimum=1)
+        return frozenset(c for c in found if self._category_years[c] in years)
 
     def _find_categories(self, text: str) -> frozenset[str]:
         words = frozenset(name_words(text))
@@ -414,6 +422,7 @@ class Dataset:
 
             names = sorted({c.name for c in self._categories})
             raise UnknownCategoryError(text, difflib.get_close_matches(text, names, n=3))
+        self._category_matches[text] = found
         return found
 
     def _suggest_institutions(self, key: str) -> list[str]:

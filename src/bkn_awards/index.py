@@ -73,10 +73,12 @@ class AwardIndex:
         # Walk the smallest candidate list and test the other filters on each award there.
         lead, wanted = min(active, key=lambda nw: self._count(*nw))
         rest = [(_FIELDS[n], values) for n, values in active if n != lead]
-        awards = self._awards
+        positions = self._merged(lead, wanted)
+        if not rest:
+            return tuple(map(self._awards.__getitem__, positions))
         return tuple(
             award
-            for award in (awards[i] for i in self._merged(lead, wanted))
+            for award in map(self._awards.__getitem__, positions)
             if all(field(award) in values for field, values in rest)
         )
 

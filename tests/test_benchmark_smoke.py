@@ -1,0 +1,51 @@
+"""A smoke run of the benchmark: tiny sizes, no timing asserted, every figure printed."""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+
+import pytest
+
+BENCHMARKS = pathlib.Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def test_the_benchmark_runs_and_prints_every_figure(capsys: pytest.CaptureFixture[str]) -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import bench
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    assert bench.main(["--quick"]) == 0
+    out = capsys.readouterr().out
+    for figure in (
+        "cold: import bkn_awards",
+        "cold: import + first query",
+        "load 100 awards",
+        "load 1,000 awards",
+        "one filter (year), asked again",
+        "two filters (year, category), first time",
+        "alias lookup",
+        "full scan",
+        "memory per award at 1,000",
+    ):
+        assert figure in out
+    assert "msgspec, same JSON" in out
+    assert out.rstrip().splitlines()[-1].startswith(("every target met", "missed: "))
+
+
+def test_synthetic_data_loads_and_answers_like_real_data(tmp_path: pathlib.Path) -> None:
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from synthetic import write_dataset
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    import bkn_awards
+
+    data = bkn_awards.load(write_dataset(tmp_path, 500, institutions=20))
+    assert len(data.awards()) == 500
+    assert len(data.editions()) == 10
+    found = data.awards(year=2015, category="penilaian kompetensi")
+    assert found
+    assert all(a.year == 2015 and "Kompetensi" in a.category.name for a in found)
+    assert sum(len(data.awards(year=e.year)) for e in data.editions()) == 500
