@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import pathlib
+from collections.abc import Sequence
+from typing import Any
 
 import bkn_awards
 from bkn_awards.converter import make_converter, record_unstructurer
@@ -25,7 +27,7 @@ def test_a_copy_of_the_bundled_files_loads_the_same_records(data_dir: pathlib.Pa
 def test_every_record_unstructures_to_its_line_in_the_data_files() -> None:
     converter = make_converter()
     data = bkn_awards.load()
-    listings = {
+    listings: dict[str, Sequence[Any]] = {
         "sources.json": data.sources(),
         "institutions.json": data.institutions(),
         "officials.json": data.officials(),

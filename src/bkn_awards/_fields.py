@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import html
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -72,3 +74,33 @@ def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Sequence[A
     """Reject an empty string or tuple where the record needs at least one item."""
     if len(value) == 0:
         raise ValueError(f"{attribute.name} must not be empty")
+
+
+def plain(value: Any) -> Any:
+    """Write a field's value as a flat cell: links as ids, enums as values, tuples joined."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if attrs.has(type(value)) and hasattr(value, "id"):
+        return value.id
+    if isinstance(value, tuple):
+        return "; ".join(str(plain(item)) for item in value)
+    return value
+
+
+class Shown:
+    """Mixin that renders an attrs record in Jupyter as a table of its fields."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for field in attrs.fields(type(self)):  # type: ignore[arg-type]
+            value = getattr(self, field.name)
+            if field.name == "citations":
+                text = "; ".join(
+                    f"{c.source.id} paragraphs {', '.join(map(str, c.paragraphs))}" for c in value
+                )
+            else:
+                text = "" if value is None else str(plain(value))
+            rows.append(f"<tr><th>{field.name}</th><td>{html.escape(text)}</td></tr>")
+        return f"<table><caption>{type(self).__name__}</caption>{''.join(rows)}</table>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from bkn_awards._fields import at_least_one, edition_year, non_empty, ref_repr
+from bkn_awards._fields import Shown, at_least_one, edition_year, non_empty, ref_repr
 from bkn_awards.category import Category
 from bkn_awards.event import Event
 from bkn_awards.government import Institution
@@ -15,7 +15,7 @@ __all__ = ["Award"]
 
 
 @frozen(kw_only=True)
-class Award:
+class Award(Shown):
     """An award as the articles report it.
 
     Attributes:
@@ -46,8 +46,8 @@ class Award:
     institution: Institution = field(repr=ref_repr)
     category: Category = field(repr=ref_repr)
     rank: int | None = field(validator=at_least_one)
-    rank_label: str = field(validator=non_empty)
-    group: str | None
-    event: Event | None = field(repr=ref_repr)
-    recipient: Official | None = field(repr=ref_repr)
-    citations: tuple[Citation, ...] = field(validator=non_empty)
+    rank_label: str = field(validator=non_empty, repr=False)
+    group: str | None = field(repr=False)
+    event: Event | None = field(repr=False)
+    recipient: Official | None = field(repr=False)
+    citations: tuple[Citation, ...] = field(validator=non_empty, repr=False)

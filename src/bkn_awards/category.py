@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from bkn_awards._fields import at_least_one, edition_year, non_empty
+from bkn_awards._fields import Shown, at_least_one, edition_year, non_empty
 from bkn_awards.provenance import Citation
 
 __all__ = ["Category"]
 
 
 @frozen(kw_only=True)
-class Category:
+class Category(Shown):
     """One category of one edition, named as the article names it.
 
     Categories are per edition because BKN renames and regroups them from year to year; the name
@@ -36,4 +36,4 @@ class Category:
     year: int = field(validator=edition_year)
     name: str = field(validator=non_empty)
     number: int | None = field(validator=at_least_one)
-    citations: tuple[Citation, ...] = field(validator=non_empty)
+    citations: tuple[Citation, ...] = field(validator=non_empty, repr=False)

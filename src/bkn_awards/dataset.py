@@ -23,6 +23,7 @@ from bkn_awards.index import AwardIndex, Filters
 from bkn_awards.names import name_key, name_words
 from bkn_awards.official import Official
 from bkn_awards.provenance import Source
+from bkn_awards.records import Records
 from bkn_awards.tally import Tally
 
 if TYPE_CHECKING:
@@ -90,13 +91,13 @@ class Dataset:
     ) -> None:
         self._loader: Callable[[], Dataset] | None = None
         self._lock = threading.Lock()
-        self._sources = tuple(sources)
-        self._institutions = tuple(institutions)
-        self._officials = tuple(officials)
-        self._editions = tuple(editions)
-        self._categories = tuple(categories)
-        self._events = tuple(events)
-        self._tallies = tuple(tallies)
+        self._sources = Records(sources)
+        self._institutions = Records(institutions)
+        self._officials = Records(officials)
+        self._editions = Records(editions)
+        self._categories = Records(categories)
+        self._events = Records(events)
+        self._tallies = Records(tallies)
         self._index = AwardIndex(awards)
         self._institution_keys = _institution_keys(self._institutions)
         self._category_words = {c.id: frozenset(name_words(c.name)) for c in self._categories}
@@ -148,7 +149,7 @@ class Dataset:
         category: str | Category | None = None,
         rank: int | Iterable[int] | None = None,
         kind: InstitutionKind | str | None = None,
-    ) -> tuple[Award, ...]:
+    ) -> Records[Award]:
         """Find awards; every filter given must hold (AND), a filter left out does not count.
 
         Args:
@@ -237,7 +238,7 @@ class Dataset:
             raise AmbiguousInstitutionError(text, [i.name for i in found])
         raise UnknownInstitutionError(text, self._suggest_institutions(key))
 
-    def institutions(self, *, kind: InstitutionKind | str | None = None) -> tuple[Institution, ...]:
+    def institutions(self, *, kind: InstitutionKind | str | None = None) -> Records[Institution]:
         """List the institutions, or those of one kind.
 
         Example:
@@ -251,9 +252,9 @@ class Dataset:
         if kind is None:
             return self._institutions
         wanted = _kind(kind)
-        return tuple(i for i in self._institutions if i.kind is wanted)
+        return Records(i for i in self._institutions if i.kind is wanted)
 
-    def categories(self, *, year: int | Iterable[int] | None = None) -> tuple[Category, ...]:
+    def categories(self, *, year: int | Iterable[int] | None = None) -> Records[Category]:
         """List the categories, or those of some editions.
 
         Example:
@@ -266,7 +267,7 @@ class Dataset:
         self._ready()
         return _of_years(self._categories, year)
 
-    def sources(self) -> tuple[Source, ...]:
+    def sources(self) -> Records[Source]:
         """List the news articles the data comes from.
 
         Example:
@@ -279,7 +280,7 @@ class Dataset:
         self._ready()
         return self._sources
 
-    def officials(self) -> tuple[Official, ...]:
+    def officials(self) -> Records[Official]:
         """List the officials named in the reports, each with the office held at the time.
 
         Example:
@@ -292,7 +293,7 @@ class Dataset:
         self._ready()
         return self._officials
 
-    def events(self, *, year: int | Iterable[int] | None = None) -> tuple[Event, ...]:
+    def events(self, *, year: int | Iterable[int] | None = None) -> Records[Event]:
         """List the ceremonies and handovers, or those of some editions.
 
         Example:
@@ -305,7 +306,7 @@ class Dataset:
         self._ready()
         return _of_years(self._events, year)
 
-    def tallies(self, *, year: int | Iterable[int] | None = None) -> tuple[Tally, ...]:
+    def tallies(self, *, year: int | Iterable[int] | None = None) -> Records[Tally]:
         """List the counts of awards the articles report, or those of some editions.
 
         Example:
@@ -318,7 +319,7 @@ class Dataset:
         self._ready()
         return _of_years(self._tallies, year)
 
-    def editions(self) -> tuple[Edition, ...]:
+    def editions(self) -> Records[Edition]:
         """List the editions of the award the articles report.
 
         Example:
@@ -464,8 +465,8 @@ def _kind(kind: InstitutionKind | str) -> InstitutionKind:
         raise QueryError(f"kind must be one of {known}, not {kind!r}") from None
 
 
-def _of_years(records: tuple[R, ...], year: int | Iterable[int] | None) -> tuple[R, ...]:
+def _of_years(records: Records[R], year: int | Iterable[int] | None) -> Records[R]:
     if year is None:
         return records
     years = _whole_numbers("year", year, minimum=1)
-    return tuple(r for r in records if r.year in years)
+    return Records(r for r in records if r.year in years)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from bkn_awards._fields import at_least_one, edition_year, non_empty
+from bkn_awards._fields import Shown, at_least_one, edition_year, non_empty
 from bkn_awards.provenance import Citation
 
 __all__ = ["Edition"]
 
 
 @frozen(kw_only=True)
-class Edition:
+class Edition(Shown):
     """The BKN Award of one year, with what the articles say of the edition itself.
 
     Attributes:
@@ -33,4 +33,4 @@ class Edition:
     year: int = field(validator=edition_year)
     number: int | None = field(validator=at_least_one)
     category_count: int | None = field(validator=at_least_one)
-    citations: tuple[Citation, ...] = field(validator=non_empty)
+    citations: tuple[Citation, ...] = field(validator=non_empty, repr=False)

@@ -7,7 +7,7 @@ import enum
 
 from attrs import field, frozen
 
-from bkn_awards._fields import edition_year, non_empty, not_in_future, refs_repr
+from bkn_awards._fields import Shown, edition_year, non_empty, not_in_future
 from bkn_awards.official import Official
 from bkn_awards.provenance import Citation
 
@@ -31,7 +31,7 @@ class EventKind(enum.Enum):
 
 
 @frozen(kw_only=True)
-class Event:
+class Event(Shown):
     """An occasion on which BKN Awards were given or handed over.
 
     Attributes:
@@ -66,18 +66,18 @@ class Event:
     year: int = field(validator=edition_year)
     kind: EventKind
     date: dt.date | None = field(validator=not_in_future)
-    date_inferred: bool
-    date_note: str | None = field()
-    time_of_day: str | None
+    date_inferred: bool = field(repr=False)
+    date_note: str | None = field(repr=False)
+    time_of_day: str | None = field(repr=False)
     venue: str | None
-    address: str | None
+    address: str | None = field(repr=False)
     city: str | None
-    presenters: tuple[Official, ...] = field(repr=refs_repr)
-    recipients: tuple[Official, ...] = field(repr=refs_repr)
-    represented: tuple[Official, ...] = field(repr=refs_repr)
-    accompanying: tuple[Official, ...] = field(repr=refs_repr)
-    description: str = field(validator=non_empty)
-    citations: tuple[Citation, ...] = field(validator=non_empty)
+    presenters: tuple[Official, ...] = field(repr=False)
+    recipients: tuple[Official, ...] = field(repr=False)
+    represented: tuple[Official, ...] = field(repr=False)
+    accompanying: tuple[Official, ...] = field(repr=False)
+    description: str = field(validator=non_empty, repr=False)
+    citations: tuple[Citation, ...] = field(validator=non_empty, repr=False)
 
     @date_note.validator
     def _inference_is_explained(self, _attribute: object, note: str | None) -> None:

@@ -6,7 +6,7 @@ import enum
 
 from attrs import field, frozen
 
-from bkn_awards._fields import non_empty
+from bkn_awards._fields import Shown, non_empty
 
 __all__ = ["Institution", "InstitutionKind"]
 
@@ -34,7 +34,7 @@ class InstitutionKind(enum.Enum):
 
 
 @frozen(kw_only=True)
-class Institution:
+class Institution(Shown):
     """A ministry, agency, province, regency or city.
 
     Attributes:
@@ -58,4 +58,4 @@ class Institution:
     name: str = field(validator=non_empty)
     kind: InstitutionKind
     region_code: str | None
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...] = field(repr=False)

@@ -11,6 +11,7 @@ from operator import attrgetter
 from typing import Any
 
 from bkn_awards.award import Award
+from bkn_awards.records import Records
 
 __all__ = ["AwardIndex", "Filters"]
 
@@ -45,17 +46,17 @@ class AwardIndex:
     __slots__ = ("_awards", "_cache", "_lock", "_positions")
 
     def __init__(self, awards: Sequence[Award]) -> None:
-        self._awards = tuple(awards)
+        self._awards = Records(awards)
         self._positions = tuple(_group(self._awards, field) for field in _FIELDS)
-        self._cache: dict[Filters, tuple[Award, ...]] = {}
+        self._cache: dict[Filters, Records[Award]] = {}
         self._lock = threading.Lock()
 
     @property
-    def awards(self) -> tuple[Award, ...]:
+    def awards(self) -> Records[Award]:
         """Every award, in the order of the data."""
         return self._awards
 
-    def select(self, filters: Filters) -> tuple[Award, ...]:
+    def select(self, filters: Filters) -> Records[Award]:
         """Return the awards that every non-``None`` filter admits, in the order of the data."""
         found = self._cache.get(filters)
         if found is None:
@@ -66,7 +67,7 @@ class AwardIndex:
                 self._cache[filters] = found
         return found
 
-    def _select(self, filters: Filters) -> tuple[Award, ...]:
+    def _select(self, filters: Filters) -> Records[Award]:
         active = [(n, wanted) for n, wanted in enumerate(filters) if wanted is not None]
         if not active:
             return self._awards
@@ -75,8 +76,8 @@ class AwardIndex:
         rest = [(_FIELDS[n], values) for n, values in active if n != lead]
         positions = self._merged(lead, wanted)
         if not rest:
-            return tuple(map(self._awards.__getitem__, positions))
-        return tuple(
+            return Records(map(self._awards.__getitem__, positions))
+        return Records(
             award
             for award in map(self._awards.__getitem__, positions)
             if all(field(award) in values for field, values in rest)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from bkn_awards._fields import non_empty, ref_repr
+from bkn_awards._fields import Shown, non_empty
 from bkn_awards.government import Institution
 from bkn_awards.provenance import Citation
 
@@ -12,7 +12,7 @@ __all__ = ["Official"]
 
 
 @frozen(kw_only=True)
-class Official:
+class Official(Shown):
     """A person in an office, as the articles name them at the time of the event.
 
     One person who held two offices (Kepala BKN, later Plt Kepala BKN) is two records, so each
@@ -37,5 +37,5 @@ class Official:
     id: str = field(validator=non_empty)
     name: str = field(validator=non_empty)
     position: str = field(validator=non_empty)
-    institution: Institution | None = field(repr=ref_repr)
-    citations: tuple[Citation, ...] = field(validator=non_empty)
+    institution: Institution | None = field(repr=False)
+    citations: tuple[Citation, ...] = field(validator=non_empty, repr=False)

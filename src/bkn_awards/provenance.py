@@ -8,7 +8,7 @@ import re
 import attrs
 from attrs import field, frozen
 
-from bkn_awards._fields import at_least_one, non_empty, not_in_future, ref_repr
+from bkn_awards._fields import Shown, at_least_one, non_empty, not_in_future, ref_repr
 
 __all__ = ["Citation", "Source"]
 
@@ -31,7 +31,7 @@ def _paragraphs_valid(
 
 
 @frozen(kw_only=True)
-class Source:
+class Source(Shown):
     """A news article that reports BKN Award facts.
 
     The project keeps the article's facts and a fingerprint of its text, never the text: anyone
@@ -61,15 +61,15 @@ class Source:
     title: str | None
     publisher: str | None
     published: dt.datetime | None = field(validator=not_in_future)
-    url: str | None
-    sha256: str = field(validator=_is_sha256)
-    filename: str = field(validator=non_empty)
-    editor: str | None
-    sign_off: str | None
+    url: str | None = field(repr=False)
+    sha256: str = field(validator=_is_sha256, repr=False)
+    filename: str = field(validator=non_empty, repr=False)
+    editor: str | None = field(repr=False)
+    sign_off: str | None = field(repr=False)
 
 
 @frozen(kw_only=True)
-class Citation:
+class Citation(Shown):
     """The paragraphs of one source that state a fact.
 
     A paragraph is the n-th non-empty line of the article file, counted from 1.

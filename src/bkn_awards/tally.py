@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from bkn_awards._fields import edition_year, non_empty, not_negative, ref_repr
+from bkn_awards._fields import Shown, edition_year, non_empty, not_negative
 from bkn_awards.award import Award
 from bkn_awards.government import Institution, InstitutionKind
 from bkn_awards.provenance import Citation
@@ -13,7 +13,7 @@ __all__ = ["Tally"]
 
 
 @frozen(kw_only=True)
-class Tally:
+class Tally(Shown):
     """A reported count ("32 awards for East Java"), so users see how much is itemised.
 
     A tally counts either one institution's awards (`institution`) or the awards of every
@@ -44,13 +44,13 @@ class Tally:
     id: str = field(validator=non_empty)
     year: int = field(validator=edition_year)
     count: int | None = field(validator=not_negative)
-    institution: Institution | None = field(repr=ref_repr)
-    region_code: str | None
-    kinds: tuple[InstitutionKind, ...] = field()
-    recipients: int | None = field(validator=not_negative)
-    highest_in_country: bool
+    institution: Institution | None = field(repr=False)
+    region_code: str | None = field(repr=False)
+    kinds: tuple[InstitutionKind, ...] = field(repr=False)
+    recipients: int | None = field(validator=not_negative, repr=False)
+    highest_in_country: bool = field(repr=False)
     description: str = field(validator=non_empty)
-    citations: tuple[Citation, ...] = field(validator=non_empty)
+    citations: tuple[Citation, ...] = field(validator=non_empty, repr=False)
 
     @kinds.validator
     def _counts_one_thing(self, _attribute: object, kinds: tuple[InstitutionKind, ...]) -> None:

@@ -1,0 +1,129 @@
+"""Records as flat rows: one value a column, for tables, CSV, JSON and pandas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from bkn_awards._fields import plain
+from bkn_awards.award import Award
+from bkn_awards.provenance import Citation
+
+__all__ = ["column_types", "display_columns", "flatten"]
+
+# Extra columns an award row carries so that it reads (and groups) without joins.
+_AWARD_EXTRAS: dict[str, tuple[type[Any], Callable[[Award], Any]]] = {
+    "institution_name": (str, lambda a: a.institution.name),
+    "institution_kind": (enum.Enum, lambda a: a.institution.kind.value),
+    "region_code": (str, lambda a: a.institution.region_code),
+    "category_name": (str, lambda a: a.category.name),
+    "category_number": (int, lambda a: a.category.number),
+    "event_date": (dt.date, lambda a: a.event.date if a.event else None),
+    "first_published": (dt.datetime, lambda a: _first_published(a.citations)),
+}
+
+
+def flatten(record: Any) -> dict[str, Any]:
+    """Turn a record into a flat row: links become ids, citations three text columns.
+
+    ``sources`` lists the cited source ids, ``source_titles`` their titles and ``paragraphs``
+    the paragraph numbers, each joined with ``"; "`` in the same order. Award rows also carry
+    the institution's name, kind and region code, the category's name and number, the event's
+    date and the earliest publication time among the sources.
+
+    Example:
+        >>> import bkn_awards
+        >>> row = flatten(bkn_awards.awards(year=2022, institution="Pemkab Mojokerto")[0])
+        >>> row["institution"], row["rank"], row["sources"], row["paragraphs"]
+        ('kab-mojokerto', None, 'surabayapagi-2022-pemkab-mojokerto; bangsaonline-2022-pemkab-mojokerto', '1, 5, 6; 2, 3')
+    """  # noqa: E501
+    row: dict[str, Any] = {}
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if field.name == "citations":
+            row.update(_citations(value))
+        else:
+            row[field.name] = plain(value)
+    if isinstance(record, Award):
+        row.update({name: get(record) for name, (_, get) in _AWARD_EXTRAS.items()})
+    return row
+
+
+def display_columns(record_type: type[Any]) -> list[tuple[str, Callable[[Any], str]]]:
+    """The few columns a table of `record_type` shows a reader, with how to write each cell."""
+    if record_type is Award:
+        return [
+            ("Year", lambda a: str(a.year)),
+            ("Institution", lambda a: a.institution.name),
+            ("Category", lambda a: a.category.name),
+            ("Rank", lambda a: "-" if a.rank is None else str(a.rank)),
+            ("Source", lambda a: "; ".join(_source_line(c.source) for c in a.citations)),
+        ]
+    shown = [f.name for f in attrs.fields(record_type) if f.name != "citations"][:5]
+    return [(name.replace("_", " ").capitalize(), _text_of(name)) for name in shown]
+
+
+def _text_of(name: str) -> Callable[[Any], str]:
+    def text(record: Any) -> str:
+        value = plain(getattr(record, name))
+        return "-" if value is None else str(value)
+
+    return text
+
+
+def _citations(citations: tuple[Citation, ...]) -> dict[str, str]:
+    return {
+        "sources": "; ".join(c.source.id for c in citations),
+        "source_titles": "; ".join(c.source.title or "" for c in citations),
+        "paragraphs": "; ".join(", ".join(map(str, c.paragraphs)) for c in citations),
+    }
+
+
+def _first_published(citations: tuple[Citation, ...]) -> dt.datetime | None:
+    dates = [c.source.published for c in citations if c.source.published is not None]
+    return min(dates) if dates else None
+
+
+def _source_line(source: Any) -> str:
+    published = source.published.date().isoformat() if source.published else "undated"
+    title = source.title or f"untitled ({source.id})"
+    return f"{title} ({source.publisher or 'publisher not named'}, {published})"
+
+
+def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
+    """For each column of `record_type`'s flat rows: the type of its values, and if it may be None.
+
+    Links, tuples and citations are text; enums are `enum.Enum` (their values are text). This is
+    what DataFrame dtypes and Table Schema field types are made from.
+
+    Example:
+        >>> from bkn_awards.award import Award
+        >>> column_types(Award)["rank"], column_types(Award)["year"]
+        ((<class 'int'>, True), (<class 'int'>, False))
+    """
+    attrs.resolve_types(record_type)
+    types: dict[str, tuple[type[Any], bool]] = {}
+    for field in attrs.fields(record_type):
+        if field.name == "citations":
+            types.update(sources=(str, False), source_titles=(str, False), paragraphs=(str, False))
+            continue
+        args = typing.get_args(field.type)
+        optional = type(None) in args
+        kind = (
+            next((a for a in args if a is not type(None)), field.type) if optional else field.type
+        )
+        if typing.get_origin(kind) is tuple or attrs.has(kind):
+            kind = str
+        elif isinstance(kind, type) and issubclass(kind, enum.Enum):
+            kind = enum.Enum
+        types[field.name] = (kind, optional)
+    if record_type is Award:
+        types.update({name: (kind, True) for name, (kind, _) in _AWARD_EXTRAS.items()})
+        types["institution_name"] = (str, False)
+        types["category_name"] = (str, False)
+    return types

@@ -1,0 +1,152 @@
+"""Query results: tuples of records that show themselves as tables and convert to data frames."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from bkn_awards.flat import column_types, display_columns, flatten
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Records"]
+
+T = TypeVar("T")
+
+# As pandas does: a long result shows its head and tail around a count of what is left out.
+_HEAD = _TAIL = 10
+
+
+class Records(tuple[T, ...], Generic[T]):
+    """The records a query returns: an immutable tuple that also shows itself as a table.
+
+    In a REPL it prints as an aligned text table, in Jupyter as an HTML table (long results are
+    cut to their first and last rows, with a count), and it converts to plain rows
+    (`to_records`), JSON (`to_json`) or a pandas DataFrame (`to_pandas`).
+
+    Example:
+        >>> import bkn_awards
+        >>> print(bkn_awards.awards(year=2020, rank=3))
+        Year  Institution             Category              Rank  Source
+        2020  Pemerintah Kota Madiun  penilaian kompetensi  3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, undated)
+        2020  Pemerintah Kota Kediri  Penilaian Kinerja     3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, undated)
+        [2 awards]
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return self._text()
+
+    def __str__(self) -> str:
+        return self._text()
+
+    def _repr_html_(self) -> str:
+        """Render as an HTML table in Jupyter."""
+        headers, rows, hidden = self._table()
+        out = ["<table>", "<thead><tr>"]
+        out += [f"<th>{html.escape(h)}</th>" for h in headers]
+        out.append("</tr></thead><tbody>")
+        for row in rows:
+            if row is None:
+                out.append(f'<tr><td colspan="{len(headers)}">&hellip; {hidden} more</td></tr>')
+            else:
+                out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
+        out.append(f"</tbody></table><p>{html.escape(self._count())}</p>")
+        return "".join(out)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one plain dict a record, with flat columns (see the data dictionary).
+
+        Example:
+            >>> import bkn_awards
+            >>> bkn_awards.awards(year=2020, rank=3).to_records()[0]["institution_name"]
+            'Pemerintah Kota Madiun'
+
+        .. versionadded:: 0.1.0
+        """
+        return [flatten(record) for record in self]
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """Return the flat rows as a JSON array; dates and times are ISO 8601 text.
+
+        Example:
+            >>> import bkn_awards
+            >>> import json
+            >>> json.loads(bkn_awards.awards(year=2020, rank=3).to_json())[1]["category_name"]
+            'Penilaian Kinerja'
+
+        .. versionadded:: 0.1.0
+        """
+        return json.dumps(self.to_records(), ensure_ascii=False, indent=indent, default=str)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """Return a pandas DataFrame, one row a record, with typed columns.
+
+        Whole numbers are ``int64`` (``Int64`` where a value may be missing, as a rank),
+        dates and times ``datetime64`` (times in UTC), kinds ``category``, and the rest text.
+
+        Raises:
+            ImportError: pandas is not installed; ``pip install 'bkn-awards[pandas]'``.
+
+        .. versionadded:: 0.1.0
+        """
+        try:
+            import pandas
+        except ImportError as error:
+            raise ImportError(
+                "to_pandas() needs pandas: pip install 'bkn-awards[pandas]'"
+            ) from error
+        rows = self.to_records()
+        if not self:
+            return pandas.DataFrame(rows)
+        frame = pandas.DataFrame(rows)
+        for name, (kind, optional) in column_types(type(self[0])).items():
+            frame[name] = _typed(pandas, frame[name], kind, optional)
+        return frame
+
+    def _count(self) -> str:
+        noun = type(self[0]).__name__.lower() if self else "record"
+        return f"[{len(self)} {noun}{'s' if len(self) != 1 else ''}]"
+
+    def _table(self) -> tuple[list[str], list[list[str] | None], int]:
+        if not self:
+            return [], [], 0
+        columns = display_columns(type(self[0]))
+        hidden = max(0, len(self) - _HEAD - _TAIL)
+        shown: Iterable[Any] = self if not hidden else [*self[:_HEAD], None, *self[-_TAIL:]]
+        rows = [None if r is None else [cell(r) for _, cell in columns] for r in shown]
+        return [name for name, _ in columns], rows, hidden
+
+    def _text(self) -> str:
+        headers, rows, hidden = self._table()
+        if not headers:
+            return "[no records]"
+        cells = [headers, *(row if row is not None else [f"... {hidden} more"] for row in rows)]
+        widths = [max(len(r[i]) for r in cells if len(r) > i) for i in range(len(headers))]
+        lines = [
+            "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in cells
+        ]
+        return "\n".join([*lines, self._count()])
+
+
+def _typed(pandas: Any, column: Any, kind: type[Any], optional: bool) -> Any:
+    import datetime as dt
+    import enum
+
+    if kind is bool:
+        return column.astype("boolean" if optional else "bool")
+    if kind is int:
+        return column.astype("Int64" if optional else "int64")
+    if kind is dt.datetime:
+        return pandas.to_datetime(column, utc=True)
+    if kind is dt.date:
+        return pandas.to_datetime(column)
+    if kind is enum.Enum:
+        return column.astype("category")
+    return column.astype("object")
