@@ -31,12 +31,16 @@ __all__ = [
     "EventKind",
     "Institution",
     "InstitutionKind",
+    "Manifest",
     "Official",
     "QueryError",
+    "Records",
     "Source",
     "Tally",
+    "UnknownAwardError",
     "UnknownCategoryError",
     "UnknownInstitutionError",
+    "award",
     "awards",
     "categories",
     "conflicts",
@@ -46,6 +50,7 @@ __all__ = [
     "institution",
     "institutions",
     "load",
+    "manifest",
     "officials",
     "parse_indonesian_datetime",
     "sources",
@@ -55,6 +60,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from bkn_awards._bundled import (
+        award,
         awards,
         categories,
         conflicts,
@@ -63,12 +69,13 @@ if TYPE_CHECKING:
         events,
         institution,
         institutions,
+        manifest,
         officials,
         sources,
         tallies,
         verify_citations,
     )
-    from bkn_awards.award import Award
+    from bkn_awards.award_record import Award
     from bkn_awards.category import Category
     from bkn_awards.dataset import Dataset
     from bkn_awards.dates import parse_indonesian_datetime
@@ -79,15 +86,18 @@ if TYPE_CHECKING:
         BknAwardsError,
         DataError,
         QueryError,
+        UnknownAwardError,
         UnknownCategoryError,
         UnknownInstitutionError,
     )
     from bkn_awards.event import Event, EventKind
     from bkn_awards.government import Institution, InstitutionKind
+    from bkn_awards.inventory import Manifest
     from bkn_awards.itemisation import Coverage
     from bkn_awards.loading import load
     from bkn_awards.official import Official
     from bkn_awards.provenance import Citation, Source
+    from bkn_awards.records import Records
     from bkn_awards.tally import Tally
     from bkn_awards.verification import CitationProblem, CitationReport
 
@@ -95,7 +105,7 @@ if TYPE_CHECKING:
 # nothing: the first query pays for attrs, cattrs and the data, and only it.
 _HOME: dict[str, str] = {
     "AmbiguousInstitutionError": "bkn_awards.errors",
-    "Award": "bkn_awards.award",
+    "Award": "bkn_awards.award_record",
     "BknAwardsError": "bkn_awards.errors",
     "Category": "bkn_awards.category",
     "Citation": "bkn_awards.provenance",
@@ -117,6 +127,7 @@ _HOME: dict[str, str] = {
     "Tally": "bkn_awards.tally",
     "UnknownCategoryError": "bkn_awards.errors",
     "UnknownInstitutionError": "bkn_awards.errors",
+    "award": "bkn_awards._bundled",
     "awards": "bkn_awards._bundled",
     "categories": "bkn_awards._bundled",
     "conflicts": "bkn_awards._bundled",
@@ -126,6 +137,10 @@ _HOME: dict[str, str] = {
     "institution": "bkn_awards._bundled",
     "institutions": "bkn_awards._bundled",
     "load": "bkn_awards.loading",
+    "manifest": "bkn_awards._bundled",
+    "Manifest": "bkn_awards.inventory",
+    "Records": "bkn_awards.records",
+    "UnknownAwardError": "bkn_awards.errors",
     "officials": "bkn_awards._bundled",
     "parse_indonesian_datetime": "bkn_awards.dates",
     "sources": "bkn_awards._bundled",

@@ -11,6 +11,7 @@ from bkn_awards.dataset import Dataset
 from bkn_awards.loading import BUNDLED
 
 __all__ = [
+    "award",
     "awards",
     "categories",
     "conflicts",
@@ -19,6 +20,7 @@ __all__ = [
     "events",
     "institution",
     "institutions",
+    "manifest",
     "officials",
     "sources",
     "tallies",
@@ -45,6 +47,7 @@ def _on_bundled(method: Callable[Concatenate[Dataset, P], R]) -> Callable[P, R]:
     return call
 
 
+award = _on_bundled(Dataset.award)
 awards = _on_bundled(Dataset.awards)
 institution = _on_bundled(Dataset.institution)
 institutions = _on_bundled(Dataset.institutions)
@@ -57,3 +60,4 @@ editions = _on_bundled(Dataset.editions)
 conflicts = _on_bundled(Dataset.conflicts)
 coverage = _on_bundled(Dataset.coverage)
 verify_citations = _on_bundled(Dataset.verify_citations)
+manifest = _on_bundled(Dataset.manifest)

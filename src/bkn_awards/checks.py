@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TypeAlias, TypeVar
 
-from bkn_awards.award import Award
+from bkn_awards.award_record import Award
 from bkn_awards.category import Category
 from bkn_awards.edition import Edition
 from bkn_awards.event import Event

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from bkn_awards import __version__
 from bkn_awards._bundled import awards, coverage, verify_citations
-from bkn_awards.award import Award
+from bkn_awards.award_record import Award
 from bkn_awards.errors import BknAwardsError
 from bkn_awards.government import InstitutionKind
 from bkn_awards.provenance import Source

@@ -107,7 +107,7 @@ def record_unstructurer(converter: cattrs.Converter, cls: type[Any]) -> Callable
 
     Example:
         >>> import bkn_awards
-        >>> from bkn_awards.award import Award
+        >>> from bkn_awards.award_record import Award
         >>> to_json = record_unstructurer(make_converter(), Award)
         >>> award = bkn_awards.awards(year=2020, institution="Kota Malang")[0]
         >>> to_json(award)["institution"], to_json(award)["rank"]

@@ -8,12 +8,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from bkn_awards.award import Award
+from bkn_awards.award_record import Award
 from bkn_awards.category import Category
 from bkn_awards.edition import Edition
 from bkn_awards.errors import (
     AmbiguousInstitutionError,
     QueryError,
+    UnknownAwardError,
     UnknownCategoryError,
     UnknownInstitutionError,
 )
@@ -28,7 +29,10 @@ from bkn_awards.tally import Tally
 
 if TYPE_CHECKING:
     # Imported where they are used: `import bkn_awards` should not pay for them.
+    from importlib.resources.abc import Traversable
+
     from bkn_awards.disputes import Conflict
+    from bkn_awards.inventory import Manifest
     from bkn_awards.itemisation import Coverage
     from bkn_awards.verification import CitationReport
 
@@ -60,11 +64,13 @@ class Dataset:
     """
 
     __slots__ = (
+        "_by_id",
         "_categories",
         "_category_matches",
         "_category_words",
         "_category_years",
         "_conflicts",
+        "_directory",
         "_editions",
         "_events",
         "_index",
@@ -104,6 +110,8 @@ class Dataset:
         self._category_years = {c.id: c.year for c in self._categories}
         self._category_matches: dict[str, frozenset[str]] = {}
         self._conflicts: tuple[Conflict, ...] | None = None
+        self._by_id: dict[str, Award] | None = None
+        self._directory: Traversable | None = None
 
     @classmethod
     def deferred(cls, loader: Callable[[], Dataset]) -> Dataset:
@@ -371,6 +379,40 @@ class Dataset:
 
         self._ready()
         return tuple(measure(tally, self._index.awards) for tally in self._tallies)
+
+    def award(self, award_id: str) -> Award:
+        """Return the award with this id.
+
+        Raises:
+            UnknownAwardError: No award has that id; a `LookupError`.
+
+        Example:
+            >>> import bkn_awards
+            >>> bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi").rank_label
+            'Juara Pertama'
+
+        .. versionadded:: 0.1.0
+        """
+        self._ready()
+        if self._by_id is None:
+            self._by_id = {a.id: a for a in self._index.awards}
+        try:
+            return self._by_id[award_id]
+        except (KeyError, TypeError):
+            raise UnknownAwardError(award_id) from None
+
+    def manifest(self) -> Manifest:
+        """Describe the data: versions, record counts by type and year, sources, file hashes.
+
+        Record it beside an analysis to say exactly which data it used. The file hashes are
+        taken of the files the dataset was loaded from, as they are when asked.
+
+        .. versionadded:: 0.1.0
+        """
+        from bkn_awards.inventory import describe
+
+        self._ready()
+        return describe(self, self._directory)
 
     def verify_citations(self, articles_dir: str | os.PathLike[str]) -> CitationReport:
         """Check every citation against the article files in `articles_dir`.

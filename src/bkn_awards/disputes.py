@@ -9,7 +9,7 @@ from typing import TypeAlias
 from attrs import field, frozen
 
 from bkn_awards._fields import ref_repr
-from bkn_awards.award import Award
+from bkn_awards.award_record import Award
 from bkn_awards.checks import AWARD, EDITION, EVENT, TALLY, R, Reported, Subject, same_subject
 from bkn_awards.edition import Edition
 from bkn_awards.event import Event

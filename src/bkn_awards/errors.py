@@ -9,6 +9,7 @@ __all__ = [
     "BknAwardsError",
     "DataError",
     "QueryError",
+    "UnknownAwardError",
     "UnknownCategoryError",
     "UnknownInstitutionError",
 ]
@@ -109,3 +110,17 @@ class UnknownCategoryError(BknAwardsError, LookupError):
         if self.suggestions:
             message += "; close names: " + ", ".join(repr(s) for s in self.suggestions)
         super().__init__(message)
+
+
+class UnknownAwardError(BknAwardsError, LookupError):
+    """No award has this id.
+
+    Attributes:
+        award_id: The id that was looked up.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, award_id: str) -> None:
+        self.award_id = award_id
+        super().__init__(f"no award has the id {award_id!r}")

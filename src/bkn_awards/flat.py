@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from bkn_awards._fields import plain
-from bkn_awards.award import Award
+from bkn_awards.award_record import Award
 from bkn_awards.provenance import Citation
 
 __all__ = ["column_types", "display_columns", "flatten"]
@@ -102,7 +102,7 @@ def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
     what DataFrame dtypes and Table Schema field types are made from.
 
     Example:
-        >>> from bkn_awards.award import Award
+        >>> from bkn_awards.award_record import Award
         >>> column_types(Award)["rank"], column_types(Award)["year"]
         ((<class 'int'>, True), (<class 'int'>, False))
     """

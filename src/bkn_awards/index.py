@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from operator import attrgetter
 from typing import Any
 
-from bkn_awards.award import Award
+from bkn_awards.award_record import Award
 from bkn_awards.records import Records
 
 __all__ = ["AwardIndex", "Filters"]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from attrs import field, frozen
 
 from bkn_awards._fields import ref_repr
-from bkn_awards.award import Award
+from bkn_awards.award_record import Award
 from bkn_awards.tally import Tally
 
 __all__ = ["Coverage", "measure"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bkn_awards.award import Award
+from bkn_awards.award_record import Award
 from bkn_awards.category import Category
 from bkn_awards.edition import Edition
 from bkn_awards.event import Event

@@ -118,7 +118,9 @@ def _read_directory(directory: Traversable) -> Dataset:
         )
     if problems:
         raise DataError(problems)
-    return Dataset(**loaded)
+    dataset = Dataset(**loaded)
+    dataset._directory = directory
+    return dataset
 
 
 def _everything(_id: str) -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from bkn_awards.award import Award
+from bkn_awards.award_record import Award
 from bkn_awards.category import Category
 from bkn_awards.dates import MONTHS
 from bkn_awards.edition import Edition
