@@ -1,38 +1,46 @@
-"""The ``bkn-awards`` command: query the bundled awards from a shell."""
+"""The ``bkn-awards`` command: query, show, check and export the awards from a shell."""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from bkn_awards import __version__
-from bkn_awards._bundled import awards, coverage, verify_citations
-from bkn_awards.award_record import Award
-from bkn_awards.errors import BknAwardsError
+import bkn_awards
+from bkn_awards.errors import AmbiguousInstitutionError, BknAwardsError
 from bkn_awards.government import InstitutionKind
-from bkn_awards.provenance import Source
+from bkn_awards.records import Records, aligned
 
 __all__ = ["main"]
 
 _EXAMPLES = """\
 examples:
-  bkn-awards --year 2022
-  bkn-awards awards --institution "Pemprov Jatim" --rank 1 2
-  bkn-awards --category "penilaian kompetensi" --rank 1
-  bkn-awards coverage
+  bkn-awards --year 2022                          awards of 2022 (awards is the default command)
+  bkn-awards awards --institution "Pemprov Jatim" --rank 1 2 --format csv
+  bkn-awards institution "Kab. Sidoarjo"
+  bkn-awards show 2020-kab-sidoarjo-penilaian-kompetensi
+  bkn-awards export --format datapackage out/
+  bkn-awards validate my-data/
   bkn-awards verify-citations path/to/articles
+
+exit status: 0 done; 1 nothing matched, or a check found problems; 2 bad usage or bad data
 """
 
-_HEADERS = ("Year", "Institution", "Category", "Rank", "As reported", "Group", "Cited in")
+# Unknown names and ids are "no match"; an ambiguous name, like any malformed question, is misuse.
+_NO_MATCH = 1
+_MISUSE = 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with `argv` (default: the process's arguments); return the exit status.
 
     ``awards`` is the command when none is named, so ``bkn-awards --year 2022`` lists awards.
-    Exit status 0: done; 1: nothing matched, or a check found problems; 2: bad arguments, an
-    unknown or ambiguous name, or bad data.
+    Errors are one line on standard error, without a traceback.
+
+    .. versionadded:: 0.1.0
     """
     words = list(sys.argv[1:] if argv is None else argv)
     if not words or (words[0] not in _COMMANDS and words[0] not in ("-h", "--help", "--version")):
@@ -40,114 +48,175 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(words)
     try:
         status: int = args.run(args)
+    except AmbiguousInstitutionError as error:
+        return _fail(error, _MISUSE)
+    except LookupError as error:
+        return _fail(error, _NO_MATCH)
     except (BknAwardsError, OSError) as error:
-        print(f"bkn-awards: error: {error}", file=sys.stderr)
-        return 2
+        return _fail(error, _MISUSE)
     return status
 
 
+def _fail(error: BaseException, status: int) -> int:
+    message = " ".join(str(error).split())  # a DataError lists its problems on several lines
+    print(f"bkn-awards: error: {message}", file=sys.stderr)
+    return status
+
+
+def _listing(records: Records[Any], output: str, what: str) -> int:
+    if not records:
+        print(f"bkn-awards: no {what} match", file=sys.stderr)
+        return _NO_MATCH
+    if output == "json":
+        print(records.to_json(indent=2))
+    elif output == "csv":
+        print(_csv(records.to_records()), end="")
+    else:
+        print(records)
+    return 0
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
 def _awards(args: argparse.Namespace) -> int:
-    found = awards(
+    found = bkn_awards.awards(
         year=args.year,
         institution=args.institution,
         category=args.category,
         rank=args.rank,
         kind=args.kind,
     )
-    if not found:
-        print("bkn-awards: no awards match", file=sys.stderr)
-        return 1
-    print(format_awards(found))
+    return _listing(found, args.format, "awards")
+
+
+def _institutions(args: argparse.Namespace) -> int:
+    return _listing(bkn_awards.institutions(kind=args.kind), args.format, "institutions")
+
+
+def _institution(args: argparse.Namespace) -> int:
+    found = bkn_awards.institution(args.name)
+    return _listing(Records((found,)), args.format, "institutions")
+
+
+def _categories(args: argparse.Namespace) -> int:
+    return _listing(bkn_awards.categories(year=args.year), args.format, "categories")
+
+
+def _sources(args: argparse.Namespace) -> int:
+    return _listing(bkn_awards.sources(), args.format, "sources")
+
+
+def _events(args: argparse.Namespace) -> int:
+    return _listing(bkn_awards.events(year=args.year), args.format, "events")
+
+
+def _show(args: argparse.Namespace) -> int:
+    award = bkn_awards.award(args.award_id)
+    lines = [
+        ("id", award.id),
+        ("year", str(award.year)),
+        ("institution", f"{award.institution.name} ({award.institution.id})"),
+        ("kind", award.institution.kind.value),
+        ("region code", award.institution.region_code or "-"),
+        ("category", f"{award.category.name} ({award.category.id})"),
+        ("rank", "-" if award.rank is None else str(award.rank)),
+        ("as reported", award.rank_label),
+        ("group", award.group or "-"),
+        ("event", _event_line(award)),
+        ("received by", _official_line(award.recipient)),
+    ]
+    for number, citation in enumerate(award.citations, start=1):
+        source = citation.source
+        lines.append((f"source {number}", f"{source.title or '(no headline)'} [{source.id}]"))
+        lines.append(("  publisher", source.publisher or "not named in the text"))
+        lines.append(("  published", source.published.isoformat() if source.published else "-"))
+        lines.append(("  paragraphs", ", ".join(map(str, citation.paragraphs))))
+        lines.append(("  sha256", f"{source.sha256} ({source.filename})"))
+    width = max(len(label) for label, _ in lines)
+    print("\n".join(f"{label.ljust(width)}  {value}" for label, value in lines))
     return 0
 
 
-def _coverage(_args: argparse.Namespace) -> int:
+def _event_line(award: Any) -> str:
+    event = award.event
+    if event is None:
+        return "-"
+    date = "undated" if event.date is None else event.date.isoformat()
+    if event.date_inferred:
+        date += " (inferred)"
+    place = ", ".join(p for p in (event.venue, event.city) if p) or "place not reported"
+    return f"{event.kind.value}, {date}, {place} ({event.id})"
+
+
+def _official_line(official: Any) -> str:
+    return "-" if official is None else f"{official.name}, {official.position}"
+
+
+def _coverage(args: argparse.Namespace) -> int:
     rows = [
-        (
-            str(c.tally.year),
-            c.tally.id,
-            _or_dash(c.reported),
-            str(c.itemised),
-            _or_dash(c.missing),
-            _or_dash(c.recipients_reported),
-            str(c.recipients_itemised),
-        )
-        for c in coverage()
+        {
+            "year": c.tally.year,
+            "tally": c.tally.id,
+            "reported": c.reported,
+            "itemised": c.itemised,
+            "missing": c.missing,
+            "recipients_reported": c.recipients_reported,
+            "recipients_itemised": c.recipients_itemised,
+        }
+        for c in bkn_awards.coverage()
     ]
-    headers = ("Year", "Tally", "Reported", "Itemised", "Missing", "Recipients", "Itemised to")
-    print("\n".join(_align([headers, *rows])))
+    if args.format == "csv":
+        print(_csv(rows), end="")
+    elif args.format == "json":
+        import json
+
+        print(json.dumps(rows, indent=2))
+    else:
+        table = [[str("-" if v is None else v) for v in row.values()] for row in rows]
+        print("\n".join(aligned([list(rows[0]), *table])))
     return 0
 
 
 def _verify(args: argparse.Namespace) -> int:
-    report = verify_citations(args.articles_dir)
+    report = bkn_awards.verify_citations(args.articles_dir)
     print(report)
-    return 0 if report.ok else 1
+    return 0 if report.ok else _NO_MATCH
 
 
-_COMMANDS = {
+def _validate(args: argparse.Namespace) -> int:
+    data = bkn_awards.load(args.directory)
+    counts = data.manifest().counts
+    print(f"{args.directory}: valid, " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from bkn_awards.export import export
+
+    written = export(bkn_awards.load(), args.directory, fmt=args.format)
+    print("\n".join(str(path) for path in written))
+    return 0
+
+
+_COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "awards": (_awards, "list awards (the default command)"),
+    "institutions": (_institutions, "list the institutions"),
+    "institution": (_institution, "look up one institution by name, alias, id or region code"),
+    "categories": (_categories, "list the categories of each edition"),
+    "sources": (_sources, "list the news articles the data comes from"),
+    "events": (_events, "list the ceremonies and handovers"),
+    "show": (_show, "show one award with every field and its citations spelled out"),
     "coverage": (_coverage, "reported award counts beside the awards itemised"),
+    "export": (_export, "write the data as CSV, JSON or a Frictionless Data Package"),
+    "validate": (_validate, "check a data directory of your own"),
     "verify-citations": (_verify, "check every citation against a directory of the articles"),
 }
-
-
-def _or_dash(value: int | None) -> str:
-    return "-" if value is None else str(value)
-
-
-def format_awards(found: Sequence[Award]) -> str:
-    """Lay out awards as an aligned text table, followed by the sources it cites.
-
-    Example:
-        >>> import bkn_awards
-        >>> print(format_awards(bkn_awards.awards(year=2020, institution="Kota Malang")))
-        ... # doctest: +NORMALIZE_WHITESPACE
-        Year  Institution             Category  ...
-        2020  Pemerintah Kota Malang  Perencanaan, ...  1  Juara Satu  -  [1] paragraph 22
-        <BLANKLINE>
-        [1] Wartatransparansi.com, undated: Pemprov Jatim Terima Penghargaan BKN Award 2020 ...
-    """
-    numbers: dict[str, int] = {}
-    sources: list[Source] = []
-    rows = []
-    for award in found:
-        cited = []
-        for citation in award.citations:
-            if citation.source.id not in numbers:
-                sources.append(citation.source)
-                numbers[citation.source.id] = len(sources)
-            paragraphs = ", ".join(map(str, citation.paragraphs))
-            label = "paragraphs" if len(citation.paragraphs) > 1 else "paragraph"
-            cited.append(f"[{numbers[citation.source.id]}] {label} {paragraphs}")
-        rows.append(
-            (
-                str(award.year),
-                award.institution.name,
-                award.category.name,
-                "-" if award.rank is None else str(award.rank),
-                award.rank_label,
-                award.group or "-",
-                "; ".join(cited),
-            )
-        )
-    legend = [f"[{n}] {_describe_source(s)}" for n, s in enumerate(sources, start=1)]
-    return "\n".join([*_align([_HEADERS, *rows]), "", *legend])
-
-
-def _describe_source(source: Source) -> str:
-    publisher = source.publisher or "publisher not named"
-    published = source.published.strftime("%Y-%m-%d %H:%M %z") if source.published else "undated"
-    title = source.title or f"untitled article ({source.filename})"
-    return f"{publisher}, {published}: {title}"
-
-
-def _align(rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-        for row in rows
-    ]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -157,23 +226,65 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name, (run, summary) in _COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary)
         command.set_defaults(run=run)
-        if name == "awards":
-            _add_award_filters(command)
-        elif name == "verify-citations":
-            command.add_argument("articles_dir", metavar="DIR", help="directory of article files")
+        for add in _OPTIONS[name]:
+            add(command)
     return parser
 
 
-def _add_award_filters(command: argparse.ArgumentParser) -> None:
+def _version() -> str:
+    manifest = bkn_awards.manifest()
+    return f"bkn-awards {manifest.library_version} (data {manifest.data_version})"
+
+
+def _formats(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--format", choices=["table", "csv", "json"], default="table", help="output format"
+    )
+
+
+def _years(command: argparse.ArgumentParser) -> None:
     command.add_argument("--year", type=int, nargs="+", metavar="YEAR", help="edition year(s)")
+
+
+def _kinds(command: argparse.ArgumentParser) -> None:
+    kinds = [k.value for k in InstitutionKind]
+    command.add_argument("--kind", choices=kinds, help="level of government")
+
+
+def _award_filters(command: argparse.ArgumentParser) -> None:
     command.add_argument("--institution", metavar="NAME", help="name, alias or region code")
     command.add_argument("--category", metavar="WORDS", help="words of the category name")
     command.add_argument("--rank", type=int, nargs="+", metavar="N", help="place(s), 1 for first")
+
+
+def _export_format(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "--kind", choices=[k.value for k in InstitutionKind], help="level of government"
+        "--format", choices=["datapackage", "csv", "json"], default="datapackage", help="format"
     )
+
+
+def _argument(name: str, metavar: str, text: str) -> Callable[[argparse.ArgumentParser], None]:
+    def add(command: argparse.ArgumentParser) -> None:
+        command.add_argument(name, metavar=metavar, help=text)
+
+    return add
+
+
+_OPTIONS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], ...]] = {
+    "awards": (_years, _award_filters, _kinds, _formats),
+    "institutions": (_kinds, _formats),
+    "institution": (_argument("name", "NAME", "name, alias, id or region code"), _formats),
+    "categories": (_years, _formats),
+    "sources": (_formats,),
+    "events": (_years, _formats),
+    "show": (_argument("award_id", "AWARD_ID", "the award's id"),),
+    "coverage": (_formats,),
+    "export": (_export_format, _argument("directory", "DIR", "where to write (made if missing)")),
+    "validate": (_argument("directory", "DIR", "the data directory to check"),),
+    "verify-citations": (_argument("articles_dir", "DIR", "the directory of article files"),),
+}

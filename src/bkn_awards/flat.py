@@ -110,14 +110,16 @@ def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
     types: dict[str, tuple[type[Any], bool]] = {}
     for field in attrs.fields(record_type):
         if field.name == "citations":
-            types.update(sources=(str, False), source_titles=(str, False), paragraphs=(str, False))
+            types.update(sources=(str, False), source_titles=(str, True), paragraphs=(str, False))
             continue
         args = typing.get_args(field.type)
         optional = type(None) in args
         kind = (
             next((a for a in args if a is not type(None)), field.type) if optional else field.type
         )
-        if typing.get_origin(kind) is tuple or attrs.has(kind):
+        if typing.get_origin(kind) is tuple:  # joined into one text cell, empty for ()
+            kind, optional = str, True
+        elif attrs.has(kind):
             kind = str
         elif isinstance(kind, type) and issubclass(kind, enum.Enum):
             kind = enum.Enum

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from bkn_awards.flat import column_types, display_columns, flatten
@@ -12,7 +12,7 @@ from bkn_awards.flat import column_types, display_columns, flatten
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Records"]
+__all__ = ["Records", "aligned"]
 
 T = TypeVar("T")
 
@@ -128,11 +128,20 @@ class Records(tuple[T, ...], Generic[T]):
         if not headers:
             return "[no records]"
         cells = [headers, *(row if row is not None else [f"... {hidden} more"] for row in rows)]
-        widths = [max(len(r[i]) for r in cells if len(r) > i) for i in range(len(headers))]
-        lines = [
-            "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in cells
-        ]
-        return "\n".join([*lines, self._count()])
+        return "\n".join([*aligned(cells), self._count()])
+
+
+def aligned(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Pad the cells of `rows` into aligned columns, two spaces apart (short rows allowed).
+
+    Example:
+        >>> aligned([["Year", "Rank"], ["2020", "1"]])
+        ['Year  Rank', '2020  1']
+    """
+    widths = [max(len(row[i]) for row in rows if len(row) > i) for i in range(len(rows[0]))]
+    return [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() for row in rows
+    ]
 
 
 def _typed(pandas: Any, column: Any, kind: type[Any], optional: bool) -> Any:

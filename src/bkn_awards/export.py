@@ -1,0 +1,172 @@
+"""Writing a dataset out in open formats: CSV, JSON and a Frictionless Data Package."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import enum
+import json
+import os
+import pathlib
+import typing
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from bkn_awards.category import Category
+from bkn_awards.event import Event
+from bkn_awards.flat import column_types, flatten
+from bkn_awards.government import Institution
+from bkn_awards.layout import RECORD_FILES
+from bkn_awards.official import Official
+from bkn_awards.provenance import Source
+
+if TYPE_CHECKING:
+    from bkn_awards.dataset import Dataset
+
+__all__ = ["export"]
+
+Format = Literal["datapackage", "csv", "json"]
+
+_RESOURCE_OF: dict[type[Any], str] = {
+    Source: "sources",
+    Institution: "institutions",
+    Official: "officials",
+    Event: "events",
+    Category: "categories",
+}
+_TABLE_SCHEMA_TYPES: dict[type[Any], str] = {
+    str: "string",
+    int: "integer",
+    bool: "boolean",
+    dt.date: "date",
+    dt.datetime: "datetime",
+    enum.Enum: "string",
+}
+_LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+
+def export(
+    dataset: Dataset, directory: str | os.PathLike[str], *, fmt: Format
+) -> list[pathlib.Path]:
+    """Write every record of `dataset` into `directory` (made if missing); return the files.
+
+    ``"csv"`` and ``"json"`` write one flat file a record type (``awards.csv``...), with the
+    columns the data dictionary lists for flat rows. ``"datapackage"`` writes the CSV files and a
+    ``datapackage.json`` describing them as a Frictionless Tabular Data Package: a Table Schema
+    a resource with types, required fields, primary and foreign keys, the sources, and the
+    licence of the data.
+
+    .. versionadded:: 0.1.0
+    """
+    target = pathlib.Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for filename, cls in RECORD_FILES:
+        name = filename.removesuffix(".json")
+        rows = [flatten(record) for record in _records(dataset, name)]
+        columns = list(column_types(cls))
+        if fmt == "json":
+            path = target / f"{name}.json"
+            path.write_text(json.dumps(rows, ensure_ascii=False, indent=2, default=_text), "utf-8")
+        else:
+            path = target / f"{name}.csv"
+            _write_csv(path, columns, rows)
+        written.append(path)
+    if fmt == "datapackage":
+        path = target / "datapackage.json"
+        package = _package(dataset)
+        path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        written.append(path)
+    return written
+
+
+def _records(dataset: Dataset, name: str) -> Any:
+    listing: Any = getattr(dataset, name)
+    return listing()
+
+
+def _write_csv(path: pathlib.Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["" if row[c] is None else _text(row[c]) for c in columns])
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _package(dataset: Dataset) -> dict[str, Any]:
+    manifest = dataset.manifest()
+    return {
+        "profile": "tabular-data-package",
+        "name": "bkn-awards",
+        "title": "BKN Award results as reported in Indonesian news",
+        "description": (
+            "Awards of the BKN Award (Badan Kepegawaian Negara), with the institutions, "
+            "categories, events, officials and reported counts, each citing the news article "
+            "and paragraphs that report it. The articles themselves are not included: they "
+            "belong to their publishers; the sources list them by title, publisher and SHA-256."
+        ),
+        "version": manifest.data_version,
+        "licenses": [_LICENCE],
+        "sources": [
+            {"title": s.title or s.id, **({"path": s.url} if s.url else {})}
+            for s in dataset.sources()
+        ],
+        "resources": [_resource(filename, cls) for filename, cls in RECORD_FILES],
+    }
+
+
+def _resource(filename: str, cls: type[Any]) -> dict[str, Any]:
+    name = filename.removesuffix(".json")
+    fields = []
+    for column, (kind, optional) in column_types(cls).items():
+        field: dict[str, Any] = {"name": column, "type": _TABLE_SCHEMA_TYPES.get(kind, "string")}
+        if not optional:
+            field["constraints"] = {"required": True}
+        fields.append(field)
+    return {
+        "name": name,
+        "path": f"{name}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {
+            "fields": fields,
+            "primaryKey": ["id"],
+            "foreignKeys": _foreign_keys(cls),
+            "missingValues": [""],
+        },
+    }
+
+
+def _foreign_keys(cls: type[Any]) -> list[dict[str, Any]]:
+    attrs.resolve_types(cls)
+    keys = []
+    for field in attrs.fields(cls):
+        target = next((t for t in _RESOURCE_OF if t in _linked(field.type)), None)
+        if target is not None:
+            keys.append(
+                {
+                    "fields": [field.name],
+                    "reference": {"resource": _RESOURCE_OF[target], "fields": ["id"]},
+                }
+            )
+    return keys
+
+
+def _linked(annotation: Any) -> tuple[Any, ...]:
+    # A single link (Institution, or Institution | None); a tuple of links is one text cell.
+    if typing.get_origin(annotation) is tuple:
+        return ()
+    return (annotation, *typing.get_args(annotation))
