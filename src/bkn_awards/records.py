@@ -153,9 +153,9 @@ def _typed(pandas: Any, column: Any, kind: type[Any], optional: bool) -> Any:
     if kind is int:
         return column.astype("Int64" if optional else "int64")
     if kind is dt.datetime:
-        return pandas.to_datetime(column, utc=True)
+        return pandas.to_datetime(column, utc=True).astype("datetime64[ns, UTC]")
     if kind is dt.date:
-        return pandas.to_datetime(column)
+        return pandas.to_datetime(column).astype("datetime64[ns]")
     if kind is enum.Enum:
         return column.astype("category")
     return column.astype("object")

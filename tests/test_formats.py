@@ -1,0 +1,215 @@
+"""Open formats: flat rows, JSON, pandas, CSV, the Data Package and the JSON Schema."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import json
+import pathlib
+from typing import Any
+
+import jsonschema
+import pandas
+import pytest
+from frictionless import Package
+
+import bkn_awards
+from bkn_awards.export import export
+from bkn_awards.layout import RECORD_FILES
+from bkn_awards.schema import data_schema
+from datafiles import BUNDLED, read_records, write_records
+
+AWARD_COLUMNS = {
+    "id": "object",
+    "year": "int64",
+    "institution": "object",
+    "category": "object",
+    "rank": "Int64",
+    "rank_label": "object",
+    "group": "object",
+    "event": "object",
+    "recipient": "object",
+    "sources": "object",
+    "source_titles": "object",
+    "paragraphs": "object",
+    "institution_name": "object",
+    "institution_kind": "category",
+    "region_code": "object",
+    "category_name": "object",
+    "category_number": "Int64",
+    "event_date": "datetime64[ns]",
+    "first_published": "datetime64[ns, UTC]",
+}
+
+
+def test_to_pandas_columns_and_dtypes() -> None:
+    frame = bkn_awards.awards().to_pandas()
+    assert {name: str(dtype) for name, dtype in frame.dtypes.items()} == AWARD_COLUMNS
+    assert len(frame) == 17
+
+
+def test_to_pandas_groups_at_once() -> None:
+    frame = bkn_awards.awards().to_pandas()
+    per_year = frame.groupby("year").size().to_dict()
+    assert per_year == {2020: 8, 2022: 4, 2023: 5}
+    per_kind = frame.groupby("institution_kind", observed=True).size().to_dict()
+    assert per_kind == {"city": 7, "province": 7, "regency": 3}
+    assert frame["rank"].isna().sum() == 1
+    mojokerto = frame[frame.id == "2022-kab-mojokerto-implementasi-manajemen-asn"].iloc[0]
+    assert mojokerto.first_published == pandas.Timestamp("2022-08-11 11:36", tz="UTC")
+    assert mojokerto.event_date == pandas.Timestamp("2022-08-10")
+
+
+def test_to_pandas_round_trips_to_the_same_awards() -> None:
+    found = bkn_awards.awards(year=2022)
+    frame = found.to_pandas()
+    assert [bkn_awards.award(i) for i in frame["id"]] == list(found)
+    assert frame["rank"].tolist() == [a.rank if a.rank else pandas.NA for a in found]
+
+
+def test_other_records_convert_too() -> None:
+    frame = bkn_awards.events().to_pandas()
+    assert str(frame["date"].dtype) == "datetime64[ns]"
+    assert str(frame["date_inferred"].dtype) == "bool"
+    assert str(frame["kind"].dtype) == "category"
+    assert bkn_awards.awards(year=2021).to_pandas().empty
+
+
+def test_to_pandas_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def no_pandas(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "pandas":
+            raise ImportError("No module named 'pandas'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    with pytest.raises(ImportError, match=r"pip install 'bkn-awards\[pandas\]'"):
+        bkn_awards.awards().to_pandas()
+
+
+def test_to_records_and_to_json_need_no_extra() -> None:
+    rows = bkn_awards.awards(year=2020, institution="Kab. Sidoarjo").to_records()
+    assert rows == json.loads(bkn_awards.awards(year=2020, institution="Kab. Sidoarjo").to_json())
+    (row,) = rows
+    assert row["paragraphs"] == "23"
+    assert row["sources"] == "wartatransparansi-2020-pemprov-jatim"
+    assert row["group"] == "tingkat Kabupaten"
+
+
+def test_records_print_as_tables_and_render_as_html() -> None:
+    found = bkn_awards.awards(year=2022)
+    text = str(found)
+    assert text.splitlines()[0].split()[:4] == ["Year", "Institution", "Category", "Rank"]
+    assert text.splitlines()[-1] == "[4 awards]"
+    assert repr(found) == text
+    html = found._repr_html_()
+    assert html.startswith("<table>")
+    assert html.count("<tr>") == 1 + 4
+    assert "Pemerintah Kota Mojokerto" in html
+    assert "surabayapagi.com, 2022-08-11" in html
+    assert repr(found[0]).startswith("Award(id='2022-kab-mojokerto-implementasi-manajemen-asn'")
+    assert "<caption>Award</caption>" in found[0]._repr_html_()
+
+
+def test_a_long_result_shows_head_and_tail() -> None:
+    many = bkn_awards.Records([bkn_awards.awards()[0]] * 25)
+    lines = str(many).splitlines()
+    assert lines[11] == "... 5 more"
+    assert lines[-1] == "[25 awards]"
+    assert "&hellip; 5 more" in many._repr_html_()
+
+
+def test_export_csv_and_json(tmp_path: pathlib.Path) -> None:
+    written = export(bkn_awards.load(), tmp_path / "csv", fmt="csv")
+    assert sorted(p.name for p in written) == sorted(f"{n[:-5]}.csv" for n, _ in RECORD_FILES)
+    frame = pandas.read_csv(tmp_path / "csv" / "awards.csv")
+    assert len(frame) == 17
+    assert list(frame.columns) == list(AWARD_COLUMNS)
+    export(bkn_awards.load(), tmp_path / "json", fmt="json")
+    rows = json.loads((tmp_path / "json" / "events.json").read_text(encoding="utf-8"))
+    assert rows[0]["date"] == "2020-12-17"
+
+
+def test_the_data_package_validates_and_reloads(tmp_path: pathlib.Path) -> None:
+    export(bkn_awards.load(), tmp_path, fmt="datapackage")
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    assert len(descriptor["sources"]) == 5
+    awards = next(r for r in descriptor["resources"] if r["name"] == "awards")
+    assert {
+        "fields": ["institution"],
+        "reference": {"resource": "institutions", "fields": ["id"]},
+    } in (awards["schema"]["foreignKeys"])
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
+    counts = {
+        r["name"]: len(pandas.read_csv(tmp_path / r["path"])) for r in descriptor["resources"]
+    }
+    assert counts == dict(bkn_awards.manifest().counts)
+
+
+def test_the_data_package_catches_a_broken_reference(tmp_path: pathlib.Path) -> None:
+    export(bkn_awards.load(), tmp_path, fmt="datapackage")
+    path = tmp_path / "awards.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",kota-malang,", ",kota-x,", 1))
+    assert not Package(str(tmp_path / "datapackage.json")).validate().valid
+
+
+def test_the_shipped_json_schema_is_the_models_and_checks_the_data() -> None:
+    shipped = json.loads((BUNDLED / "schema.json").read_text(encoding="utf-8"))
+    assert shipped == data_schema()
+    checker = jsonschema.Draft202012Validator
+    checker.check_schema(shipped)
+    for filename, _ in RECORD_FILES:
+        name = filename.removesuffix(".json")
+        records = json.loads((BUNDLED / filename).read_text(encoding="utf-8"))
+        schema = {**shipped, "$ref": f"#/$defs/{name}"}
+        checker(schema, format_checker=checker.FORMAT_CHECKER).validate(records)
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [({"rank": 0}, "rank"), ({"prize": 1}, "prize"), ({"year": "2020"}, "year")],
+)
+def test_the_json_schema_refuses_bad_records(change: dict[str, Any], where: str) -> None:
+    records = json.loads((BUNDLED / "awards.json").read_text(encoding="utf-8"))
+    records[0].update(change)
+    schema = {**data_schema(), "$ref": "#/$defs/awards"}
+    with pytest.raises(jsonschema.ValidationError, match=where):
+        jsonschema.Draft202012Validator(schema).validate(records)
+
+
+def test_manifest_records_versions_counts_and_files() -> None:
+    manifest = bkn_awards.manifest()
+    assert manifest.library_version == bkn_awards.__version__
+    assert len(manifest.data_version) == 12
+    assert dict(manifest.counts) == {
+        "sources": 5,
+        "institutions": 10,
+        "officials": 7,
+        "editions": 3,
+        "categories": 13,
+        "events": 5,
+        "awards": 17,
+        "tallies": 9,
+    }
+    assert dict(manifest.counts_by_year["events"]) == {2020: 2, 2022: 2, 2023: 1}
+    assert set(manifest.files) == {name for name, _ in RECORD_FILES}
+    assert json.loads(json.dumps(manifest.to_dict()))["counts_by_year"]["awards"]["2020"] == 8
+    with pytest.raises(TypeError):
+        manifest.counts["awards"] = 0  # type: ignore[index]
+
+
+def test_manifest_data_version_follows_the_data(data_dir: pathlib.Path) -> None:
+    same = bkn_awards.load(data_dir).manifest()
+    assert same.data_version == bkn_awards.manifest().data_version
+    events = read_records(data_dir, "events.json")
+    events[0]["description"] += " (edited)"
+    write_records(data_dir, "events.json", events)
+    assert bkn_awards.load(data_dir).manifest().data_version != same.data_version
+
+
+def test_dates_in_flat_rows_are_dates() -> None:
+    (row,) = bkn_awards.events(year=2023).to_records()
+    assert row["date"] == dt.date(2023, 6, 8)
