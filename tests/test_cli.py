@@ -1,63 +1,231 @@
 from __future__ import annotations
 
+import csv
+import io
+import json
 import pathlib
 import subprocess
 import sys
 
 import pytest
 
+import bkn_awards
 from bkn_awards.cli import main
 
+Capture = pytest.CaptureFixture[str]
 
-def test_year_prints_the_awards_with_their_sources(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--year", "2022"]) == 0
-    out = capsys.readouterr().out
+
+def _run(capsys: Capture, *words: str) -> tuple[int, str, str]:
+    status = main(list(words))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_year_prints_the_awards_with_their_sources(capsys: Capture) -> None:
+    status, out, err = _run(capsys, "--year", "2022")
+    assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].split() == [
-        "Year",
-        "Institution",
-        "Category",
-        "Rank",
-        "As",
-        "reported",
-        "Group",
-        "Cited",
-        "in",
-    ]
-    rows = [line for line in lines[1:] if line.startswith("2022")]
+    assert lines[0].split() == ["Year", "Institution", "Category", "Rank", "Source"]
+    rows = [line for line in lines if line.startswith("2022")]
     assert len(rows) == 4
     assert "Pemerintah Kabupaten Mojokerto" in rows[0]
-    assert "terbaik" in rows[0]
-    assert "[1] paragraphs 1, 5, 6; [2] paragraphs 2, 3" in rows[0]
-    assert "[1] surabayapagi.com, 2022-08-11 18:36 +0700: Pemkab Mojokerto Sabet" in out
-    assert "[3] publisher not named, undated: untitled article (002_de5782a7f3fe7709.txt)" in out
+    assert "(surabayapagi.com, 2022-08-11)" in rows[0]
+    assert "(BANGSAONLINE.com, undated)" in rows[0]
+    assert lines[-1] == "[4 awards]"
 
 
-def test_filters_combine(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--institution", "Pemprov Jatim", "--rank", "1", "2", "--year", "2023"]) == 0
-    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("2023")]
-    assert len(rows) == 3
+def test_awards_is_the_default_command(capsys: Capture) -> None:
+    assert _run(capsys, "awards", "--year", "2022") == _run(capsys, "--year", "2022")
 
 
-def test_no_match_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--year", "2021"]) == 1
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    assert captured.err == "bkn-awards: no awards match\n"
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_awards_as_csv_and_json(capsys: Capture, fmt: str) -> None:
+    status, out, _ = _run(
+        capsys, "--institution", "Pemprov Jatim", "--rank", "1", "2", "--format", fmt
+    )
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out))) if fmt == "csv" else json.loads(out)
+    assert [r["id"] for r in rows] == [
+        a.id for a in bkn_awards.awards(institution="jatim", rank=[1, 2])
+    ]
+    assert {r["institution_name"] for r in rows} == {"Pemerintah Provinsi Jawa Timur"}
 
 
-def test_ambiguous_name_exits_2_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--institution", "Mojokerto"]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("bkn-awards: error: 'Mojokerto' is ambiguous")
+@pytest.mark.parametrize(
+    ("words", "first_column", "count"),
+    [
+        (["institutions"], "Id", 10),
+        (["institutions", "--kind", "city"], "Id", 5),
+        (["categories", "--year", "2020"], "Id", 4),
+        (["sources"], "Id", 5),
+        (["events", "--year", "2020", "2022"], "Id", 4),
+    ],
+)
+def test_listings(capsys: Capture, words: list[str], first_column: str, count: int) -> None:
+    status, out, _ = _run(capsys, *words)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split()[0] == first_column
+    assert len(lines) == 1 + count + 1
+
+
+@pytest.mark.parametrize("command", ["institutions", "categories", "sources", "events", "coverage"])
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_listings_in_every_format(capsys: Capture, command: str, fmt: str) -> None:
+    status, out, _ = _run(capsys, command, "--format", fmt)
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out))) if fmt == "csv" else json.loads(out)
+    assert rows
+    assert all(isinstance(row, dict) for row in rows)
+
+
+def test_institution(capsys: Capture) -> None:
+    status, out, _ = _run(capsys, "institution", "Kab. Sidoarjo", "--format", "json")
+    assert status == 0
+    (row,) = json.loads(out)
+    assert (row["id"], row["region_code"], row["kind"]) == ("kab-sidoarjo", "35.15", "regency")
+
+
+def test_show_spells_out_every_field_and_citation(capsys: Capture) -> None:
+    status, out, _ = _run(capsys, "show", "2022-kab-mojokerto-implementasi-manajemen-asn")
+    assert status == 0
+    fields = dict(line.split("  ", 1) for line in out.splitlines())
+    fields = {k.strip(): v.strip() for k, v in fields.items()}
+    assert fields["rank"] == "-"
+    assert fields["as reported"] == "terbaik"
+    assert fields["event"].startswith(
+        "ceremony, 2022-08-10 (inferred), Golden Tulip Holland Resort"
+    )
+    assert fields["received by"] == "Ikfina Fahmawati, Bupati Mojokerto"
+    assert "source 2" in fields
+    assert out.count("paragraphs") == 2
+
+
+def test_coverage_command(capsys: Capture) -> None:
+    status, out, _ = _run(capsys, "coverage")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:5] == ["year", "tally", "reported", "itemised", "missing"]
+    row = next(line for line in lines if "2022-jawa-timur " in line)
+    assert row.split() == ["2022", "2022-jawa-timur", "32", "4", "28", "-", "2"]
+    assert len(lines) == 1 + 9
+
+
+def test_export_and_validate(capsys: Capture, tmp_path: pathlib.Path) -> None:
+    status, out, _ = _run(capsys, "export", "--format", "csv", str(tmp_path / "out"))
+    assert status == 0
+    assert len(out.splitlines()) == 8
+    assert (tmp_path / "out" / "awards.csv").is_file()
+    status, out, _ = _run(capsys, "export", str(tmp_path / "package"))
+    assert status == 0
+    assert out.splitlines()[-1].endswith("datapackage.json")
+
+
+def test_validate_a_good_and_a_bad_directory(capsys: Capture, data_dir: pathlib.Path) -> None:
+    status, out, _ = _run(capsys, "validate", str(data_dir))
+    assert status == 0
+    assert out.startswith(f"{data_dir}: valid, 5 sources, 10 institutions")
+    (data_dir / "awards.json").write_text("[{", encoding="utf-8")
+    status, out, err = _run(capsys, "validate", str(data_dir))
+    assert (status, out) == (2, "")
+    assert err == (
+        "bkn-awards: error: 1 problem in the award data: awards.json: line 1, column 3: "
+        "invalid JSON: Expecting property name enclosed in double quotes\n"
+    )
+
+
+def test_verify_citations_command(capsys: Capture, articles_dir: pathlib.Path) -> None:
+    status, out, _ = _run(capsys, "verify-citations", str(articles_dir))
+    assert status == 0
+    assert out.endswith(": 0 problems\n")
+
+
+def test_verify_citations_exits_1_on_a_problem(
+    capsys: Capture, articles_dir: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
+    for article in articles_dir.iterdir():
+        if not article.name.startswith("002"):
+            (tmp_path / article.name).write_bytes(article.read_bytes())
+    status, out, _ = _run(capsys, "verify-citations", str(tmp_path))
+    assert status == 1
+    assert ": 1 problem\n" in out
+    assert "unattributed-2022-pemkot-mojokerto" in out
+
+
+@pytest.mark.parametrize(
+    ("words", "status", "stderr"),
+    [
+        (["--year", "2021"], 1, "bkn-awards: no awards match\n"),
+        (
+            ["--institution", "Atlantis"],
+            1,
+            "bkn-awards: error: no institution is known as 'Atlantis'\n",
+        ),
+        (["institution", "Kab. Sidoarjoo"], 1, None),
+        (["show", "no-such-award"], 1, "bkn-awards: error: no award has the id 'no-such-award'\n"),
+        (
+            ["--institution", "Mojokerto"],
+            2,
+            "bkn-awards: error: 'Mojokerto' is ambiguous: it may mean 'Pemerintah Kabupaten "
+            "Mojokerto' or 'Pemerintah Kota Mojokerto'; use the full name, an alias such as "
+            "'Kab. ...' or 'Kota ...', or the region code\n",
+        ),
+        (
+            ["--rank", "0"],
+            2,
+            "bkn-awards: error: rank must be a whole number of at least 1, not 0\n",
+        ),
+        (
+            ["validate", "/no/such/dir"],
+            2,
+            "bkn-awards: error: 1 problem in the award data: /no/such/dir: not a directory\n",
+        ),
+        (
+            ["verify-citations", "/no/such/dir"],
+            2,
+            "bkn-awards: error: no directory of articles at /no/such/dir\n",
+        ),
+    ],
+)
+def test_bad_input_gives_one_line_and_the_right_status(
+    capsys: Capture, words: list[str], status: int, stderr: str | None
+) -> None:
+    got_status, out, err = _run(capsys, *words)
+    assert (got_status, out) == (status, "")
     assert err.count("\n") == 1
+    assert "Traceback" not in err
+    if stderr is not None:
+        assert err == stderr
 
 
-def test_malformed_year_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        (["--year", "dua ribu"], "argument --year: invalid int value: 'dua ribu'"),
+        (["export", "--format", "xml", "out"], "argument --format: invalid choice: 'xml'"),
+        (["show"], "the following arguments are required: AWARD_ID"),
+        (["--kind", "village"], "argument --kind: invalid choice: 'village'"),
+    ],
+)
+def test_malformed_arguments_are_usage_errors(
+    capsys: Capture, words: list[str], message: str
+) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["--year", "dua ribu"])
+        main(words)
     assert caught.value.code == 2
-    assert "invalid int value: 'dua ribu'" in capsys.readouterr().err
+    assert message in capsys.readouterr().err
+
+
+def test_help_has_examples_and_version_has_both_versions(capsys: Capture) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "bkn-awards --year 2022" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    out = capsys.readouterr().out
+    assert (
+        out == f"bkn-awards {bkn_awards.__version__} (data {bkn_awards.manifest().data_version})\n"
+    )
 
 
 def test_python_dash_m_runs_the_same_command() -> None:
@@ -69,40 +237,3 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert done.returncode == 0
     assert "Pemerintah Kabupaten Sidoarjo" in done.stdout
-
-
-def test_coverage_command(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["coverage"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:5] == ["Year", "Tally", "Reported", "Itemised", "Missing"]
-    row = next(line for line in lines if "2022-jawa-timur " in line)
-    assert row.split() == ["2022", "2022-jawa-timur", "32", "4", "28", "-", "2"]
-    assert len(lines) == 1 + 9
-
-
-def test_verify_citations_command(
-    capsys: pytest.CaptureFixture[str], articles_dir: pathlib.Path
-) -> None:
-    assert main(["verify-citations", str(articles_dir)]) == 0
-    assert capsys.readouterr().out.endswith(": 0 problems\n")
-
-
-def test_verify_citations_command_exits_1_on_a_problem(
-    capsys: pytest.CaptureFixture[str], articles_dir: pathlib.Path, tmp_path: pathlib.Path
-) -> None:
-    for article in articles_dir.iterdir():
-        if not article.name.startswith("002"):
-            (tmp_path / article.name).write_bytes(article.read_bytes())
-    assert main(["verify-citations", str(tmp_path)]) == 1
-    out = capsys.readouterr().out
-    assert ": 1 problem\n" in out
-    assert "unattributed-2022-pemkot-mojokerto" in out
-
-
-def test_verify_citations_command_without_a_directory(
-    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
-) -> None:
-    assert main(["verify-citations", str(tmp_path / "none")]) == 2
-    assert capsys.readouterr().err == (
-        f"bkn-awards: error: no directory of articles at {tmp_path / 'none'}\n"
-    )
