@@ -24,7 +24,10 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
 import bkn_awards
+from bkn_awards.award_record import Award
+from bkn_awards.flat import column_types
 from bkn_awards.layout import RECORD_FILES
+from bkn_awards.records import pandas_dtype
 
 # Record types that live inside others rather than in a file of their own.
 NESTED: tuple[tuple[str, type[Any]], ...] = (
@@ -103,6 +106,7 @@ class DataDictionary(SphinxDirective):
                     raise self.error(message)
                 rows.append((f"``{field.name}``", f"``{_type_name(field.type)}``", _cell(meaning)))
             lines += _table(("Field", "Type", "Meaning"), rows, "18 27 55")
+        lines += _flat_columns()
         return self._parse(lines)
 
     def _parse(self, lines: list[str]) -> list[nodes.Node]:
@@ -179,6 +183,28 @@ class AboutTheData(DataDictionary):
             "8 44 14 14 14",
         )
         return self._parse(lines)
+
+
+def _flat_columns() -> list[str]:
+    """The columns of an award's flat row, as `to_records`, CSV and `to_pandas` give them."""
+    title = "Flat award rows and DataFrame columns"
+    intro = (
+        "``to_records()``, the CSV and JSON exports and ``to_pandas()`` give an award as one flat"
+        " row: links become ids, the citations become three text columns joined by semicolons"
+        " (``sources``, ``source_titles``, ``paragraphs``, in the same order), and the"
+        " institution's and category's names come along so that a ``groupby`` needs no join."
+    )
+    rows = [
+        (
+            f"``{name}``",
+            kind.__name__ if kind.__module__ == "builtins" else kind.__qualname__,
+            "yes" if optional else "no",
+            f"``{pandas_dtype(kind, optional)}``",
+        )
+        for name, (kind, optional) in column_types(Award).items()
+    ]
+    headers = ("Column", "Values", "May be empty", "pandas dtype")
+    return [title, "-" * len(title), "", intro, "", *_table(headers, rows, "30 20 15 35")]
 
 
 def _dash(value: int | None) -> str:

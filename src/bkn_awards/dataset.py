@@ -105,7 +105,7 @@ class Dataset:
         self._events = Records(events)
         self._tallies = Records(tallies)
         self._index = AwardIndex(awards)
-        self._institution_keys = _institution_keys(self._institutions)
+        self._institution_keys: dict[str, tuple[Institution, ...]] | None = None
         self._category_words = {c.id: frozenset(name_words(c.name)) for c in self._categories}
         self._category_years = {c.id: c.year for c in self._categories}
         self._category_matches: dict[str, frozenset[str]] = {}
@@ -239,7 +239,7 @@ class Dataset:
         key = name_key(text)
         if not key:
             raise QueryError("institution must not be empty")
-        found = self._institution_keys.get(key, ())
+        found = self._names().get(key, ())
         if len(found) == 1:
             return found[0]
         if found:
@@ -468,11 +468,19 @@ class Dataset:
         self._category_matches[text] = found
         return found
 
+    def _names(self) -> dict[str, tuple[Institution, ...]]:
+        # Built on the first look-up by name: loading data that is only queried by year or
+        # category need not fold thousands of names and aliases.
+        if self._institution_keys is None:
+            self._institution_keys = _institution_keys(self._institutions)
+        return self._institution_keys
+
     def _suggest_institutions(self, key: str) -> list[str]:
         import difflib
 
-        close = difflib.get_close_matches(key, self._institution_keys, n=5, cutoff=0.6)
-        names = dict.fromkeys(i.name for k in close for i in self._institution_keys[k])
+        keys = self._names()
+        close = difflib.get_close_matches(key, keys, n=5, cutoff=0.6)
+        names = dict.fromkeys(i.name for k in close for i in keys[k])
         return list(names)[:3]
 
 

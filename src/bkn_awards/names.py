@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -10,6 +11,7 @@ __all__ = ["mentions", "name_key", "name_words"]
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
     """Fold `text` to the key names are compared by.
 
@@ -43,6 +45,8 @@ def name_words(text: str) -> tuple[str, ...]:
         >>> name_words("Penerapan Pemanfaatan Data-Sistem Informasi")
         ('penerapan', 'pemanfaatan', 'data', 'sistem', 'informasi')
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return tuple(word for word in _NOT_WORD.split(ascii_only) if word)
+    folded = text.casefold()
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return tuple(word for word in _NOT_WORD.split(folded) if word)

@@ -12,7 +12,7 @@ from bkn_awards.flat import column_types, display_columns, flatten
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Records", "aligned"]
+__all__ = ["Records", "aligned", "pandas_dtype"]
 
 T = TypeVar("T")
 
@@ -144,18 +144,31 @@ def aligned(rows: Sequence[Sequence[str]]) -> list[str]:
     ]
 
 
-def _typed(pandas: Any, column: Any, kind: type[Any], optional: bool) -> Any:
+def pandas_dtype(kind: type[Any], optional: bool) -> str:
+    """The pandas dtype of a flat column whose values are `kind` (``None`` too if `optional`).
+
+    Example:
+        >>> pandas_dtype(int, optional=True), pandas_dtype(int, optional=False)
+        ('Int64', 'int64')
+    """
     import datetime as dt
     import enum
 
     if kind is bool:
-        return column.astype("boolean" if optional else "bool")
+        return "boolean" if optional else "bool"
     if kind is int:
-        return column.astype("Int64" if optional else "int64")
+        return "Int64" if optional else "int64"
     if kind is dt.datetime:
-        return pandas.to_datetime(column, utc=True).astype("datetime64[ns, UTC]")
+        return "datetime64[ns, UTC]"
     if kind is dt.date:
-        return pandas.to_datetime(column).astype("datetime64[ns]")
+        return "datetime64[ns]"
     if kind is enum.Enum:
-        return column.astype("category")
-    return column.astype("object")
+        return "category"
+    return "object"
+
+
+def _typed(pandas: Any, column: Any, kind: type[Any], optional: bool) -> Any:
+    dtype = pandas_dtype(kind, optional)
+    if dtype.startswith("datetime64"):
+        column = pandas.to_datetime(column, utc="UTC" in dtype)
+    return column.astype(dtype)
