@@ -36,6 +36,7 @@ import msgspec
 import bkn_awards
 from bkn_awards.layout import RECORD_FILES
 from bkn_awards.loading import read_directory
+from bkn_awards.names import name_key
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from synthetic import write_dataset
@@ -239,6 +240,7 @@ def _uncached(data: bkn_awards.Dataset, call: Callable[[], Any]) -> Callable[[],
     def ask() -> Any:
         data._index._cache.clear()
         data._category_matches.clear()
+        name_key.cache_clear()
         return call()
 
     return ask
