@@ -50,6 +50,7 @@ nitpick_ignore = [
     ("py:class", "bkn_awards.checks.Reported"),
     ("py:class", "bkn_awards.converter.T"),
     ("py:obj", "bkn_awards.records.T"),
+    ("py:class", "Format"),  # the Literal alias of export()'s formats
     # The mixin that gives records their Jupyter view; not part of the API.
     ("py:class", "bkn_awards._fields.Shown"),
 ]
