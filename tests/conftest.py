@@ -19,20 +19,22 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 SHARED = pathlib.Path(__file__).resolve().parents[1].parent / "shared"
 
 
+def _shared(relative: str, what: str) -> pathlib.Path:
+    """A path in ../shared, or a skip where this checkout has none beside it."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"{what} not beside this checkout ({path})")
+    return path
+
+
 @pytest.fixture(scope="session")
 def articles_dir() -> pathlib.Path:
-    directory = SHARED / "sources" / "articles"
-    if not directory.is_dir():
-        pytest.skip(f"the source articles are not beside this checkout ({directory})")
-    return directory
+    return _shared("sources/articles", "the source articles are")
 
 
 @pytest.fixture(scope="session")
 def region_codes_csv() -> pathlib.Path:
-    path = SHARED / "reference" / "jawa-timur-region-codes.csv"
-    if not path.is_file():
-        pytest.skip(f"the region code table is not beside this checkout ({path})")
-    return path
+    return _shared("reference/jawa-timur-region-codes.csv", "the region code table is")
 
 
 @pytest.fixture
