@@ -213,3 +213,11 @@ def test_manifest_data_version_follows_the_data(data_dir: pathlib.Path) -> None:
 def test_dates_in_flat_rows_are_dates() -> None:
     (row,) = bkn_awards.events(year=2023).to_records()
     assert row["date"] == dt.date(2023, 6, 8)
+
+
+def test_counts_are_written_in_good_english() -> None:
+    assert str(bkn_awards.categories(year=2020)).splitlines()[-1] == "[4 categories]"
+    assert str(bkn_awards.tallies(year=2022)).splitlines()[-1] == "[4 tallies]"
+    assert str(bkn_awards.editions()[:1]) != ""
+    assert str(bkn_awards.Records(bkn_awards.editions()[:1])).splitlines()[-1] == "[1 edition]"
+    assert str(bkn_awards.Records(())) == "[no records]"

@@ -112,7 +112,9 @@ class Records(tuple[T, ...], Generic[T]):
 
     def _count(self) -> str:
         noun = type(self[0]).__name__.lower() if self else "record"
-        return f"[{len(self)} {noun}{'s' if len(self) != 1 else ''}]"
+        if len(self) != 1:
+            noun = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+        return f"[{len(self)} {noun}]"
 
     def _table(self) -> tuple[list[str], list[list[str] | None], int]:
         if not self:
