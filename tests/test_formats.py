@@ -218,6 +218,5 @@ def test_dates_in_flat_rows_are_dates() -> None:
 def test_counts_are_written_in_good_english() -> None:
     assert str(bkn_awards.categories(year=2020)).splitlines()[-1] == "[4 categories]"
     assert str(bkn_awards.tallies(year=2022)).splitlines()[-1] == "[4 tallies]"
-    assert str(bkn_awards.editions()[:1]) != ""
     assert str(bkn_awards.Records(bkn_awards.editions()[:1])).splitlines()[-1] == "[1 edition]"
     assert str(bkn_awards.Records(())) == "[no records]"
