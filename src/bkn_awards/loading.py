@@ -77,34 +77,14 @@ def read_directory(directory: Traversable) -> Dataset:
 
 
 def _read_directory(directory: Traversable) -> Dataset:
-    from bkn_awards.converter import make_converter, record_structurer, register_links
+    from bkn_awards.converter import make_converter
 
     converter = make_converter()
     problems: list[str] = []
-    loaded: dict[str, tuple[Any, ...]] = {}
-    for filename, cls in RECORD_FILES:
-        records = _read_file(directory / filename, filename, problems)
-        structure = record_structurer(converter, cls)
-        by_id: dict[str, Any] = {}
-        failed: set[str] = set()
-        for index, raw in enumerate(records or ()):
-            try:
-                record = structure(raw, cls)
-            except Exception as error:  # every failure becomes a listed problem
-                problems.extend(_describe(filename, _label(index, raw), error))
-                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                    failed.add(raw["id"])
-                continue
-            if record.id in by_id:
-                label = _label(index, raw)
-                problems.append(f"{filename}: record {label}: id: duplicate id {record.id!r}")
-                continue
-            by_id[record.id] = record
-        # Links into a file that could not be read, or to a record that failed, are not
-        # problems of their own: the root cause is reported already.
-        broken = _everything if records is None else failed.__contains__
-        register_links(converter, cls, by_id, broken=broken)
-        loaded[filename.removesuffix(".json")] = tuple(by_id.values())
+    loaded = {
+        filename.removesuffix(".json"): _read_records(directory, filename, cls, converter, problems)
+        for filename, cls in RECORD_FILES
+    }
     if not problems:
         # Cross-record checks only make sense once every record stands on its own.
         from bkn_awards.checks import check_records
@@ -121,6 +101,36 @@ def _read_directory(directory: Traversable) -> Dataset:
     dataset = Dataset(**loaded)
     dataset._directory = directory
     return dataset
+
+
+def _read_records(
+    directory: Traversable, filename: str, cls: type[Any], converter: Any, problems: list[str]
+) -> tuple[Any, ...]:
+    """Structure the records of one file, adding its problems; register them as link targets."""
+    from bkn_awards.converter import record_structurer, register_links
+
+    records = _read_file(directory / filename, filename, problems)
+    structure = record_structurer(converter, cls)
+    by_id: dict[str, Any] = {}
+    failed: set[str] = set()
+    for index, raw in enumerate(records or ()):
+        try:
+            record = structure(raw, cls)
+        except Exception as error:  # every failure becomes a listed problem
+            problems.extend(_describe(filename, _label(index, raw), error))
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                failed.add(raw["id"])
+            continue
+        if record.id in by_id:
+            label = _label(index, raw)
+            problems.append(f"{filename}: record {label}: id: duplicate id {record.id!r}")
+            continue
+        by_id[record.id] = record
+    # Links into a file that could not be read, or to a record that failed, are not problems
+    # of their own: the root cause is reported already.
+    broken = _everything if records is None else failed.__contains__
+    register_links(converter, cls, by_id, broken=broken)
+    return tuple(by_id.values())
 
 
 def _everything(_id: str) -> bool:
