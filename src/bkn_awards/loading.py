@@ -13,6 +13,8 @@ from bkn_awards.layout import RECORD_FILES
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
+    import cattrs
+
 __all__ = ["BUNDLED", "load", "read_directory"]
 
 
@@ -104,7 +106,11 @@ def _read_directory(directory: Traversable) -> Dataset:
 
 
 def _read_records(
-    directory: Traversable, filename: str, cls: type[Any], converter: Any, problems: list[str]
+    directory: Traversable,
+    filename: str,
+    cls: type[Any],
+    converter: cattrs.Converter,
+    problems: list[str],
 ) -> tuple[Any, ...]:
     """Structure the records of one file, adding its problems; register them as link targets."""
     from bkn_awards.converter import record_structurer, register_links
