@@ -92,3 +92,11 @@ def test_no_module_shadows_a_public_name() -> None:
     # `import bkn_awards.x` sets bkn_awards.x to the module: a function called x would vanish.
     modules = {name.rsplit(".", 1)[1] for name in MODULES}
     assert modules.isdisjoint(bkn_awards.__all__)
+
+
+def test_the_runtime_dependencies_are_still_only_four() -> None:
+    import importlib.metadata
+
+    requires = importlib.metadata.requires("bkn-awards") or []
+    runtime = sorted(r.split(">")[0].split("=")[0].strip() for r in requires if "extra ==" not in r)
+    assert runtime == ["attrs", "cattrs", "importlib-resources", "python-dateutil"]
