@@ -36,6 +36,14 @@ def test_several_years() -> None:
     assert len(bkn_awards.awards(year=(y for y in (2022, 2023)))) == 9
 
 
+def test_years_from_a_generator_work_with_a_category_filter() -> None:
+    # The years are read once, although both filters use them.
+    years = (y for y in (2020, 2022))
+    found = bkn_awards.awards(year=years, category="penilaian kompetensi")
+    assert found == bkn_awards.awards(year=[2020, 2022], category="penilaian kompetensi")
+    assert len(found) == 3
+
+
 def test_institution_with_year_gives_kota_mojokerto_2022() -> None:
     found = bkn_awards.awards(year=2022, institution="Pemkot Mojokerto")
     assert [a.rank for a in found] == [2, 3, 4]

@@ -191,10 +191,12 @@ class Dataset:
         .. versionadded:: 0.1.0
         """  # noqa: E501
         self._ready()
+        # Read once: `year` may be a generator, and the category filter needs the years too.
+        years = None if year is None else _whole_numbers("year", year, minimum=1)
         filters: Filters = (
-            None if year is None else _whole_numbers("year", year, minimum=1),
+            years,
             None if institution is None else frozenset((self.institution(institution).id,)),
-            None if category is None else self._match_categories(category, year),
+            None if category is None else self._match_categories(category, years),
             None if rank is None else _whole_numbers("rank", rank, minimum=1),
             None if kind is None else frozenset((_kind(kind),)),
         )
@@ -438,7 +440,7 @@ class Dataset:
         return verify_dataset(self, articles_dir)
 
     def _match_categories(
-        self, category: str | Category, year: int | Iterable[int] | None
+        self, category: str | Category, years: frozenset[int] | None
     ) -> frozenset[str]:
         if isinstance(category, Category):
             found = frozenset((category.id,))
@@ -446,11 +448,10 @@ class Dataset:
             found = self._category_matches.get(category) or self._find_categories(category)
         else:
             raise QueryError(f"category must be words of its name or a Category, not {category!r}")
-        if year is None:
+        if years is None:
             return found
         # A category belongs to one edition: keep those of the years asked for, so that the
         # index walks one edition's awards rather than every edition's.
-        years = _whole_numbers("year", year, minimum=1)
         return frozenset(c for c in found if self._category_years[c] in years)
 
     def _find_categories(self, text: str) -> frozenset[str]:
