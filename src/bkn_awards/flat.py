@@ -16,15 +16,16 @@ from bkn_awards.provenance import Citation
 
 __all__ = ["column_types", "display_columns", "flatten"]
 
-# Extra columns an award row carries so that it reads (and groups) without joins.
-_AWARD_EXTRAS: dict[str, tuple[type[Any], Callable[[Award], Any]]] = {
-    "institution_name": (str, lambda a: a.institution.name),
-    "institution_kind": (enum.Enum, lambda a: a.institution.kind.value),
-    "region_code": (str, lambda a: a.institution.region_code),
-    "category_name": (str, lambda a: a.category.name),
-    "category_number": (int, lambda a: a.category.number),
-    "event_date": (dt.date, lambda a: a.event.date if a.event else None),
-    "first_published": (dt.datetime, lambda a: _first_published(a.citations)),
+# Extra columns an award row carries so that it reads (and groups) without joins: for each,
+# the type of its values, whether it may be None, and how to get it.
+_AWARD_EXTRAS: dict[str, tuple[type[Any], bool, Callable[[Award], Any]]] = {
+    "institution_name": (str, False, lambda a: a.institution.name),
+    "institution_kind": (enum.Enum, False, lambda a: a.institution.kind.value),
+    "region_code": (str, True, lambda a: a.institution.region_code),
+    "category_name": (str, False, lambda a: a.category.name),
+    "category_number": (int, True, lambda a: a.category.number),
+    "event_date": (dt.date, True, lambda a: a.event.date if a.event else None),
+    "first_published": (dt.datetime, True, lambda a: _first_published(a.citations)),
 }
 
 
@@ -50,7 +51,7 @@ def flatten(record: Any) -> dict[str, Any]:
         else:
             row[field.name] = plain(value)
     if isinstance(record, Award):
-        row.update({name: get(record) for name, (_, get) in _AWARD_EXTRAS.items()})
+        row.update({name: get(record) for name, (_, _, get) in _AWARD_EXTRAS.items()})
     return row
 
 
@@ -125,7 +126,7 @@ def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
             kind = enum.Enum
         types[field.name] = (kind, optional)
     if record_type is Award:
-        types.update({name: (kind, True) for name, (kind, _) in _AWARD_EXTRAS.items()})
-        types["institution_name"] = (str, False)
-        types["category_name"] = (str, False)
+        types.update(
+            {name: (kind, optional) for name, (kind, optional, _) in _AWARD_EXTRAS.items()}
+        )
     return types
