@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
+import typing
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -74,6 +75,14 @@ def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Sequence[A
     """Reject an empty string or tuple where the record needs at least one item."""
     if len(value) == 0:
         raise ValueError(f"{attribute.name} must not be empty")
+
+
+def unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+    """Split ``X | None`` into ``(X, True)``; any other annotation is ``(annotation, False)``."""
+    args = typing.get_args(annotation)
+    if type(None) not in args:
+        return annotation, False
+    return next(a for a in args if a is not type(None)), True
 
 
 def plain(value: Any) -> Any:

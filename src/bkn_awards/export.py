@@ -8,11 +8,11 @@ import enum
 import json
 import os
 import pathlib
-import typing
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from bkn_awards._fields import unwrap_optional
 from bkn_awards.category import Category
 from bkn_awards.event import Event
 from bkn_awards.flat import column_types, flatten
@@ -154,8 +154,9 @@ def _foreign_keys(cls: type[Any]) -> list[dict[str, Any]]:
     attrs.resolve_types(cls)
     keys = []
     for field in attrs.fields(cls):
-        target = next((t for t in _RESOURCE_OF if t in _linked(field.type)), None)
-        if target is not None:
+        # A single link (Institution, or Institution | None); a tuple of links is one text cell.
+        target, _ = unwrap_optional(field.type)
+        if target in _RESOURCE_OF:
             keys.append(
                 {
                     "fields": [field.name],
@@ -163,10 +164,3 @@ def _foreign_keys(cls: type[Any]) -> list[dict[str, Any]]:
                 }
             )
     return keys
-
-
-def _linked(annotation: Any) -> tuple[Any, ...]:
-    # A single link (Institution, or Institution | None); a tuple of links is one text cell.
-    if typing.get_origin(annotation) is tuple:
-        return ()
-    return (annotation, *typing.get_args(annotation))

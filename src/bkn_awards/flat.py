@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from bkn_awards._fields import plain
+from bkn_awards._fields import plain, unwrap_optional
 from bkn_awards.award_record import Award
 from bkn_awards.provenance import Citation
 
@@ -113,11 +113,7 @@ def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
         if field.name == "citations":
             types.update(sources=(str, False), source_titles=(str, True), paragraphs=(str, False))
             continue
-        args = typing.get_args(field.type)
-        optional = type(None) in args
-        kind = (
-            next((a for a in args if a is not type(None)), field.type) if optional else field.type
-        )
+        kind, optional = unwrap_optional(field.type)
         if typing.get_origin(kind) is tuple:  # joined into one text cell, empty for ()
             kind, optional = str, True
         elif attrs.has(kind):

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from bkn_awards._fields import FIRST_YEAR
+from bkn_awards._fields import FIRST_YEAR, unwrap_optional
 from bkn_awards.layout import RECORD_FILES
 from bkn_awards.provenance import Citation
 
@@ -59,15 +59,16 @@ def _record(cls: type[Any]) -> dict[str, Any]:
 
 
 def _value(annotation: Any, name: str) -> dict[str, Any]:
-    args = typing.get_args(annotation)
-    if type(None) in args:
-        inner = _value(next(a for a in args if a is not type(None)), name)
+    inner_type, optional = unwrap_optional(annotation)
+    if optional:
+        inner = _value(inner_type, name)
         kind = inner.get("type")
         if kind is None:  # an enum
             return {**inner, "enum": [*inner["enum"], None]}
         return {**inner, "type": [kind, "null"]}
     if typing.get_origin(annotation) is tuple:
-        schema: dict[str, Any] = {"type": "array", "items": _value(args[0], name)}
+        item = typing.get_args(annotation)[0]
+        schema: dict[str, Any] = {"type": "array", "items": _value(item, name)}
         return {**schema, "minItems": 1} if name in ("citations", "paragraphs") else schema
     if annotation is Citation:
         return _record(Citation)
