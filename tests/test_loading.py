@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import json
 import pathlib
-from collections.abc import Sequence
-from typing import Any
 
 import bkn_awards
 from bkn_awards.converter import make_converter, record_unstructurer
@@ -27,20 +25,14 @@ def test_a_copy_of_the_bundled_files_loads_the_same_records(data_dir: pathlib.Pa
 def test_every_record_unstructures_to_its_line_in_the_data_files() -> None:
     converter = make_converter()
     data = bkn_awards.load()
-    listings: dict[str, Sequence[Any]] = {
-        "sources.json": data.sources(),
-        "institutions.json": data.institutions(),
-        "officials.json": data.officials(),
-        "editions.json": data.editions(),
-        "categories.json": data.categories(),
-        "events.json": data.events(),
-        "awards.json": data.awards(),
-        "tallies.json": data.tallies(),
-    }
-    assert set(listings) == {filename for filename, _ in RECORD_FILES}
+    by_file = data.records_by_file()
+    assert list(by_file) == [filename.removesuffix(".json") for filename, _ in RECORD_FILES]
+    # Each group is what the listing function of the same name returns.
+    assert all(records == getattr(data, name)() for name, records in by_file.items())
     for filename, cls in RECORD_FILES:
         to_json = record_unstructurer(converter, cls)
-        written = json.loads(json.dumps([to_json(r) for r in listings[filename]]))
+        records = by_file[filename.removesuffix(".json")]
+        written = json.loads(json.dumps([to_json(r) for r in records]))
         assert written == json.loads((BUNDLED / filename).read_text(encoding="utf-8")), filename
 
 

@@ -6,7 +6,7 @@ import os
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from bkn_awards.award_record import Award
 from bkn_awards.category import Category
@@ -438,6 +438,28 @@ class Dataset:
 
         self._ready()
         return verify_dataset(self, articles_dir)
+
+    def records_by_file(self) -> dict[str, Records[Any]]:
+        """Every record, grouped as the data files hold them: ``{"sources": ..., "awards": ...}``.
+
+        Example:
+            >>> import bkn_awards
+            >>> {name: len(records) for name, records in bkn_awards.load().records_by_file().items()}
+            {'sources': 5, 'institutions': 10, 'officials': 7, 'editions': 3, 'categories': 13, 'events': 5, 'awards': 17, 'tallies': 9}
+
+        .. versionadded:: 0.1.0
+        """  # noqa: E501
+        self._ready()
+        return {
+            "sources": self._sources,
+            "institutions": self._institutions,
+            "officials": self._officials,
+            "editions": self._editions,
+            "categories": self._categories,
+            "events": self._events,
+            "awards": self._index.awards,
+            "tallies": self._tallies,
+        }
 
     def _match_categories(
         self, category: str | Category, years: frozenset[int] | None

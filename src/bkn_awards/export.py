@@ -66,9 +66,10 @@ def export(
     target = pathlib.Path(directory)
     target.mkdir(parents=True, exist_ok=True)
     written = []
+    by_file = dataset.records_by_file()
     for filename, cls in RECORD_FILES:
         name = filename.removesuffix(".json")
-        rows = [flatten(record) for record in _records(dataset, name)]
+        rows = [flatten(record) for record in by_file[name]]
         columns = list(column_types(cls))
         if fmt == "json":
             path = target / f"{name}.json"
@@ -83,11 +84,6 @@ def export(
         path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", "utf-8")
         written.append(path)
     return written
-
-
-def _records(dataset: Dataset, name: str) -> Any:
-    listing: Any = getattr(dataset, name)
-    return listing()
 
 
 def _write_csv(path: pathlib.Path, columns: list[str], rows: list[dict[str, Any]]) -> None:

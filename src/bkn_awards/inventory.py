@@ -71,16 +71,7 @@ def describe(dataset: Dataset, directory: Traversable | None) -> Manifest:
     """Describe `dataset`, fingerprinting the files of `directory` (as they are now) if given."""
     from bkn_awards import __version__
 
-    listings: dict[str, Any] = {
-        "sources": dataset.sources(),
-        "institutions": dataset.institutions(),
-        "officials": dataset.officials(),
-        "editions": dataset.editions(),
-        "categories": dataset.categories(),
-        "events": dataset.events(),
-        "awards": dataset.awards(),
-        "tallies": dataset.tallies(),
-    }
+    listings = dataset.records_by_file()
     files = {}
     if directory is not None:
         files = {

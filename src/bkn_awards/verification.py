@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pathlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from attrs import frozen
@@ -158,16 +158,10 @@ def _missing(source: Source, directory: pathlib.Path) -> CitationProblem:
 
 
 def _citations(dataset: Dataset) -> Iterator[tuple[Cited, Citation]]:
-    records: list[Sequence[Cited]] = [
-        dataset.officials(),
-        dataset.editions(),
-        dataset.categories(),
-        dataset.events(),
-        dataset.awards(),
-        dataset.tallies(),
-    ]
-    for group in records:
-        for record in group:
+    for name, records in dataset.records_by_file().items():
+        if name in ("sources", "institutions"):  # the two kinds of record that cite nothing
+            continue
+        for record in records:
             for citation in record.citations:
                 yield record, citation
 
