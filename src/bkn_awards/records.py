@@ -41,9 +41,7 @@ class Records(tuple[T, ...], Generic[T]):
     __slots__ = ()
 
     def __repr__(self) -> str:
-        return self._text()
-
-    def __str__(self) -> str:
+        # A REPL shows a result as its table; str() does too (tuple's str is its repr).
         return self._text()
 
     def _repr_html_(self) -> str:
@@ -102,11 +100,8 @@ class Records(tuple[T, ...], Generic[T]):
             raise ImportError(
                 "to_pandas() needs pandas: pip install 'bkn-awards[pandas]'"
             ) from error
-        rows = self.to_records()
-        if not self:
-            return pandas.DataFrame(rows)
-        frame = pandas.DataFrame(rows)
-        for name, (kind, optional) in column_types(type(self[0])).items():
+        frame = pandas.DataFrame(self.to_records())
+        for name, (kind, optional) in column_types(type(self[0])).items() if self else ():
             frame[name] = _typed(pandas, frame[name], kind, optional)
         return frame
 
