@@ -301,3 +301,33 @@ def test_a_missing_file_or_directory_is_refused(data_dir: pathlib.Path) -> None:
     assert _problems(data_dir) == ("tallies.json: the file is missing",)
     with pytest.raises(DataError, match="not a directory"):
         bkn_awards.load(data_dir / "nowhere")
+
+
+MADIUN = "awards.json: record '2020-kota-madiun-penilaian-kompetensi'"
+WARTA = "wartatransparansi-2020-pemprov-jatim"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (
+            {"source": WARTA, "paragraphs": [23]},
+            {"source": WARTA, "paragraphs": [23], "note": "x"},
+            f"{MADIUN}: citations[0]: unknown field(s) note",
+        ),
+        (
+            {"source": WARTA, "paragraphs": [1, 23]},
+            {"source": WARTA, "paragraphs": [True, 23]},
+            f"{MADIUN}: citations[0].paragraphs[0]: expected int, got bool",
+        ),
+    ],
+)
+def test_a_citation_seen_before_is_still_checked_in_full(
+    data_dir: pathlib.Path, first: dict[str, Any], second: dict[str, Any], expected: str
+) -> None:
+    # Identical citations are shared between records; a near-identical one (an extra field,
+    # True for 1) must not slip through as a copy of the one before it.
+    _change(data_dir, "awards.json", 3, citations=[first])
+    _change(data_dir, "awards.json", 4, citations=[second])
+    problems = _problems(data_dir)
+    assert expected in problems, problems

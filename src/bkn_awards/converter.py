@@ -152,16 +152,32 @@ def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any,
     seen: dict[tuple[Any, ...], Citation] = {}
 
     def share(value: Any, _type: Any) -> Citation:
-        try:
-            key = (value["source"], *value["paragraphs"])
-            return seen[key]
-        except (KeyError, TypeError):
-            pass  # not seen, or not even well-formed: let the full path say what is wrong
+        key = _citation_key(value)
+        found = None if key is None else seen.get(key)
+        if found is not None:
+            return found
+        # Not seen, or not exactly well-formed: the full path checks it and says what is wrong.
         citation = structure(value, Citation)
         seen[(citation.source.id, *citation.paragraphs)] = citation
         return citation
 
     return share
+
+
+def _citation_key(value: Any) -> tuple[Any, ...] | None:
+    """The sharing key of a raw citation that has exactly the fields and types of one, else None.
+
+    Strict on purpose: ``True`` equals ``1`` and an extra field changes no key, so a looser test
+    would let a malformed citation pass as a copy of a good one seen before.
+    """
+    if type(value) is not dict or len(value) != 2:
+        return None
+    source, paragraphs = value.get("source"), value.get("paragraphs")
+    if type(source) is not str or type(paragraphs) is not list:
+        return None
+    if not all(type(paragraph) is int for paragraph in paragraphs):
+        return None
+    return (source, *paragraphs)
 
 
 def _is_tuple_of_any(type_: Any) -> bool:
