@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import sys
 from collections.abc import Callable, Sequence
@@ -77,10 +76,10 @@ def _listing(records: Records[Any], output: str, what: str) -> int:
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
+    from bkn_awards.export import write_csv
+
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    write_csv(buffer, list(rows[0]), rows)
     return buffer.getvalue()
 
 

@@ -8,14 +8,15 @@ import enum
 import json
 import os
 import pathlib
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import attrs
 
 from bkn_awards._fields import unwrap_optional
 from bkn_awards.category import Category
 from bkn_awards.event import Event
-from bkn_awards.flat import column_types, flatten
+from bkn_awards.flat import cell_text, column_types
 from bkn_awards.government import Institution
 from bkn_awards.layout import RECORD_FILES
 from bkn_awards.official import Official
@@ -24,7 +25,7 @@ from bkn_awards.provenance import Source
 if TYPE_CHECKING:
     from bkn_awards.dataset import Dataset
 
-__all__ = ["export"]
+__all__ = ["export", "write_csv"]
 
 Format = Literal["datapackage", "csv", "json"]
 
@@ -69,14 +70,13 @@ def export(
     by_file = dataset.records_by_file()
     for filename, cls in RECORD_FILES:
         name = filename.removesuffix(".json")
-        rows = [flatten(record) for record in by_file[name]]
-        columns = list(column_types(cls))
         if fmt == "json":
             path = target / f"{name}.json"
-            path.write_text(json.dumps(rows, ensure_ascii=False, indent=2, default=_text), "utf-8")
+            path.write_text(by_file[name].to_json(indent=2), "utf-8")
         else:
             path = target / f"{name}.csv"
-            _write_csv(path, columns, rows)
+            with path.open("w", encoding="utf-8", newline="") as stream:
+                write_csv(stream, list(column_types(cls)), by_file[name].to_records())
         written.append(path)
     if fmt == "datapackage":
         path = target / "datapackage.json"
@@ -86,18 +86,15 @@ def export(
     return written
 
 
-def _write_csv(path: pathlib.Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow(["" if row[c] is None else _text(row[c]) for c in columns])
+def write_csv(stream: TextIO, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
+    """Write flat rows as CSV: a header, empty cells for None, ISO 8601 dates and times.
 
-
-def _text(value: Any) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+    .. versionadded:: 0.1.0
+    """
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row[c] is None else cell_text(row[c]) for c in columns])
 
 
 def _package(dataset: Dataset) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from bkn_awards._fields import plain, unwrap_optional
 from bkn_awards.award_record import Award
 from bkn_awards.provenance import Citation
 
-__all__ = ["column_types", "display_columns", "flatten"]
+__all__ = ["cell_text", "column_types", "display_columns", "flatten"]
 
 # Extra columns an award row carries so that it reads (and groups) without joins: for each,
 # the type of its values, whether it may be None, and how to get it.
@@ -126,3 +126,13 @@ def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
             {name: (kind, optional) for name, (kind, optional, _) in _AWARD_EXTRAS.items()}
         )
     return types
+
+
+def cell_text(value: Any) -> str:
+    """Write a flat cell as text: dates and times in ISO 8601, the rest as `str` writes them.
+
+    Example:
+        >>> cell_text(dt.datetime(2022, 8, 11, 18, 36, tzinfo=dt.timezone(dt.timedelta(hours=7))))
+        '2022-08-11T18:36:00+07:00'
+    """
+    return value.isoformat() if isinstance(value, dt.date) else str(value)

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from bkn_awards.flat import column_types, display_columns, flatten
+from bkn_awards.flat import cell_text, column_types, display_columns, flatten
 
 if TYPE_CHECKING:
     import pandas
@@ -81,7 +81,7 @@ class Records(tuple[T, ...], Generic[T]):
 
         .. versionadded:: 0.1.0
         """
-        return json.dumps(self.to_records(), ensure_ascii=False, indent=indent, default=str)
+        return json.dumps(self.to_records(), ensure_ascii=False, indent=indent, default=cell_text)
 
     def to_pandas(self) -> pandas.DataFrame:
         """Return a pandas DataFrame, one row a record, with typed columns.
