@@ -220,3 +220,12 @@ def test_counts_are_written_in_good_english() -> None:
     assert str(bkn_awards.tallies(year=2022)).splitlines()[-1] == "[4 tallies]"
     assert str(bkn_awards.Records(bkn_awards.editions()[:1])).splitlines()[-1] == "[1 edition]"
     assert str(bkn_awards.Records(())) == "[no records]"
+
+
+def test_times_are_written_in_iso_8601_in_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    (row, *_) = json.loads(bkn_awards.sources().to_json())
+    assert row["published"] == "2022-08-11T18:36:00+07:00"
+    from bkn_awards.cli import main
+
+    assert main(["sources", "--format", "csv"]) == 0
+    assert ",2022-08-11T18:36:00+07:00," in capsys.readouterr().out
