@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures += cold_process(repeats=3 if quick else 21)
     with tempfile.TemporaryDirectory() as scratch:
         directories = {n: write_dataset(pathlib.Path(scratch) / str(n), n) for n in sizes}
-        figures += loading(directories, repeats=2 if quick else 5)
+        figures += loading(directories, repeats=2 if quick else 7)
         biggest = directories[sizes[-1]]
         figures += queries(biggest, sizes[-1], loops=20 if quick else 2_000)
         figures += memory(biggest, sizes[-1])
@@ -114,8 +114,11 @@ def loading(directories: dict[int, pathlib.Path], repeats: int) -> list[Figure]:
     """Time loading synthetic datasets, beside msgspec decoding the same files into structs."""
     figures = []
     for size, directory in directories.items():
-        ours = _median_seconds(functools.partial(read_directory, directory), repeats)
-        theirs = _median_seconds(functools.partial(_msgspec_decode, directory), repeats)
+        ours, theirs = _interleaved(
+            functools.partial(read_directory, directory),
+            functools.partial(_msgspec_decode, directory),
+            repeats,
+        )
         target = 7.0 if size >= 100_000 else None
         figures.append(
             _ratio(f"load {size:,} awards", ours, "s", "msgspec, same JSON", theirs, target)
@@ -221,13 +224,25 @@ def _absolute(name: str, microseconds: float, target: float | None) -> Figure:
     return Figure(name, microseconds, "us", "-", None, wanted, met)
 
 
-def _median_seconds(call: Callable[[], Any], repeats: int) -> float:
-    timings = []
+def _interleaved(
+    ours: Callable[[], Any], theirs: Callable[[], Any], repeats: int
+) -> tuple[float, float]:
+    """Median seconds of each call, run in turns so that drift on the machine hits both alike."""
+    timings: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeats):
-        start = time.perf_counter()
-        call()
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
+        for call, times in zip((ours, theirs), timings, strict=True):
+            times.append(_seconds(call))
+    return statistics.median(timings[0]), statistics.median(timings[1])
+
+
+def _seconds(call: Callable[[], Any]) -> float:
+    """Time one call, from a collected heap, to its result (not counting the result's release)."""
+    gc.collect()
+    start = time.perf_counter()
+    result = call()
+    elapsed = time.perf_counter() - start
+    del result
+    return elapsed
 
 
 def _median_microseconds(call: Callable[[], Any], loops: int) -> float:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import inspect
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -41,7 +40,8 @@ def _on_bundled(method: Callable[Concatenate[Dataset, P], R]) -> Callable[P, R]:
         result: R = bound(*args, **kwargs)
         return result
 
-    call.__signature__ = inspect.signature(bound)  # type: ignore[attr-defined]
+    # Signatures are read through __wrapped__: the bound method's has no `self`.
+    call.__wrapped__ = bound
     call.__module__ = "bkn_awards"
     call.__qualname__ = method.__name__
     return call

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import html
 import typing
 from collections.abc import Sequence
 from typing import Any, Protocol
@@ -102,6 +101,8 @@ class Shown:
     __slots__ = ()
 
     def _repr_html_(self) -> str:
+        import html  # only notebooks need it: not worth its import time on every start
+
         rows = []
         for field in attrs.fields(type(self)):  # type: ignore[arg-type]
             value = getattr(self, field.name)

@@ -13,6 +13,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from bkn_awards.category import Category
 from bkn_awards.event import Event
 from bkn_awards.government import Institution
+from bkn_awards.json_values import exactly, iso_date, iso_datetime
 from bkn_awards.official import Official
 from bkn_awards.provenance import Citation, Source
 
@@ -44,14 +45,14 @@ def make_converter() -> cattrs.Converter:
     """
     converter = cattrs.Converter(forbid_extra_keys=True)
     for exact in (int, bool):
-        converter.register_structure_hook(exact, _exactly(exact))
+        converter.register_structure_hook(exact, exactly(exact))
     converter.register_structure_hook(str, _shared_strings())
     converter.register_structure_hook_factory(lambda t: t is Citation, _shared_citations)
     converter.register_structure_hook_factory(_is_tuple_of_any, _list_to_tuple_factory)
     converter.register_structure_hook_factory(_is_optional_link_or_string, _optional_factory)
-    converter.register_structure_hook(dt.datetime, _structure_datetime)
+    converter.register_structure_hook(dt.datetime, iso_datetime)
     converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
-    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_structure_hook(dt.date, iso_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     for linked in LINKED_TYPES:
         converter.register_unstructure_hook(linked, _record_id)
@@ -121,16 +122,6 @@ def record_unstructurer(converter: cattrs.Converter, cls: type[Any]) -> Callable
 def _record_id(record: Any) -> str:
     identifier: str = record.id
     return identifier
-
-
-def _exactly(kind: type[T]) -> Callable[[Any, Any], T]:
-    def structure(value: Any, _type: Any) -> T:
-        # bool is an int subclass: True must not pass for a year or a rank.
-        if type(value) is not kind:
-            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
-        return value
-
-    return structure
 
 
 def _shared_strings() -> Callable[[Any, Any], str]:
@@ -215,18 +206,3 @@ def _optional_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any,
         return None if value is None else inner(value, inner_type)
 
     return structure
-
-
-def _structure_datetime(value: Any, _type: Any) -> dt.datetime:
-    if not isinstance(value, str):
-        raise TypeError(f"expected an ISO 8601 date and time, got {type(value).__name__}")
-    parsed = dt.datetime.fromisoformat(value)
-    if parsed.utcoffset() is None:
-        raise ValueError(f"{value!r} has no UTC offset (WIB is +07:00)")
-    return parsed
-
-
-def _structure_date(value: Any, _type: Any) -> dt.date:
-    if not isinstance(value, str):
-        raise TypeError(f"expected an ISO 8601 date, got {type(value).__name__}")
-    return dt.date.fromisoformat(value)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from bkn_awards.bulk import Shared, structure_file
 from bkn_awards.dataset import Dataset
 from bkn_awards.errors import DataError
 from bkn_awards.layout import RECORD_FILES
@@ -79,14 +81,12 @@ def read_directory(directory: Traversable) -> Dataset:
 
 
 def _read_directory(directory: Traversable) -> Dataset:
-    from bkn_awards.converter import make_converter
-
-    converter = make_converter()
-    problems: list[str] = []
+    reader = _Reader()
     loaded = {
-        filename.removesuffix(".json"): _read_records(directory, filename, cls, converter, problems)
+        filename.removesuffix(".json"): reader.read(directory, filename, cls)
         for filename, cls in RECORD_FILES
     }
+    problems = reader.problems
     if not problems:
         # Cross-record checks only make sense once every record stands on its own.
         from bkn_awards.checks import check_records
@@ -105,38 +105,85 @@ def _read_directory(directory: Traversable) -> Dataset:
     return dataset
 
 
-def _read_records(
-    directory: Traversable,
-    filename: str,
-    cls: type[Any],
-    converter: cattrs.Converter,
-    problems: list[str],
-) -> tuple[Any, ...]:
-    """Structure the records of one file, adding its problems; register them as link targets."""
-    from bkn_awards.converter import record_structurer, register_links
+class _Reader:
+    """Reads the files of one directory in order, each linking to the records of those before.
 
-    records = _read_file(directory / filename, filename, problems)
-    structure = record_structurer(converter, cls)
-    by_id: dict[str, Any] = {}
-    failed: set[str] = set()
-    for index, raw in enumerate(records or ()):
-        try:
-            record = structure(raw, cls)
-        except Exception as error:  # every failure becomes a listed problem
-            problems.extend(_describe(filename, _label(index, raw), error))
-            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                failed.add(raw["id"])
-            continue
-        if record.id in by_id:
-            label = _label(index, raw)
-            problems.append(f"{filename}: record {label}: id: duplicate id {record.id!r}")
-            continue
-        by_id[record.id] = record
-    # Links into a file that could not be read, or to a record that failed, are not problems
-    # of their own: the root cause is reported already.
-    broken = _everything if records is None else failed.__contains__
+    A file is structured whole by `structure_file` where it is valid. Where it is not, the cattrs
+    converter goes through it record by record to list every problem with its record and field;
+    the converter (and cattrs) is only made then, so valid data never pays for it.
+    """
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self._shared = Shared(cls for _, cls in RECORD_FILES)
+        self._broken: dict[type[Any], Callable[[str], bool]] = {}
+        self._converter: cattrs.Converter | None = None
+
+    def read(self, directory: Traversable, filename: str, cls: type[Any]) -> tuple[Any, ...]:
+        """Structure the records of one file, adding its problems; keep them as link targets."""
+        raw = _read_file(directory / filename, filename, self.problems)
+        records = None if raw is None else structure_file(raw, cls, self._shared)
+        by_id = None if records is None else {record.id: record for record in records}
+        if by_id is None or len(by_id) != len(raw or ()):
+            by_id, broken = self._read_each(raw, filename, cls)
+        else:
+            broken = _nothing
+        self._shared.targets[cls] = by_id
+        self._broken[cls] = broken
+        if self._converter is not None:
+            _link(self._converter, cls, by_id, broken)
+        return tuple(by_id.values())
+
+    def _read_each(
+        self, raw: list[Any] | None, filename: str, cls: type[Any]
+    ) -> tuple[dict[str, Any], Callable[[str], bool]]:
+        """Structure records one by one, listing the problems of each; return the good ones."""
+        from bkn_awards.converter import record_structurer
+
+        structure = record_structurer(self.converter(), cls)
+        by_id: dict[str, Any] = {}
+        failed: set[str] = set()
+        for index, item in enumerate(raw or ()):
+            try:
+                record = structure(item, cls)
+            except Exception as error:  # every failure becomes a listed problem
+                self.problems.extend(_describe(filename, _label(index, item), error))
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    failed.add(item["id"])
+                continue
+            if record.id in by_id:
+                label = _label(index, item)
+                self.problems.append(f"{filename}: record {label}: id: duplicate id {record.id!r}")
+                continue
+            by_id[record.id] = record
+        # Links into a file that could not be read, or to a record that failed, are not
+        # problems of their own: the root cause is reported already.
+        return by_id, (_everything if raw is None else failed.__contains__)
+
+    def converter(self) -> cattrs.Converter:
+        """The record-by-record converter, made on first need, knowing every link so far."""
+        if self._converter is None:
+            from bkn_awards.converter import make_converter
+
+            self._converter = make_converter()
+            for cls, by_id in self._shared.targets.items():
+                _link(self._converter, cls, by_id, self._broken[cls])
+        return self._converter
+
+
+def _link(
+    converter: cattrs.Converter,
+    cls: type[Any],
+    by_id: Mapping[str, Any],
+    broken: Callable[[str], bool],
+) -> None:
+    from bkn_awards.converter import register_links
+
     register_links(converter, cls, by_id, broken=broken)
-    return tuple(by_id.values())
+
+
+def _nothing(_id: str) -> bool:
+    return False
 
 
 def _everything(_id: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -46,6 +45,8 @@ class Records(tuple[T, ...], Generic[T]):
 
     def _repr_html_(self) -> str:
         """Render as an HTML table in Jupyter."""
+        import html  # only notebooks need it: not worth its import time on every start
+
         headers, rows, hidden = self._table()
         out = ["<table>", "<thead><tr>"]
         out += [f"<th>{html.escape(h)}</th>" for h in headers]

@@ -1,0 +1,278 @@
+"""Hypothesis strategies for data directories: random valid datasets and corrupted copies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from hypothesis import strategies as st
+
+from bkn_awards import (
+    Award,
+    Category,
+    Citation,
+    Edition,
+    Event,
+    EventKind,
+    Institution,
+    InstitutionKind,
+    Official,
+    Source,
+    Tally,
+)
+from bkn_awards.converter import make_converter, record_unstructurer
+from bkn_awards.layout import RECORD_FILES
+from datafiles import BUNDLED
+
+T = TypeVar("T")
+
+TODAY = dt.date.today()
+ZONES = [dt.timezone(dt.timedelta(hours=h)) for h in (7, 8, 9)]
+texts = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=12)
+maybe_text = st.none() | texts
+ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
+years = st.integers(2000, TODAY.year)
+
+
+def _unique(items: list[T], key: Callable[[T], object]) -> list[T]:
+    seen: dict[object, T] = {}
+    for item in items:
+        seen.setdefault(key(item), item)
+    return list(seen.values())
+
+
+@st.composite
+def _citations(draw: st.DrawFn, sources: Sequence[Source]) -> tuple[Citation, ...]:
+    paragraphs = st.lists(st.integers(1, 60), min_size=1, max_size=3, unique=True).map(tuple)
+    citation = st.builds(Citation, source=st.sampled_from(sources), paragraphs=paragraphs)
+    return tuple(draw(st.lists(citation, min_size=1, max_size=2)))
+
+
+@st.composite
+def _records(draw: st.DrawFn, make: Callable[[st.DrawFn, str], T], size: int = 4) -> list[T]:
+    return [
+        make(draw, identifier) for identifier in draw(st.lists(ids, max_size=size, unique=True))
+    ]
+
+
+@st.composite
+def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
+    """A consistent, random dataset: links resolve, years have editions, no record repeats."""
+    sources = [
+        Source(
+            id=i,
+            title=draw(maybe_text),
+            publisher=draw(maybe_text),
+            published=draw(
+                st.none()
+                | st.datetimes(
+                    dt.datetime(2000, 1, 1),
+                    dt.datetime(2024, 1, 1),
+                    timezones=st.sampled_from(ZONES),
+                )
+            ),
+            url=draw(maybe_text),
+            sha256=draw(st.text("0123456789abcdef", min_size=64, max_size=64)),
+            filename=draw(texts),
+            editor=draw(maybe_text),
+            sign_off=draw(maybe_text),
+        )
+        for i in draw(st.lists(ids, min_size=1, max_size=3, unique=True))
+    ]
+    cites = _citations(sources)
+    institutions = draw(
+        _records(
+            lambda d, i: Institution(
+                id=i,
+                name=d(texts),
+                kind=d(st.sampled_from(InstitutionKind)),
+                region_code=d(st.none() | st.from_regex(r"35(\.[0-9]{2})?", fullmatch=True)),
+                aliases=tuple(d(st.lists(texts, max_size=3))),
+            )
+        )
+    )
+    if not institutions:
+        institutions = [
+            Institution(id="x", name="X", kind=InstitutionKind.CITY, region_code=None, aliases=())
+        ]
+    officials = draw(
+        _records(
+            lambda d, i: Official(
+                id=i,
+                name=d(texts),
+                position=d(texts),
+                institution=d(st.none() | st.sampled_from(institutions)),
+                citations=d(cites),
+            )
+        )
+    )
+    edition_years = draw(st.lists(years, min_size=1, max_size=3, unique=True))
+    editions = [
+        Edition(
+            id=f"e{year}",
+            year=year,
+            number=draw(st.none() | st.integers(1, 20)),
+            category_count=draw(st.none() | st.integers(1, 10)),
+            citations=draw(cites),
+        )
+        for year in edition_years
+    ]
+    categories = draw(
+        _records(
+            lambda d, i: Category(
+                id=i,
+                year=d(st.sampled_from(edition_years)),
+                name=d(texts),
+                number=d(st.none() | st.integers(1, 10)),
+                citations=d(cites),
+            )
+        )
+    )
+    events = _unique(
+        draw(_records(lambda d, i: _event(d, i, edition_years, officials, cites))), _event_key
+    )
+    awards = _unique(
+        draw(_records(lambda d, i: _award(d, i, institutions, categories, events, cites), size=6))
+        if categories
+        else [],
+        lambda a: (a.year, a.institution.id, a.category.id),
+    )
+    tallies = _unique(
+        draw(_records(lambda d, i: _tally(d, i, edition_years, institutions, cites))),
+        lambda t: (t.year, t.institution, t.region_code, frozenset(t.kinds)),
+    )
+    return {
+        "sources.json": sources,
+        "institutions.json": institutions,
+        "officials.json": officials,
+        "editions.json": editions,
+        "categories.json": categories,
+        "events.json": events,
+        "awards.json": awards,
+        "tallies.json": tallies,
+    }
+
+
+def _event(
+    draw: st.DrawFn, identifier: str, years: list[int], officials: list[Official], cites: Any
+) -> Event:
+    year = draw(st.sampled_from(years))
+    date = draw(st.none() | st.dates(dt.date(year, 1, 1), TODAY))
+    inferred = date is not None and draw(st.booleans())
+    people = (
+        st.lists(st.sampled_from(officials), max_size=2, unique=True).map(tuple)
+        if officials
+        else st.just(())
+    )
+    return Event(
+        id=identifier,
+        year=year,
+        kind=draw(st.sampled_from(EventKind)),
+        date=date,
+        date_inferred=inferred,
+        date_note=draw(texts) if inferred else None,
+        time_of_day=draw(maybe_text),
+        venue=draw(maybe_text),
+        address=draw(maybe_text),
+        city=draw(maybe_text),
+        presenters=draw(people),
+        recipients=draw(people),
+        represented=draw(people),
+        accompanying=draw(people),
+        description=draw(texts),
+        citations=draw(cites),
+    )
+
+
+def _event_key(event: Event) -> object:
+    return (event.year, event.kind, frozenset(event.presenters), frozenset(event.recipients))
+
+
+def _award(
+    draw: st.DrawFn,
+    identifier: str,
+    institutions: list[Institution],
+    categories: list[Category],
+    events: list[Event],
+    cites: Any,
+) -> Award:
+    category = draw(st.sampled_from(categories))
+    event = draw(st.none() | st.sampled_from(events)) if events else None
+    recipient = draw(st.sampled_from(event.recipients)) if event and event.recipients else None
+    return Award(
+        id=identifier,
+        year=category.year,
+        institution=draw(st.sampled_from(institutions)),
+        category=category,
+        rank=draw(st.none() | st.integers(1, 10)),
+        rank_label=draw(texts),
+        group=draw(maybe_text),
+        event=event,
+        recipient=recipient,
+        citations=draw(cites),
+    )
+
+
+def _tally(
+    draw: st.DrawFn, identifier: str, years: list[int], institutions: list[Institution], cites: Any
+) -> Tally:
+    regional = draw(st.booleans())
+    return Tally(
+        id=identifier,
+        year=draw(st.sampled_from(years)),
+        count=draw(st.none() | st.integers(0, 100)),
+        institution=None if regional else draw(st.sampled_from(institutions)),
+        region_code="35" if regional else None,
+        kinds=tuple(draw(st.lists(st.sampled_from(InstitutionKind), min_size=1, unique=True)))
+        if regional
+        else (),
+        recipients=draw(st.none() | st.integers(0, 40)),
+        highest_in_country=draw(st.booleans()),
+        description=draw(texts),
+        citations=draw(cites),
+    )
+
+
+def write_dataset(directory: pathlib.Path, data: dict[str, list[Any]]) -> None:
+    """Write `data` as a data directory, each record as the converter unstructures it."""
+    converter = make_converter()
+    for filename, cls in RECORD_FILES:
+        to_json = record_unstructurer(converter, cls)
+        text = json.dumps([to_json(record) for record in data[filename]], ensure_ascii=False)
+        (directory / filename).write_text(text, encoding="utf-8")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 3000) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@st.composite
+def corruptions(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A data file of the bundled set and new bytes for it, broken in one of several ways."""
+    filename = draw(st.sampled_from([name for name, _ in RECORD_FILES]))
+    original = (BUNDLED / filename).read_bytes()
+    records = json.loads(original)
+    how = draw(st.sampled_from(["truncate", "byte", "drop-key", "set-key", "duplicate", "replace"]))
+    if how == "truncate":
+        return filename, original[: draw(st.integers(0, len(original) - 1))]
+    if how == "byte":
+        at = draw(st.integers(0, len(original) - 1))
+        return filename, original[:at] + bytes([draw(st.integers(0, 255))]) + original[at + 1 :]
+    if how == "replace" or not records:
+        return filename, json.dumps(draw(json_values)).encode()
+    record = draw(st.sampled_from(records))
+    if how == "drop-key":
+        del record[draw(st.sampled_from(sorted(record)))]
+    elif how == "set-key":
+        record[draw(st.sampled_from([*sorted(record), "extra"]))] = draw(json_values)
+    else:
+        records.append(dict(record))
+    return filename, json.dumps(records, ensure_ascii=False).encode()

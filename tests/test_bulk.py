@@ -1,0 +1,151 @@
+"""The fast path for valid files builds what the record-by-record converter builds, or declines."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+import bkn_awards
+from bkn_awards.bulk import Shared, structure_file
+from bkn_awards.converter import make_converter, record_structurer, register_links
+from bkn_awards.layout import RECORD_FILES
+from datafiles import BUNDLED, read_records, write_records
+from strategies import corruptions, datasets, write_dataset
+
+# Stands for the source of the record the test changes.
+SOURCE = "(the record's own source)"
+
+Outcome = tuple[list[Any] | None, list[Any] | None]
+
+
+def _each_path(directory: pathlib.Path) -> dict[str, Outcome]:
+    """Structure each file by both paths: (fast path, or None), (converter, or None if it fails)."""
+    shared = Shared(cls for _, cls in RECORD_FILES)
+    converter = make_converter()
+    outcomes: dict[str, Outcome] = {}
+    for filename, cls in RECORD_FILES:
+        try:
+            raw = json.loads((directory / filename).read_bytes())
+        except ValueError:
+            raw = None
+        if not isinstance(raw, list):
+            return outcomes
+        fast = structure_file(raw, cls, shared)
+        structure = record_structurer(converter, cls)
+        try:
+            each: list[Any] | None = [structure(item, cls) for item in raw]
+        except Exception:
+            each = None
+        outcomes[filename] = (fast, each)
+        targets = {record.id: record for record in each or ()}
+        shared.targets[cls] = targets
+        register_links(converter, cls, targets)
+    return outcomes
+
+
+@given(datasets())
+def test_valid_files_take_the_fast_path_and_give_the_converters_records(
+    data: dict[str, list[Any]],
+) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        write_dataset(pathlib.Path(name), data)
+        outcomes = _each_path(pathlib.Path(name))
+    assert list(outcomes) == [filename for filename, _ in RECORD_FILES]
+    for filename, (fast, each) in outcomes.items():
+        assert fast is not None, filename
+        assert fast == each == data[filename], filename
+
+
+@given(corruptions())
+def test_the_fast_path_accepts_a_corrupted_file_only_where_the_converter_does(
+    corruption: tuple[str, bytes],
+) -> None:
+    filename, content = corruption
+    with tempfile.TemporaryDirectory() as name:
+        directory = pathlib.Path(name)
+        for other, _ in RECORD_FILES:
+            (directory / other).write_bytes((BUNDLED / other).read_bytes())
+        (directory / filename).write_bytes(content)
+        outcomes = _each_path(directory)
+    for each_file, (fast, each) in outcomes.items():
+        if fast is not None:
+            assert fast == each, each_file
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("year", True),  # bool is an int in Python, not in the data
+        ("year", 2022.0),
+        ("rank", "2"),
+        ("rank", 0),  # a validator's rule
+        ("institution", "kab-nowhere"),
+        ("citations", []),
+        ("citations", [{"source": SOURCE, "paragraphs": [True]}]),
+        ("citations", [{"source": SOURCE, "paragraphs": [22], "x": 1}]),
+        ("group", ["tingkat Kabupaten"]),
+    ],
+)
+def test_the_fast_path_declines_what_the_converter_refuses(
+    data_dir: pathlib.Path, field: str, value: Any
+) -> None:
+    awards = read_records(data_dir, "awards.json")
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        value = [{**value[0], "source": awards[-1]["citations"][0]["source"]}]
+    awards[-1][field] = value
+    write_records(data_dir, "awards.json", awards)
+    fast, each = _each_path(data_dir)["awards.json"]
+    assert fast is None
+    assert each is None
+    with pytest.raises(bkn_awards.DataError) as raised:
+        bkn_awards.load(data_dir)
+    (problem,) = raised.value.problems
+    assert problem.startswith(f"awards.json: record '{awards[-1]['id']}': ")
+    assert field in problem
+
+
+def test_a_citation_seen_before_does_not_let_a_look_alike_through(data_dir: pathlib.Path) -> None:
+    # (source, [1]) is built first; (source, [True]) has an equal key in Python.
+    awards = read_records(data_dir, "awards.json")
+    source = awards[0]["citations"][0]["source"]
+    awards[0]["citations"] = [{"source": source, "paragraphs": [1]}]
+    awards[1]["citations"] = [{"source": source, "paragraphs": [True]}]
+    write_records(data_dir, "awards.json", awards)
+    assert _each_path(data_dir)["awards.json"] == (None, None)
+
+
+def test_repeated_citations_are_one_object() -> None:
+    awards = bkn_awards.awards()
+    citations = [citation for award in awards for citation in award.citations]
+    distinct = {(c.source.id, c.paragraphs) for c in citations}
+    assert len({id(c) for c in citations}) == len(distinct) < len(citations)
+
+
+def test_a_class_it_cannot_build_is_declined() -> None:
+    def strip(text: str) -> str:
+        return text.strip()
+
+    @attrs.frozen
+    class Converted:
+        id: str = attrs.field(converter=strip)
+
+    assert structure_file([{"id": " a "}], Converted, Shared(())) is None
+
+
+def test_loading_valid_data_needs_no_cattrs() -> None:
+    code = (
+        "import sys, bkn_awards; bkn_awards.awards(year=2022); "
+        "print(sorted(m for m in ('cattrs', 'dateutil') if m in sys.modules))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert output.stdout.strip() == "[]"
