@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from operator import attrgetter
 from typing import TypeAlias, TypeVar
 
 from bkn_awards.award_record import Award
@@ -34,7 +35,7 @@ R = TypeVar("R", Award, Event, Tally, Edition)
 Subject = tuple[Callable[[R], Hashable], Callable[[R], str], tuple[str, ...]]
 
 AWARD: Subject[Award] = (
-    lambda a: (a.year, a.institution.id, a.category.id),
+    attrgetter("year", "institution.id", "category.id"),
     lambda a: f"the {a.year} award of {a.institution.name} in {a.category.name!r}",
     ("rank", "group"),
 )
@@ -108,10 +109,13 @@ def check_records(
 
 def same_subject(records: Iterable[R], subject: Subject[R]) -> list[list[R]]:
     """Group records that report the same thing; only groups of two or more are returned."""
-    key = subject[0]
+    records = list(records)
+    keys = list(map(subject[0], records))
+    if len(set(keys)) == len(keys):  # the usual answer, found without grouping
+        return []
     grouped: defaultdict[Hashable, list[R]] = defaultdict(list)
-    for record in records:
-        grouped[key(record)].append(record)
+    for key, record in zip(keys, records, strict=True):
+        grouped[key].append(record)
     return [group for group in grouped.values() if len(group) > 1]
 
 
