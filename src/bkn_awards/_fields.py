@@ -20,6 +20,26 @@ class _Identified(Protocol):
     def id(self) -> str: ...
 
 
+class FieldValueError(ValueError):
+    """A field's value breaks a rule of the model: the message is the field's name and the rule.
+
+    Loading reports `problem` under the field's own name, wherever the record is nested.
+
+    Example:
+        >>> import bkn_awards
+        >>> award = bkn_awards.awards()[0]
+        >>> bkn_awards.Award(**{**attrs.asdict(award, recurse=False), "rank": 0})
+        Traceback (most recent call last):
+        ...
+        bkn_awards._fields.FieldValueError: rank must be at least 1, got 0
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field} {problem}")
+        self.field = field
+        self.problem = problem
+
+
 def ref_repr(record: _Identified | None) -> str:
     """Show a linked record by its id, so a repr stays one short line."""
     return "None" if record is None else repr(record.id)
@@ -33,13 +53,13 @@ def refs_repr(records: Sequence[_Identified]) -> str:
 def at_least_one(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
     """Reject a count, rank or number below 1 (``None``, "not reported", passes)."""
     if value is not None and value < 1:
-        raise ValueError(f"{attribute.name} must be at least 1, got {value}")
+        raise FieldValueError(attribute.name, f"must be at least 1, got {value}")
 
 
 def not_negative(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
     """Reject a negative count (``None``, "not reported", passes)."""
     if value is not None and value < 0:
-        raise ValueError(f"{attribute.name} must not be negative, got {value}")
+        raise FieldValueError(attribute.name, f"must not be negative, got {value}")
 
 
 def edition_year(_instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
@@ -49,7 +69,9 @@ def edition_year(_instance: Any, attribute: attrs.Attribute[Any], value: int) ->
         return
     this_year = dt.date.today().year
     if not FIRST_YEAR <= value <= this_year:
-        raise ValueError(f"{attribute.name} must be from {FIRST_YEAR} to {this_year}, got {value}")
+        raise FieldValueError(
+            attribute.name, f"must be from {FIRST_YEAR} to {this_year}, got {value}"
+        )
     _past_years.append(value)
 
 
@@ -67,13 +89,13 @@ def not_in_future(
     else:
         late = value > dt.date.today()
     if late:
-        raise ValueError(f"{attribute.name} is in the future: {value.isoformat()}")
+        raise FieldValueError(attribute.name, f"is in the future: {value.isoformat()}")
 
 
 def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Sequence[Any] | str) -> None:
     """Reject an empty string or tuple where the record needs at least one item."""
     if len(value) == 0:
-        raise ValueError(f"{attribute.name} must not be empty")
+        raise FieldValueError(attribute.name, "must not be empty")
 
 
 def unwrap_optional(annotation: Any) -> tuple[Any, bool]:

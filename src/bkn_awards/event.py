@@ -7,7 +7,7 @@ import enum
 
 from attrs import field, frozen
 
-from bkn_awards._fields import Shown, edition_year, non_empty, not_in_future
+from bkn_awards._fields import FieldValueError, Shown, edition_year, non_empty, not_in_future
 from bkn_awards.official import Official
 from bkn_awards.provenance import Citation
 
@@ -82,6 +82,9 @@ class Event(Shown):
     @date_note.validator
     def _inference_is_explained(self, _attribute: object, note: str | None) -> None:
         if self.date_inferred and (self.date is None or not note):
-            raise ValueError("date_inferred needs a date and a date_note saying how it was found")
+            problem = "needs a date and a date_note saying how it was found"
+            raise FieldValueError("date_inferred", problem)
         if note is not None and not self.date_inferred:
-            raise ValueError("date_note is only for an inferred date (date_inferred is false)")
+            raise FieldValueError(
+                "date_note", "is only for an inferred date (date_inferred is false)"
+            )

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from bkn_awards._fields import FieldValueError
 from bkn_awards.bulk import Shared, structure_file
 from bkn_awards.dataset import Dataset
 from bkn_awards.errors import DataError
@@ -238,13 +239,17 @@ def _describe(filename: str, label: str, error: Exception) -> list[str]:
     for message in cattrs.transform_error(error, path="", format_exception=_explain):
         text, _, path = message.rpartition(" @ ")
         if text != _QUIET:
-            field = path.lstrip(".") or "(record)"
-            lines.append(f"{filename}: record {label}: {field}: {text}")
+            # A validator's problem belongs to its field, below the record it is found in.
+            field, _, problem = text.rpartition(_FIELD)
+            path = ".".join(part for part in (path.lstrip("."), field) if part)
+            lines.append(f"{filename}: record {label}: {path or '(record)'}: {problem}")
     return lines
 
 
 # What `_explain` says of a link to a broken record: its problem is reported at the record.
 _QUIET = "(link to a broken record)"
+# Ends the name of the field that `_explain` puts before a validator's problem.
+_FIELD = "\x1f"
 
 
 def _explain(error: BaseException, _type: object) -> str:
@@ -254,6 +259,8 @@ def _explain(error: BaseException, _type: object) -> str:
 
     if isinstance(error, BrokenLinkError):
         return _QUIET
+    if isinstance(error, FieldValueError):
+        return f"{error.field}{_FIELD}{error.problem}"
     if isinstance(error, ForbiddenExtraKeysError):
         return "unknown field(s) " + ", ".join(sorted(error.extra_fields))
     if isinstance(error, KeyError):

@@ -8,16 +8,23 @@ import re
 import attrs
 from attrs import field, frozen
 
-from bkn_awards._fields import Shown, at_least_one, non_empty, not_in_future, ref_repr
+from bkn_awards._fields import (
+    FieldValueError,
+    Shown,
+    at_least_one,
+    non_empty,
+    not_in_future,
+    ref_repr,
+)
 
 __all__ = ["Citation", "Source"]
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-def _is_sha256(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
+def _is_sha256(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not _SHA256.fullmatch(value):
-        raise ValueError(f"sha256 must be 64 lower-case hex digits, got {value!r}")
+        raise FieldValueError(attribute.name, f"must be 64 lower-case hex digits, got {value!r}")
 
 
 def _paragraphs_valid(
@@ -30,7 +37,7 @@ def _paragraphs_valid(
     for paragraph in value:
         at_least_one(_instance, attribute, paragraph)
     if len(set(value)) != len(value):
-        raise ValueError(f"{attribute.name} lists a paragraph twice: {value}")
+        raise FieldValueError(attribute.name, f"lists a paragraph twice: {value}")
 
 
 @frozen(kw_only=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from bkn_awards._fields import Shown, edition_year, non_empty, not_negative
+from bkn_awards._fields import FieldValueError, Shown, edition_year, non_empty, not_negative
 from bkn_awards.award_record import Award
 from bkn_awards.government import Institution, InstitutionKind
 from bkn_awards.provenance import Citation
@@ -55,9 +55,10 @@ class Tally(Shown):
     @kinds.validator
     def _counts_one_thing(self, _attribute: object, kinds: tuple[InstitutionKind, ...]) -> None:
         if (self.institution is None) == (self.region_code is None):
-            raise ValueError("a tally counts either one institution or one region_code, not both")
+            problem = "must be given where institution is not, and only there: one is counted"
+            raise FieldValueError("region_code", problem)
         if bool(kinds) != (self.region_code is not None):
-            raise ValueError("kinds must list what a regional tally counts, and only there")
+            raise FieldValueError("kinds", "must list what a regional tally counts, and only there")
 
     def counts(self, award: Award) -> bool:
         """Tell whether `award` is one of the awards this tally counts.
