@@ -96,37 +96,32 @@ class _Writer:
         """Write the function that makes a `cls` record from its JSON object."""
         fields = _fields(cls)
         name = self._name(None)
-        lines = [
-            f"def {name}(r):",
-            f"    if type(r) is not dict or len(r) != {len(fields)}: raise Declined",
-        ]
-        nested = cls not in self._shared.linked
+        checks = [f"if type(r) is not dict or len(r) != {len(fields)}: raise Declined"]
+        conversions = []
         for n, field in enumerate(fields):
-            checks, converted = self._value(field.type, f"v{n}")
-            # A nested record keeps its JSON values too: they are its key (below).
-            kept = f"r{n} = " if nested else ""
-            lines += [f"    {kept}v{n} = r[{field.name!r}]", *(f"    {c}" for c in checks)]
+            field_checks, converted = self._value(field.type, f"v{n}")
+            checks += [f"v{n} = r[{field.name!r}]", *field_checks]
             if converted is not None:
-                lines.append(f"    v{n} = {converted}")
+                conversions.append(f"v{n} = {converted}")
         made = f"{self._name(cls)}({', '.join(f'{f.alias}=v{n}' for n, f in enumerate(fields))})"
-        if not nested:
-            lines.append(f"    return {made}")
+        if cls in self._shared.linked:
+            body = [*checks, *conversions, f"return {made}"]
         else:
-            keys = [
-                f"tuple(r{n})" if _is_tuple(field.type) else f"r{n}"
-                for n, field in enumerate(fields)
-            ]
-            # A nested record: one object for each content. Every value has been checked by
-            # now, so equal JSON means equal records (True == 1 would otherwise share a key).
+            # A nested record: one object for each JSON content, converted only when new. Its
+            # values are checked before the look-up, so equal JSON means equal records (True
+            # == 1 would otherwise share a key).
+            keys = [f"tuple(v{n})" if _is_tuple(f.type) else f"v{n}" for n, f in enumerate(fields)]
             known = self._name(self._shared.nested.setdefault(cls, {}))
-            lines += [
-                f"    key = ({', '.join(keys)},)",
-                f"    found = {known}.get(key)",
-                "    if found is None:",
-                f"        found = {known}[key] = {made}",
-                "    return found",
+            body = [
+                *checks,
+                f"key = ({', '.join(keys)},)",
+                f"found = {known}.get(key)",
+                "if found is None:",
+                *(f"    {line}" for line in conversions),
+                f"    found = {known}[key] = {made}",
+                "return found",
             ]
-        self._lines += lines
+        self._lines += [f"def {name}(r):", *(f"    {line}" for line in body)]
         return name
 
     def _value(self, annotation: Any, v: str) -> tuple[list[str], str | None]:
