@@ -5,6 +5,7 @@ from __future__ import annotations
 import pathlib
 from typing import Any
 
+import attrs
 import pytest
 
 import bkn_awards
@@ -331,3 +332,24 @@ def test_a_citation_seen_before_is_still_checked_in_full(
     _change(data_dir, "awards.json", 4, citations=[second])
     problems = _problems(data_dir)
     assert expected in problems, problems
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"rank": 0}, "rank"),
+        ({"id": ""}, "id"),
+        ({"year": 1999}, "year"),
+        ({"citations": ()}, "citations"),
+    ],
+)
+def test_a_record_made_by_hand_is_checked_by_the_same_rules(
+    change: dict[str, Any], field: str
+) -> None:
+    award = bkn_awards.awards()[0]
+    with pytest.raises(bkn_awards.FieldValueError) as raised:
+        attrs.evolve(award, **change)
+    assert raised.value.field == field
+    assert str(raised.value) == f"{field} {raised.value.problem}"
+    assert isinstance(raised.value, bkn_awards.BknAwardsError)
+    assert isinstance(raised.value, ValueError)

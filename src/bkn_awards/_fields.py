@@ -10,6 +10,8 @@ from typing import Any, Protocol
 
 import attrs
 
+from bkn_awards.errors import FieldValueError
+
 #: The first year the data accepts for an edition; BKN's award began in the 2010s (the 2020
 #: edition was the sixth), so an earlier year is a typo.
 FIRST_YEAR = 2000
@@ -18,26 +20,6 @@ FIRST_YEAR = 2000
 class _Identified(Protocol):
     @property
     def id(self) -> str: ...
-
-
-class FieldValueError(ValueError):
-    """A field's value breaks a rule of the model: the message is the field's name and the rule.
-
-    Loading reports `problem` under the field's own name, wherever the record is nested.
-
-    Example:
-        >>> import bkn_awards
-        >>> award = bkn_awards.awards()[0]
-        >>> bkn_awards.Award(**{**attrs.asdict(award, recurse=False), "rank": 0})
-        Traceback (most recent call last):
-        ...
-        bkn_awards._fields.FieldValueError: rank must be at least 1, got 0
-    """
-
-    def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field} {problem}")
-        self.field = field
-        self.problem = problem
 
 
 def ref_repr(record: _Identified | None) -> str:

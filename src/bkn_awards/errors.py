@@ -8,6 +8,7 @@ __all__ = [
     "AmbiguousInstitutionError",
     "BknAwardsError",
     "DataError",
+    "FieldValueError",
     "QueryError",
     "UnknownAwardError",
     "UnknownCategoryError",
@@ -45,6 +46,34 @@ class DataError(BknAwardsError, ValueError):
         count = len(self.problems)
         heading = f"{count} problem{'s' if count != 1 else ''} in the award data:"
         super().__init__("\n  ".join([heading, *self.problems]))
+
+
+class FieldValueError(BknAwardsError, ValueError):
+    """A record's field breaks a rule of the model: a rank below 1, an empty id, a future date.
+
+    The message is the field's name and the rule. Loading reports `problem` under the field's
+    name, below the record (and the nested record) it is found in.
+
+    Attributes:
+        field: The field's name.
+        problem: What is wrong with its value.
+
+    Example:
+        >>> import attrs
+        >>> import bkn_awards
+        >>> award = bkn_awards.awards()[0]
+        >>> attrs.evolve(award, rank=0)
+        Traceback (most recent call last):
+        ...
+        bkn_awards.errors.FieldValueError: rank must be at least 1, got 0
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field} {problem}")
+        self.field = field
+        self.problem = problem
 
 
 class QueryError(BknAwardsError, ValueError):

@@ -7,7 +7,8 @@ import enum
 
 from attrs import field, frozen
 
-from bkn_awards._fields import FieldValueError, Shown, edition_year, non_empty, not_in_future
+from bkn_awards._fields import Shown, edition_year, non_empty, not_in_future
+from bkn_awards.errors import FieldValueError
 from bkn_awards.official import Official
 from bkn_awards.provenance import Citation
 

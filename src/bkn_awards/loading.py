@@ -7,10 +7,9 @@ import os
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from bkn_awards._fields import FieldValueError
 from bkn_awards.bulk import Shared, structure_file
 from bkn_awards.dataset import Dataset
-from bkn_awards.errors import DataError
+from bkn_awards.errors import DataError, FieldValueError
 from bkn_awards.layout import RECORD_FILES
 
 if TYPE_CHECKING:

@@ -9,13 +9,13 @@ import attrs
 from attrs import field, frozen
 
 from bkn_awards._fields import (
-    FieldValueError,
     Shown,
     at_least_one,
     non_empty,
     not_in_future,
     ref_repr,
 )
+from bkn_awards.errors import FieldValueError
 
 __all__ = ["Citation", "Source"]
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
-from bkn_awards._fields import FieldValueError, Shown, edition_year, non_empty, not_negative
+from bkn_awards._fields import Shown, edition_year, non_empty, not_negative
 from bkn_awards.award_record import Award
+from bkn_awards.errors import FieldValueError
 from bkn_awards.government import Institution, InstitutionKind
 from bkn_awards.provenance import Citation
 
