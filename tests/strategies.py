@@ -276,3 +276,11 @@ def corruptions(draw: st.DrawFn) -> tuple[str, bytes]:
     else:
         records.append(dict(record))
     return filename, json.dumps(records, ensure_ascii=False).encode()
+
+
+def write_corrupted(directory: pathlib.Path, corruption: tuple[str, bytes]) -> None:
+    """Write the bundled data files into `directory`, one of them replaced by a corruption."""
+    filename, content = corruption
+    for other, _ in RECORD_FILES:
+        (directory / other).write_bytes((BUNDLED / other).read_bytes())
+    (directory / filename).write_bytes(content)

@@ -17,8 +17,8 @@ import bkn_awards
 from bkn_awards.bulk import Shared, structure_file
 from bkn_awards.converter import make_converter, record_structurer, register_links
 from bkn_awards.layout import RECORD_FILES
-from datafiles import BUNDLED, read_records, write_records
-from strategies import corruptions, datasets, write_dataset
+from datafiles import read_records, write_records
+from strategies import corruptions, datasets, write_corrupted, write_dataset
 
 # Stands for the source of the record the test changes.
 SOURCE = "(the record's own source)"
@@ -68,13 +68,9 @@ def test_valid_files_take_the_fast_path_and_give_the_converters_records(
 def test_the_fast_path_accepts_a_corrupted_file_only_where_the_converter_does(
     corruption: tuple[str, bytes],
 ) -> None:
-    filename, content = corruption
     with tempfile.TemporaryDirectory() as name:
-        directory = pathlib.Path(name)
-        for other, _ in RECORD_FILES:
-            (directory / other).write_bytes((BUNDLED / other).read_bytes())
-        (directory / filename).write_bytes(content)
-        outcomes = _each_path(directory)
+        write_corrupted(pathlib.Path(name), corruption)
+        outcomes = _each_path(pathlib.Path(name))
     for each_file, (fast, each) in outcomes.items():
         if fast is not None:
             assert fast == each, each_file

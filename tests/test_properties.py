@@ -12,10 +12,8 @@ import bkn_awards
 from bkn_awards import (
     DataError,
 )
-from bkn_awards.layout import RECORD_FILES
 from bkn_awards.loading import read_directory
-from datafiles import BUNDLED
-from strategies import corruptions, datasets, write_dataset
+from strategies import corruptions, datasets, write_corrupted, write_dataset
 
 
 @given(datasets())
@@ -37,13 +35,9 @@ def test_every_record_type_round_trips_through_the_data_files(data: dict[str, li
 def test_a_corrupted_copy_loads_valid_data_or_raises_data_error(
     corruption: tuple[str, bytes],
 ) -> None:
-    filename, content = corruption
     with tempfile.TemporaryDirectory() as name:
-        directory = pathlib.Path(name)
-        for other, _ in RECORD_FILES:
-            (directory / other).write_bytes((BUNDLED / other).read_bytes())
-        (directory / filename).write_bytes(content)
-        outcome = _load(directory)
+        write_corrupted(pathlib.Path(name), corruption)
+        outcome = _load(pathlib.Path(name))
     if isinstance(outcome, Exception):
         assert isinstance(outcome, DataError), repr(outcome)
         assert outcome.problems
