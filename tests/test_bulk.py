@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given
 
 import bkn_awards
-from bkn_awards.bulk import Shared, structure_file
+from bkn_awards.bulk import Shared, structure_text
 from bkn_awards.converter import make_converter, record_structurer, register_links
 from bkn_awards.layout import RECORD_FILES
-from datafiles import read_records, write_records
+from datafiles import BUNDLED, read_records, write_records
 from strategies import corruptions, datasets, write_corrupted, write_dataset
 
 # Stands for the source of the record the test changes.
@@ -33,12 +33,17 @@ def _each_path(directory: pathlib.Path) -> dict[str, Outcome]:
     outcomes: dict[str, Outcome] = {}
     for filename, cls in RECORD_FILES:
         try:
-            raw = json.loads((directory / filename).read_bytes())
+            text = (directory / filename).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            return outcomes  # loading stops before either path
+        try:
+            raw = json.loads(text)
         except ValueError:
             raw = None
         if not isinstance(raw, list):
+            assert structure_text(text, cls, shared) is None
             return outcomes
-        fast = structure_file(raw, cls, shared)
+        fast = structure_text(text, cls, shared)
         structure = record_structurer(converter, cls)
         try:
             each: list[Any] | None = [structure(item, cls) for item in raw]
@@ -133,7 +138,7 @@ def test_a_class_it_cannot_build_is_declined() -> None:
     class Converted:
         id: str = attrs.field(converter=strip)
 
-    assert structure_file([{"id": " a "}], Converted, Shared(())) is None
+    assert structure_text('[{"id": " a "}]', Converted, Shared(())) is None
 
 
 def test_loading_valid_data_needs_no_cattrs() -> None:
@@ -145,3 +150,30 @@ def test_loading_valid_data_needs_no_cattrs() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert output.stdout.strip() == "[]"
+
+
+SOURCES = (BUNDLED / "sources.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("[]", True),
+        (" \t\r\n[ \n ]\n ", True),
+        (SOURCES, True),
+        (SOURCES.replace(",\n  {", " ,\t{") + "\r\n", True),
+        (SOURCES + " x", False),  # JSON allows nothing after the list
+        (SOURCES.replace(",\n  {", ",\u00a0{", 1), False),  # nor other whitespace
+        (SOURCES.replace("}\n]", "},\n]"), False),  # nor a comma before its end
+        (SOURCES.rstrip().removesuffix("]"), False),
+        ("\ufeff" + SOURCES, False),
+        ('{"id": "x"}', False),
+    ],
+)
+def test_the_fast_path_reads_the_json_list_as_the_json_module_does(text: str, read: bool) -> None:
+    from bkn_awards import Source
+
+    records = structure_text(text, Source, Shared(cls for _, cls in RECORD_FILES))
+    assert (records is not None) == read
+    if records is not None:
+        assert records == list(bkn_awards.load().sources())[: len(json.loads(text))]

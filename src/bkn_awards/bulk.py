@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
+import json
+import re
 import typing
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeVar
@@ -14,7 +16,7 @@ import attrs
 from bkn_awards._fields import unwrap_optional
 from bkn_awards.json_values import iso_date, iso_datetime
 
-__all__ = ["Shared", "structure_file"]
+__all__ = ["Shared", "structure_text"]
 
 T = TypeVar("T")
 
@@ -44,19 +46,50 @@ class _Declined(Exception):
     """A value this path does not accept; the record-by-record path will say what is wrong."""
 
 
-def structure_file(raw: list[Any], cls: type[T], shared: Shared) -> list[T] | None:
-    """Structure every record of a data file, or return ``None`` if any of them is not valid.
+def structure_text(text: str, cls: type[T], shared: Shared) -> list[T] | None:
+    """Structure every record of a data file's JSON text, or return ``None`` if any is not valid.
 
     It accepts only what the record-by-record path (the converter of `bkn_awards.converter`)
     accepts and builds equal records, through the records' own ``__init__`` and so their
     validators; it is faster because its checks are written out inline for each record type
-    instead of calling a hook for each field. Where anything is wrong it gives up, and the
-    record-by-record path finds the problems and says where they are.
+    instead of calling a hook for each field, and because it reads the records one at a time
+    with the standard library's JSON scanner and structures each at once, while its JSON objects
+    are fresh in memory, instead of holding the whole file as JSON objects first. Where
+    anything is wrong, in the JSON or in a record, it gives up, and the record-by-record path
+    finds the problems and says where they are.
     """
     try:
-        return list(map(_function(cls, shared), raw))
+        return _stream(text, _function(cls, shared))
     except Exception:  # whatever it was, the record-by-record path finds it and reports it
         return None
+
+
+# The top-level list of a data file, with the whitespace JSON allows around its items.
+_OPEN = re.compile(r"[ \t\n\r]*\[[ \t\n\r]*")
+_CLOSE = re.compile(r"\][ \t\n\r]*\Z")
+_NEXT = re.compile(r"[ \t\n\r]*(?:(,)[ \t\n\r]*|\][ \t\n\r]*\Z)")
+
+
+def _stream(text: str, structure: Callable[[Any], T]) -> list[T]:
+    """Structure the items of the JSON list in `text` one by one, as they are read."""
+    opening = _OPEN.match(text)
+    if opening is None:
+        raise _Declined
+    position = opening.end()
+    if _CLOSE.match(text, position):
+        return []
+    # The scanner json.loads itself uses (typeshed does not declare it): the same values.
+    scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+    records = []
+    while True:
+        value, position = scan(text, position)
+        records.append(structure(value))
+        separator = _NEXT.match(text, position)
+        if separator is None:
+            raise _Declined
+        if separator.group(1) is None:
+            return records
+        position = separator.end()
 
 
 def _function(cls: type[Any], shared: Shared) -> Callable[[Any], Any]:

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from bkn_awards.bulk import Shared, structure_file
+from bkn_awards.bulk import Shared, structure_text
 from bkn_awards.dataset import Dataset
 from bkn_awards.errors import DataError, FieldValueError
 from bkn_awards.layout import RECORD_FILES
@@ -108,7 +108,7 @@ def _read_directory(directory: Traversable) -> Dataset:
 class _Reader:
     """Reads the files of one directory in order, each linking to the records of those before.
 
-    A file is structured whole by `structure_file` where it is valid. Where it is not, the cattrs
+    A file is structured whole by `structure_text` where it is valid. Where it is not, the cattrs
     converter goes through it record by record to list every problem with its record and field;
     the converter (and cattrs) is only made then, so valid data never pays for it.
     """
@@ -121,10 +121,11 @@ class _Reader:
 
     def read(self, directory: Traversable, filename: str, cls: type[Any]) -> tuple[Any, ...]:
         """Structure the records of one file, adding its problems; keep them as link targets."""
-        raw = _read_file(directory / filename, filename, self.problems)
-        records = None if raw is None else structure_file(raw, cls, self._shared)
+        text = _read_text(directory / filename, filename, self.problems)
+        records = None if text is None else structure_text(text, cls, self._shared)
         by_id = None if records is None else {record.id: record for record in records}
-        if by_id is None or len(by_id) != len(raw or ()):
+        if records is None or by_id is None or len(by_id) != len(records):
+            raw = None if text is None else _parse(text, filename, self.problems)
             by_id, broken = self._read_each(raw, filename, cls)
         else:
             broken = _nothing
@@ -190,8 +191,8 @@ def _everything(_id: str) -> bool:
     return True
 
 
-def _read_file(file: Traversable, filename: str, problems: list[str]) -> list[Any] | None:
-    """Read a data file's records, or add its problem and return ``None``."""
+def _read_text(file: Traversable, filename: str, problems: list[str]) -> str | None:
+    """Read a data file's text, or add its problem and return ``None``."""
     try:
         data = file.read_bytes()
     except FileNotFoundError:
@@ -207,6 +208,11 @@ def _read_file(file: Traversable, filename: str, problems: list[str]) -> list[An
             f"{filename}: not UTF-8 (byte {data[error.start]:#04x} at offset {error.start})"
         )
         return None
+    return text
+
+
+def _parse(text: str, filename: str, problems: list[str]) -> list[Any] | None:
+    """Parse a data file's records, or add its problem and return ``None``."""
     import json
 
     try:
