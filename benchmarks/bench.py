@@ -2,7 +2,7 @@
 
 Run from a clone after the README's test set-up (which installs msgspec and pycountry):
 
-    python benchmarks/bench.py           # the full run: about two minutes on two cores
+    python benchmarks/bench.py           # the full run: about a minute on two cores
     python benchmarks/bench.py --quick   # tiny sizes and few repeats: a smoke run
 
 Every figure is the median of repeated runs; every ratio is taken against a reference measured
