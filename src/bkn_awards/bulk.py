@@ -198,7 +198,7 @@ class _Writer:
         item, ellipsis = typing.get_args(kind)
         if ellipsis is not Ellipsis:
             raise _Declined(kind)
-        # Items are checked in a loop of their own: a comprehension cannot raise.
+        # Items are checked in a loop of their own: a comprehension cannot hold `if ...: raise`.
         checks, converted = self._value(item, "x")
         lines = [f"if type({v}) is not list: raise Declined"]
         if checks:

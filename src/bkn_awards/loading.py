@@ -123,8 +123,8 @@ class _Reader:
         """Structure the records of one file, adding its problems; keep them as link targets."""
         text = _read_text(directory / filename, filename, self.problems)
         records = None if text is None else structure_text(text, cls, self._shared)
-        by_id = None if records is None else {record.id: record for record in records}
-        if records is None or by_id is None or len(by_id) != len(records):
+        by_id = {record.id: record for record in records or ()}
+        if records is None or len(by_id) != len(records):  # invalid, or an id repeated
             raw = None if text is None else _parse(text, filename, self.problems)
             by_id, broken = self._read_each(raw, filename, cls)
         else:
