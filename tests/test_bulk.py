@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 
 import bkn_awards
+from bkn_awards._fields import ACCEPTED_YEARS
 from bkn_awards.bulk import Shared, structure_text
 from bkn_awards.converter import make_converter, record_structurer, register_links
 from bkn_awards.layout import RECORD_FILES
@@ -123,6 +124,45 @@ def test_a_citation_seen_before_does_not_let_a_look_alike_through(data_dir: path
     assert _each_path(data_dir)["awards.json"] == (None, None)
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("group", {"source": SOURCE, "paragraphs": [22]}),  # a citation where text belongs
+        ("citations", [{"id": "x", "year": 2022}]),  # an object of another size
+    ],
+)
+def test_a_json_object_is_a_record_only_where_its_parent_takes_one(
+    data_dir: pathlib.Path, field: str, value: Any
+) -> None:
+    awards = read_records(data_dir, "awards.json")
+    source = awards[-1]["citations"][0]["source"]
+    awards[-1][field] = json.loads(
+        json.dumps(value).replace(json.dumps(SOURCE), json.dumps(source))
+    )
+    write_records(data_dir, "awards.json", awards)
+    assert _each_path(data_dir)["awards.json"] == (None, None)
+
+
+def test_an_award_in_place_of_a_citation_is_declined(data_dir: pathlib.Path) -> None:
+    awards = read_records(data_dir, "awards.json")
+    awards[-1]["citations"] = [dict(awards[0])]
+    write_records(data_dir, "awards.json", awards)
+    assert _each_path(data_dir)["awards.json"] == (None, None)
+
+
+def test_a_year_not_seen_before_is_checked_by_its_validator(data_dir: pathlib.Path) -> None:
+    # The inline test passes only years accepted before; the first of each goes to the clock.
+    seen = set(ACCEPTED_YEARS)
+    ACCEPTED_YEARS.clear()
+    try:
+        fast, each = _each_path(data_dir)["awards.json"]
+        assert fast is not None
+        assert fast == each
+        assert {award.year for award in fast} <= ACCEPTED_YEARS
+    finally:
+        ACCEPTED_YEARS.update(seen)
+
+
 def test_repeated_citations_are_one_object() -> None:
     awards = bkn_awards.awards()
     citations = [citation for award in awards for citation in award.citations]
@@ -139,6 +179,29 @@ def test_a_class_it_cannot_build_is_declined() -> None:
         id: str = attrs.field(converter=strip)
 
     assert structure_text('[{"id": " a "}]', Converted, Shared(())) is None
+
+
+@attrs.frozen
+class Inner:
+    n: int
+
+
+@attrs.frozen
+class Outer:
+    inner: Inner
+
+
+@attrs.frozen
+class Pair:
+    inner: Inner
+    n: int
+
+
+def test_record_types_of_one_size_in_one_file_are_declined() -> None:
+    # The object hook tells record types apart by their number of fields.
+    text = '[{"inner": {"n": 1}, "n": 2}]'
+    assert structure_text(text, Pair, Shared(())) == [Pair(Inner(1), 2)]
+    assert structure_text('[{"inner": {"n": 1}}]', Outer, Shared(())) is None
 
 
 def test_loading_valid_data_needs_no_cattrs() -> None:

@@ -46,18 +46,19 @@ def not_negative(_instance: Any, attribute: attrs.Attribute[Any], value: int | N
 
 def edition_year(_instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
     """Reject a year before `FIRST_YEAR` or after this year."""
-    # A year that was not in the future once never will be: ask the clock only beyond it.
-    if FIRST_YEAR <= value <= _past_years[-1]:
+    if value in ACCEPTED_YEARS:
         return
     this_year = dt.date.today().year
     if not FIRST_YEAR <= value <= this_year:
         raise FieldValueError(
             attribute.name, f"must be from {FIRST_YEAR} to {this_year}, got {value}"
         )
-    _past_years.append(value)
+    ACCEPTED_YEARS.add(value)
 
 
-_past_years = [FIRST_YEAR]
+#: The years `edition_year` has accepted: one that was not in the future once never will be,
+#: so the clock is asked only for a year not seen yet.
+ACCEPTED_YEARS: set[int] = set()
 
 
 def not_in_future(

@@ -6,14 +6,21 @@ import datetime as dt
 import enum
 import itertools
 import json
-import re
+import operator
+import types
 import typing
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import attrs
 
-from bkn_awards._fields import unwrap_optional
+from bkn_awards._fields import (
+    ACCEPTED_YEARS,
+    at_least_one,
+    edition_year,
+    non_empty,
+    unwrap_optional,
+)
 from bkn_awards.json_values import iso_date, iso_datetime
 
 __all__ = ["Shared", "structure_text"]
@@ -50,57 +57,41 @@ def structure_text(text: str, cls: type[T], shared: Shared) -> list[T] | None:
     """Structure every record of a data file's JSON text, or return ``None`` if any is not valid.
 
     It accepts only what the record-by-record path (the converter of `bkn_awards.converter`)
-    accepts and builds equal records, through the records' own ``__init__`` and so their
-    validators; it is faster because its checks are written out inline for each record type
-    instead of calling a hook for each field, and because it reads the records one at a time
-    with the standard library's JSON scanner and structures each at once, while its JSON objects
-    are fresh in memory, instead of holding the whole file as JSON objects first. Where
-    anything is wrong, in the JSON or in a record, it gives up, and the record-by-record path
-    finds the problems and says where they are.
+    accepts and builds equal records, whose validators have passed. It is faster because
+    `json.loads` calls it on each JSON object as soon as the object is read, so the file is
+    never held whole as JSON objects; because its checks are written out inline for each
+    record type instead of calling a hook for each field; and because the commonest validators
+    are tested inline too, before the record's slots are filled. Where anything is wrong, in
+    the JSON or in a record, it gives up, and the record-by-record path finds the problems and
+    says where they are.
     """
     try:
-        return _stream(text, _function(cls, shared))
+        return _structure(text, cls, shared)
     except Exception:  # whatever it was, the record-by-record path finds it and reports it
         return None
 
 
-# The top-level list of a data file, with the whitespace JSON allows around its items.
-_OPEN = re.compile(r"[ \t\n\r]*\[[ \t\n\r]*")
-_CLOSE = re.compile(r"\][ \t\n\r]*\Z")
-_NEXT = re.compile(r"[ \t\n\r]*(?:(,)[ \t\n\r]*|\][ \t\n\r]*\Z)")
-
-
-def _stream(text: str, structure: Callable[[Any], T]) -> list[T]:
-    """Structure the items of the JSON list in `text` one by one, as they are read."""
-    opening = _OPEN.match(text)
-    if opening is None:
+def _structure(text: str, cls: type[T], shared: Shared) -> list[T]:
+    records = json.loads(text, object_hook=_hook(cls, shared))
+    if type(records) is not list or not set(map(type, records)) <= {cls}:
         raise _Declined
-    position = opening.end()
-    if _CLOSE.match(text, position):
-        return []
-    # The scanner json.loads itself uses (typeshed does not declare it): the same values.
-    scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
-    records = []
-    while True:
-        value, position = scan(text, position)
-        records.append(structure(value))
-        separator = _NEXT.match(text, position)
-        if separator is None:
-            raise _Declined
-        if separator.group(1) is None:
-            return records
-        position = separator.end()
+    return records
 
 
-def _function(cls: type[Any], shared: Shared) -> Callable[[Any], Any]:
-    """The structuring function of a record type, made once for each load."""
+def _hook(cls: type[Any], shared: Shared) -> Callable[[dict[str, Any]], Any]:
+    """The `json.loads` object hook of a file of `cls` records, made once for each load."""
     if cls not in shared._functions:
-        shared._functions[cls] = _Writer(shared).function(cls)
+        shared._functions[cls] = _Writer(shared).hook(cls)
     return shared._functions[cls]
 
 
 class _Writer:
-    """Writes a structuring function: Python source with its values given by name."""
+    """Writes an object hook: Python source with its values given by name.
+
+    JSON objects are made from the inside out, so a record nested in another is made first and
+    its parent checks that it is one. The hook tells the record types apart by their number of
+    fields, and a JSON object of another size is not a record of the file.
+    """
 
     def __init__(self, shared: Shared) -> None:
         self._shared = shared
@@ -109,36 +100,49 @@ class _Writer:
             "share": shared.strings.setdefault,
             "iso_date": iso_date,
             "iso_datetime": iso_datetime,
+            "accepted_years": ACCEPTED_YEARS,
+            "new": object.__new__,
         }
-        self._lines: list[str] = []
+        self._sizes: dict[int, list[str]] = {}
+        self._types: set[type[Any]] = set()
         self._count = itertools.count()
 
-    def function(self, cls: type[Any]) -> Callable[[Any], Any]:
-        """Compile the function for `cls` (and those it calls) and return it."""
-        name = self._record(cls)
-        exec("\n".join(self._lines), self._values)
-        function: Callable[[Any], Any] = self._values[name]
-        return function
+    def hook(self, cls: type[Any]) -> Callable[[dict[str, Any]], Any]:
+        """Compile the object hook for a file of `cls` records and return it."""
+        self._record(cls)
+        lines = ["def hook(r):", "    size = len(r)"]
+        for size, body in self._sizes.items():
+            lines += [f"    if size == {size}:", *(f"        {line}" for line in body)]
+        lines.append("    raise Declined")
+        exec("\n".join(lines), self._values)
+        hook: Callable[[dict[str, Any]], Any] = self._values["hook"]
+        return hook
 
     def _name(self, value: Any) -> str:
         name = f"_{next(self._count)}"
         self._values[name] = value
         return name
 
-    def _record(self, cls: type[Any]) -> str:
-        """Write the function that makes a `cls` record from its JSON object."""
+    def _record(self, cls: type[Any]) -> None:
+        """Write the lines that make a `cls` record from its JSON object `r`."""
+        if cls in self._types:
+            return
         fields = _fields(cls)
-        name = self._name(None)
-        checks = [f"if type(r) is not dict or len(r) != {len(fields)}: raise Declined"]
+        if len(fields) in self._sizes:  # two record types of one size: tell them apart slowly
+            raise _Declined(cls)
+        self._types.add(cls)
+        names = ", ".join(f"v{n}" for n in range(len(fields)))
+        get = self._name(operator.itemgetter(*(field.name for field in fields)))
+        checks = [f"{names}, = {get}(r)" if len(fields) > 1 else f"v0 = {get}(r)"]
         conversions = []
         for n, field in enumerate(fields):
             field_checks, converted = self._value(field.type, f"v{n}")
-            checks += [f"v{n} = r[{field.name!r}]", *field_checks]
-            if converted is not None:
+            checks += field_checks
+            if converted is not None and field.name != "id":  # ids are unique: none to share
                 conversions.append(f"v{n} = {converted}")
-        made = f"{self._name(cls)}({', '.join(f'{f.alias}=v{n}' for n, f in enumerate(fields))})"
+        made = self._make(cls, fields)
         if cls in self._shared.linked:
-            body = [*checks, *conversions, f"return {made}"]
+            body = [*checks, *conversions, *made, "return made"]
         else:
             # A nested record: one object for each JSON content, converted only when new. Its
             # values are checked before the look-up, so equal JSON means equal records (True
@@ -150,12 +154,32 @@ class _Writer:
                 f"key = ({', '.join(keys)},)",
                 f"found = {known}.get(key)",
                 "if found is None:",
-                *(f"    {line}" for line in conversions),
-                f"    found = {known}[key] = {made}",
+                *(f"    {line}" for line in (*conversions, *made)),
+                f"    found = {known}[key] = made",
                 "return found",
             ]
-        self._lines += [f"def {name}(r):", *(f"    {line}" for line in body)]
-        return name
+        self._sizes[len(fields)] = body
+
+    def _make(self, cls: type[Any], fields: Sequence[attrs.Attribute[Any]]) -> list[str]:
+        """Lines that make the record `made` of `cls` from the field values ``v0``, ``v1``...
+
+        Where every validator of the class has a test in `_ACCEPTS`, those tests are written
+        inline, a value they do not pass is given to the validator itself, and the record's
+        slots are filled without ``__init__``, which would call each validator again.
+        """
+        slots: list[Any] = [cls.__dict__.get(field.name) for field in fields]
+        if not _fillable(cls, fields, slots):
+            arguments = ", ".join(f"{f.alias}=v{n}" for n, f in enumerate(fields))
+            return [f"made = {self._name(cls)}({arguments})"]
+        lines = []
+        for n, field in enumerate(fields):
+            if field.validator is not None:
+                test = _ACCEPTS[field.validator].format(v=f"v{n}")
+                validate = f"{self._name(field.validator)}(None, {self._name(field)}, v{n})"
+                lines.append(f"if not ({test}): {validate}")
+        lines.append(f"made = new({self._name(cls)})")
+        lines += [f"{self._name(slot.__set__)}(made, v{n})" for n, slot in enumerate(slots)]
+        return lines
 
     def _value(self, annotation: Any, v: str) -> tuple[list[str], str | None]:
         """Lines that check the JSON value in local `v`, and the expression of the field value.
@@ -191,7 +215,8 @@ class _Writer:
         if _is_tuple(kind):
             return self._tuple(kind, v)
         if attrs.has(kind):
-            return [], f"{self._record(kind)}({v})"
+            self._record(kind)
+            return [f"if type({v}) is not {self._name(kind)}: raise Declined"], None
         raise _Declined(kind)
 
     def _tuple(self, kind: Any, v: str) -> tuple[list[str], str | None]:
@@ -206,6 +231,24 @@ class _Writer:
         if converted is None:
             return lines, f"tuple({v})"
         return lines, f"tuple([{converted} for x in {v}])"
+
+
+# For validators that look at their value alone: an inline test that passes only values the
+# validator accepts. (A value it fails may still be good, as a year not seen before.)
+_ACCEPTS: dict[Callable[..., Any], str] = {
+    non_empty: "{v}",
+    at_least_one: "{v} is None or {v} >= 1",
+    edition_year: "{v} in accepted_years",
+}
+
+
+def _fillable(cls: type[Any], fields: Sequence[attrs.Attribute[Any]], slots: list[Any]) -> bool:
+    """Whether `cls` records can be made by filling their slots, their validators run inline."""
+    return (
+        all(field.validator is None or field.validator in _ACCEPTS for field in fields)
+        and all(isinstance(slot, types.MemberDescriptorType) for slot in slots)
+        and not hasattr(cls, "__attrs_post_init__")
+    )
 
 
 def _is_tuple(annotation: Any) -> bool:
