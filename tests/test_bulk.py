@@ -7,14 +7,16 @@ import pathlib
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import bkn_awards
-from bkn_awards._fields import ACCEPTED_YEARS
+from bkn_awards._fields import ACCEPTED_YEARS, INLINE_TESTS, InlineTest
 from bkn_awards.bulk import Shared, structure_text
 from bkn_awards.converter import make_converter, record_structurer, register_links
 from bkn_awards.layout import RECORD_FILES
@@ -161,6 +163,36 @@ def test_a_year_not_seen_before_is_checked_by_its_validator(data_dir: pathlib.Pa
         assert {award.year for award in fast} <= ACCEPTED_YEARS
     finally:
         ACCEPTED_YEARS.update(seen)
+
+
+# Values of the types the validated fields declare (int, str, tuples of ints), and None.
+_FIELD_VALUES = (
+    st.none()
+    | st.integers(-3, 3)
+    | st.integers(1995, 2030)
+    | st.text(max_size=2)
+    | st.lists(st.integers(-1, 3), max_size=3).map(tuple)
+)
+
+
+@pytest.mark.parametrize(
+    ("validator", "test"), INLINE_TESTS.items(), ids=[v.__name__ for v in INLINE_TESTS]
+)
+@given(value=_FIELD_VALUES)
+def test_a_value_an_inline_test_passes_is_one_its_validator_accepts(
+    validator: Callable[..., Any], test: InlineTest, value: Any
+) -> None:
+    expression, names = test
+    # A TypeError, from the test or the validator, means a value of another type than the
+    # validator's field has; a value of the right type that the test passes must be accepted.
+    try:
+        passed = eval(
+            expression.format(v="value", **{k: k for k in names}), {**names, "value": value}
+        )
+        if passed:
+            validator(None, attrs.fields(bkn_awards.Award).rank, value)
+    except TypeError:
+        assume(False)
 
 
 def test_repeated_citations_are_one_object() -> None:

@@ -98,6 +98,17 @@ MALANG = (
         pytest.param(
             "awards.json",
             3,
+            {
+                "citations": [
+                    {"source": "wartatransparansi-2020-pemprov-jatim", "paragraphs": [5, 5]}
+                ]
+            },
+            f"{SIDOARJO}: citations[0].paragraphs: lists a paragraph twice: (5, 5)",
+            id="paragraph twice",
+        ),
+        pytest.param(
+            "awards.json",
+            3,
             {"citations": []},
             f"{SIDOARJO}: citations: must not be empty",
             id="empty citations",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import typing
-from collections.abc import Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 import attrs
 
@@ -15,6 +15,36 @@ from bkn_awards.errors import FieldValueError
 #: The first year the data accepts for an edition; BKN's award began in the 2010s (the 2020
 #: edition was the sixth), so an earlier year is a typo.
 FIRST_YEAR = 2000
+
+Validator = TypeVar("Validator", bound=Callable[..., Any])
+
+
+class InlineTest(NamedTuple):
+    """A validator's test for the usual good value, to be written inline in generated code.
+
+    Attributes:
+        expression: A Python expression of the field value ``{v}`` (a value of the field's
+            declared type) that is true only where the validator accepts the value; where it
+            is false, the validator itself decides.
+        names: The objects the expression names, as ``{name}``.
+    """
+
+    expression: str
+    names: dict[str, Any]
+
+
+#: The inline tests of validators that look at their value alone (`bkn_awards.bulk` uses them).
+INLINE_TESTS: dict[Callable[..., Any], InlineTest] = {}
+
+
+def inline_test(expression: str, **names: Any) -> Callable[[Validator], Validator]:
+    """Register a validator's `InlineTest`; see there for `expression` and `names`."""
+
+    def register(validator: Validator) -> Validator:
+        INLINE_TESTS[validator] = InlineTest(expression, names)
+        return validator
+
+    return register
 
 
 class _Identified(Protocol):
@@ -32,18 +62,26 @@ def refs_repr(records: Sequence[_Identified]) -> str:
     return repr(tuple(record.id for record in records))
 
 
+@inline_test("{v} is None or {v} >= 1")
 def at_least_one(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
     """Reject a count, rank or number below 1 (``None``, "not reported", passes)."""
     if value is not None and value < 1:
         raise FieldValueError(attribute.name, f"must be at least 1, got {value}")
 
 
+@inline_test("{v} is None or {v} >= 0")
 def not_negative(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
     """Reject a negative count (``None``, "not reported", passes)."""
     if value is not None and value < 0:
         raise FieldValueError(attribute.name, f"must not be negative, got {value}")
 
 
+#: The years `edition_year` has accepted: one that was not in the future once never will be,
+#: so the clock is asked only for a year not seen yet.
+ACCEPTED_YEARS: set[int] = set()
+
+
+@inline_test("{v} in {accepted}", accepted=ACCEPTED_YEARS)
 def edition_year(_instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
     """Reject a year before `FIRST_YEAR` or after this year."""
     if value in ACCEPTED_YEARS:
@@ -54,11 +92,6 @@ def edition_year(_instance: Any, attribute: attrs.Attribute[Any], value: int) ->
             attribute.name, f"must be from {FIRST_YEAR} to {this_year}, got {value}"
         )
     ACCEPTED_YEARS.add(value)
-
-
-#: The years `edition_year` has accepted: one that was not in the future once never will be,
-#: so the clock is asked only for a year not seen yet.
-ACCEPTED_YEARS: set[int] = set()
 
 
 def not_in_future(
@@ -75,6 +108,7 @@ def not_in_future(
         raise FieldValueError(attribute.name, f"is in the future: {value.isoformat()}")
 
 
+@inline_test("{v}")
 def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Sequence[Any] | str) -> None:
     """Reject an empty string or tuple where the record needs at least one item."""
     if len(value) == 0:

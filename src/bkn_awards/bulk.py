@@ -14,13 +14,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from bkn_awards._fields import (
-    ACCEPTED_YEARS,
-    at_least_one,
-    edition_year,
-    non_empty,
-    unwrap_optional,
-)
+from bkn_awards._fields import INLINE_TESTS, unwrap_optional
 from bkn_awards.json_values import iso_date, iso_datetime
 
 __all__ = ["Shared", "structure_text"]
@@ -100,7 +94,6 @@ class _Writer:
             "share": shared.strings.setdefault,
             "iso_date": iso_date,
             "iso_datetime": iso_datetime,
-            "accepted_years": ACCEPTED_YEARS,
             "new": object.__new__,
         }
         self._sizes: dict[int, list[str]] = {}
@@ -163,7 +156,7 @@ class _Writer:
     def _make(self, cls: type[Any], fields: Sequence[attrs.Attribute[Any]]) -> list[str]:
         """Lines that make the record `made` of `cls` from the field values ``v0``, ``v1``...
 
-        Where every validator of the class has a test in `_ACCEPTS`, those tests are written
+        Where every validator of the class has a test in `INLINE_TESTS`, those tests are written
         inline, a value they do not pass is given to the validator itself, and the record's
         slots are filled without ``__init__``, which would call each validator again.
         """
@@ -174,7 +167,8 @@ class _Writer:
         lines = []
         for n, field in enumerate(fields):
             if field.validator is not None:
-                test = _ACCEPTS[field.validator].format(v=f"v{n}")
+                expression, names = INLINE_TESTS[field.validator]
+                test = expression.format(v=f"v{n}", **{k: self._name(o) for k, o in names.items()})
                 validate = f"{self._name(field.validator)}(None, {self._name(field)}, v{n})"
                 lines.append(f"if not ({test}): {validate}")
         lines.append(f"made = new({self._name(cls)})")
@@ -233,19 +227,10 @@ class _Writer:
         return lines, f"tuple([{converted} for x in {v}])"
 
 
-# For validators that look at their value alone: an inline test that passes only values the
-# validator accepts. (A value it fails may still be good, as a year not seen before.)
-_ACCEPTS: dict[Callable[..., Any], str] = {
-    non_empty: "{v}",
-    at_least_one: "{v} is None or {v} >= 1",
-    edition_year: "{v} in accepted_years",
-}
-
-
 def _fillable(cls: type[Any], fields: Sequence[attrs.Attribute[Any]], slots: list[Any]) -> bool:
     """Whether `cls` records can be made by filling their slots, their validators run inline."""
     return (
-        all(field.validator is None or field.validator in _ACCEPTS for field in fields)
+        all(field.validator is None or field.validator in INLINE_TESTS for field in fields)
         and all(isinstance(slot, types.MemberDescriptorType) for slot in slots)
         and not hasattr(cls, "__attrs_post_init__")
     )

@@ -11,6 +11,7 @@ from attrs import field, frozen
 from bkn_awards._fields import (
     Shown,
     at_least_one,
+    inline_test,
     non_empty,
     not_in_future,
     ref_repr,
@@ -27,12 +28,10 @@ def _is_sha256(_instance: object, attribute: attrs.Attribute[str], value: str) -
         raise FieldValueError(attribute.name, f"must be 64 lower-case hex digits, got {value!r}")
 
 
+@inline_test("{v} and min({v}) >= 1 and len(set({v})) == len({v})")
 def _paragraphs_valid(
     _instance: object, attribute: attrs.Attribute[tuple[int, ...]], value: tuple[int, ...]
 ) -> None:
-    # Every citation passes here at load: test the usual case at once, then find what is wrong.
-    if value and min(value) >= 1 and len(set(value)) == len(value):
-        return
     non_empty(_instance, attribute, value)
     for paragraph in value:
         at_least_one(_instance, attribute, paragraph)
