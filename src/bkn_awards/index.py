@@ -47,7 +47,7 @@ class AwardIndex:
 
     def __init__(self, awards: Sequence[Award]) -> None:
         self._awards = Records(awards)
-        self._positions = tuple(_group(self._awards, field) for field in _FIELDS)
+        self._positions = _group(self._awards)
         self._cache: dict[Filters, Records[Award]] = {}
         self._lock = threading.Lock()
 
@@ -93,10 +93,18 @@ class AwardIndex:
         return runs[0] if len(runs) == 1 else heapq.merge(*runs)
 
 
-def _group(
-    awards: Sequence[Award], field: Callable[[Award], Hashable]
-) -> dict[Hashable, array[int]]:
-    grouped: defaultdict[Hashable, list[int]] = defaultdict(list)
-    for position, value in enumerate(map(field, awards)):
-        grouped[value].append(position)
-    return {value: array("I", positions) for value, positions in grouped.items()}
+def _group(awards: Sequence[Award]) -> tuple[dict[Hashable, array[int]], ...]:
+    """For each of `_FIELDS`, the positions of the awards with each value of the field."""
+    # One pass reading attributes directly: five passes through `_FIELDS` take twice as long.
+    groups: tuple[defaultdict[Hashable, list[int]], ...] = tuple(defaultdict(list) for _ in _FIELDS)
+    years, institutions, categories, ranks, kinds = groups
+    for position, award in enumerate(awards):
+        institution = award.institution
+        years[award.year].append(position)
+        institutions[institution.id].append(position)
+        categories[award.category.id].append(position)
+        ranks[award.rank].append(position)
+        kinds[institution.kind].append(position)
+    return tuple(
+        {value: array("I", positions) for value, positions in grouped.items()} for grouped in groups
+    )
