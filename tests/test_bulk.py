@@ -8,7 +8,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import pytest
@@ -16,7 +16,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import bkn_awards
-from bkn_awards._fields import ACCEPTED_YEARS, INLINE_TESTS, InlineTest
+from bkn_awards._fields import ACCEPTED_YEARS, INLINE_TESTS, InlineTest, at_least_one
 from bkn_awards.bulk import Shared, structure_text
 from bkn_awards.converter import make_converter, record_structurer, register_links
 from bkn_awards.layout import RECORD_FILES
@@ -227,6 +227,29 @@ class Outer:
 class Pair:
     inner: Inner
     n: int
+
+
+@attrs.frozen(cache_hash=True)
+class Hashed:
+    n: int = attrs.field(validator=at_least_one)
+
+
+@attrs.frozen
+class Counted:
+    n: int = attrs.field(validator=at_least_one)
+    made: ClassVar[list[int]] = []
+
+    def __attrs_post_init__(self) -> None:
+        self.made.append(self.n)
+
+
+def test_records_whose_init_does_more_than_fill_fields_are_made_by_it() -> None:
+    hashed = structure_text('[{"n": 2}]', Hashed, Shared(()))
+    assert hashed == [Hashed(2)]
+    assert hash(hashed[0]) == hash(Hashed(2))
+    assert structure_text('[{"n": 3}]', Counted, Shared(())) == [Counted(3)]
+    assert Counted.made == [3, 3]
+    assert structure_text('[{"n": 0}]', Hashed, Shared(())) is None
 
 
 def test_record_types_of_one_size_in_one_file_are_declined() -> None:

@@ -228,10 +228,17 @@ class _Writer:
 
 
 def _fillable(cls: type[Any], fields: Sequence[attrs.Attribute[Any]], slots: list[Any]) -> bool:
-    """Whether `cls` records can be made by filling their slots, their validators run inline."""
+    """Whether `cls` records can be made by filling their slots, their validators run inline.
+
+    That is, where ``__init__`` does nothing else: no hooks around it, and no slot but the
+    fields' own (a cached hash, say) for it to fill.
+    """
+    own = set(getattr(cls, "__slots__", ())) - {"__weakref__"}
     return (
         all(field.validator is None or field.validator in INLINE_TESTS for field in fields)
         and all(isinstance(slot, types.MemberDescriptorType) for slot in slots)
+        and own == {field.name for field in fields}
+        and not hasattr(cls, "__attrs_pre_init__")
         and not hasattr(cls, "__attrs_post_init__")
     )
 
