@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import pathlib
+import subprocess
+import sys
+import zipfile
 
 import bkn_awards
 from bkn_awards.converter import make_converter, record_unstructurer
@@ -12,6 +17,39 @@ from datafiles import BUNDLED, read_records, write_records
 def test_the_bundled_dataset_is_loaded_once_and_shared() -> None:
     assert bkn_awards.load() is bkn_awards.load()
     assert bkn_awards.load().awards() == bkn_awards.awards()
+
+
+def test_the_manifest_fingerprints_the_package_data_files() -> None:
+    package = pathlib.Path(bkn_awards.__file__).parent
+    assert bkn_awards.manifest().files == {
+        name: hashlib.sha256((package / "data" / name).read_bytes()).hexdigest()
+        for name, _ in RECORD_FILES
+    }
+
+
+def test_a_zipped_package_reads_its_bundled_files_through_importlib_resources(
+    tmp_path: pathlib.Path,
+) -> None:
+    package = pathlib.Path(bkn_awards.__file__).parent
+    archive = tmp_path / "bkn_awards.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, path.relative_to(package.parent).as_posix())
+    code = (
+        "import sys, bkn_awards; "
+        "print(bkn_awards.__file__, len(bkn_awards.awards()), 'importlib_resources' in sys.modules)"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(archive)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    location, awards, used = output.stdout.split()
+    assert location.startswith(str(archive))
+    assert (int(awards), used) == (len(bkn_awards.awards()), "True")
 
 
 def test_a_copy_of_the_bundled_files_loads_the_same_records(data_dir: pathlib.Path) -> None:
