@@ -238,6 +238,11 @@ def test_a_bad_record_is_refused_naming_file_record_and_field(
         pytest.param(b'{"id": "x"}', "expected a JSON list of records, got dict", id="not a list"),
         pytest.param(b"[3]", "record #0: (record): expected a JSON object", id="not an object"),
         pytest.param(b"", "line 1, column 1: invalid JSON: Expecting value", id="empty file"),
+        pytest.param(
+            b"[" * 100_000 + b"]" * 100_000,
+            "invalid JSON: lists or objects nested too deeply to read",
+            id="nested too deeply",
+        ),
     ],
 )
 def test_a_file_that_is_not_a_json_list_of_objects_is_refused(

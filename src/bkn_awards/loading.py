@@ -238,6 +238,9 @@ def _parse(text: str, filename: str, problems: list[str]) -> list[Any] | None:
             f"{filename}: line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}"
         )
         return None
+    except RecursionError:
+        problems.append(f"{filename}: invalid JSON: lists or objects nested too deeply to read")
+        return None
     if not isinstance(records, list):
         problems.append(
             f"{filename}: expected a JSON list of records, got {type(records).__name__}"
