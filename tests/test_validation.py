@@ -243,6 +243,11 @@ def test_a_bad_record_is_refused_naming_file_record_and_field(
             "invalid JSON: lists or objects nested too deeply to read",
             id="nested too deeply",
         ),
+        pytest.param(
+            b"[" + b"1" * 5_000 + b"]",
+            "cannot be read: Exceeds the limit (4300 digits) for integer string conversion",
+            id="number too long",
+        ),
     ],
 )
 def test_a_file_that_is_not_a_json_list_of_objects_is_refused(

@@ -241,6 +241,9 @@ def _parse(text: str, filename: str, problems: list[str]) -> list[Any] | None:
     except RecursionError:
         problems.append(f"{filename}: invalid JSON: lists or objects nested too deeply to read")
         return None
+    except ValueError as error:  # valid JSON beyond a limit of Python's, as a 5,000-digit number
+        problems.append(f"{filename}: cannot be read: {error}")
+        return None
     if not isinstance(records, list):
         problems.append(
             f"{filename}: expected a JSON list of records, got {type(records).__name__}"
