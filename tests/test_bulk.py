@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import pathlib
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -257,18 +255,6 @@ def test_record_types_of_one_size_in_one_file_are_declined() -> None:
     text = '[{"inner": {"n": 1}, "n": 2}]'
     assert structure_text(text, Pair, Shared(())) == [Pair(Inner(1), 2)]
     assert structure_text('[{"inner": {"n": 1}}]', Outer, Shared(())) is None
-
-
-def test_a_first_query_imports_no_cattrs_dateutil_or_importlib_resources() -> None:
-    code = (
-        "import sys, bkn_awards; bkn_awards.awards(year=2022); "
-        "lazy = ('cattrs', 'dateutil', 'importlib_resources'); "
-        "print(sorted(m for m in lazy if m in sys.modules))"
-    )
-    output = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert output.stdout.strip() == "[]"
 
 
 SOURCES = (BUNDLED / "sources.json").read_text(encoding="utf-8")

@@ -73,21 +73,6 @@ def test_all_is_sorted_and_complete() -> None:
     assert all(hasattr(bkn_awards, name) for name in bkn_awards.__all__)
 
 
-def test_importing_reads_no_data_and_loads_no_cattrs() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, bkn_awards; "
-        "lazy = ('cattrs', 'dateutil', 'importlib_resources'); "
-        "print(sorted(m for m in lazy if m in sys.modules))"
-    )
-    output = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert output.stdout.strip() == "[]"
-
-
 def test_no_module_shadows_a_public_name() -> None:
     # `import bkn_awards.x` sets bkn_awards.x to the module: a function called x would vanish.
     modules = {name.rsplit(".", 1)[1] for name in MODULES}

@@ -8,6 +8,8 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 import bkn_awards
 from bkn_awards.converter import make_converter, record_unstructurer
 from bkn_awards.layout import RECORD_FILES
@@ -17,6 +19,21 @@ from datafiles import BUNDLED, read_records, write_records
 def test_the_bundled_dataset_is_loaded_once_and_shared() -> None:
     assert bkn_awards.load() is bkn_awards.load()
     assert bkn_awards.load().awards() == bkn_awards.awards()
+
+
+@pytest.mark.parametrize(
+    "code", ["import bkn_awards", "import bkn_awards; bkn_awards.awards(year=2022)"]
+)
+def test_neither_import_nor_a_first_query_needs_cattrs_dateutil_or_importlib_resources(
+    code: str,
+) -> None:
+    # The first query reads valid data by generated code, from the package's own directory.
+    lazy = "{'cattrs', 'dateutil', 'importlib_resources'}"
+    check = f"import sys; print(sorted({lazy} & set(sys.modules)))"
+    output = subprocess.run(
+        [sys.executable, "-c", f"{code}; {check}"], capture_output=True, text=True, check=True
+    )
+    assert output.stdout.strip() == "[]"
 
 
 def test_the_manifest_fingerprints_the_package_data_files() -> None:
