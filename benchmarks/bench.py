@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures += cold_process(repeats=3 if quick else 21)
     with tempfile.TemporaryDirectory() as scratch:
         directories = {n: write_dataset(pathlib.Path(scratch) / str(n), n) for n in sizes}
-        figures += loading(directories, repeats=2 if quick else 7)
+        figures += loading(directories, repeats=2 if quick else 11)
         biggest = directories[sizes[-1]]
         figures += queries(biggest, sizes[-1], loops=20 if quick else 2_000)
         figures += memory(biggest, sizes[-1])
