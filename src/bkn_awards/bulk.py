@@ -30,7 +30,7 @@ class Shared:
             any other attrs class in a field is a record nested in its parent's JSON object.
     """
 
-    __slots__ = ("_functions", "linked", "nested", "strings", "targets")
+    __slots__ = ("_hooks", "linked", "nested", "strings", "targets")
 
     def __init__(self, linked: Iterable[type[Any]]) -> None:
         self.linked = frozenset(linked)
@@ -40,7 +40,8 @@ class Shared:
         self.strings: dict[str, str] = {}
         #: For each nested record type, the records built so far by their JSON content.
         self.nested: dict[type[Any], dict[Hashable, Any]] = {}
-        self._functions: dict[type[Any], Callable[[Any], Any]] = {}
+        #: The object hook of each file's record type, made on first need.
+        self._hooks: dict[type[Any], Callable[[dict[str, Any]], Any]] = {}
 
 
 class _Declined(Exception):
@@ -74,9 +75,9 @@ def _structure(text: str, cls: type[T], shared: Shared) -> list[T]:
 
 def _hook(cls: type[Any], shared: Shared) -> Callable[[dict[str, Any]], Any]:
     """The `json.loads` object hook of a file of `cls` records, made once for each load."""
-    if cls not in shared._functions:
-        shared._functions[cls] = _Writer(shared).hook(cls)
-    return shared._functions[cls]
+    if cls not in shared._hooks:
+        shared._hooks[cls] = _Writer(shared).hook(cls)
+    return shared._hooks[cls]
 
 
 class _Writer:
