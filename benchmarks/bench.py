@@ -34,8 +34,8 @@ import attrs
 import msgspec
 
 import bkn_awards
-from bkn_awards.layout import RECORD_FILES
 from bkn_awards.loading import read_directory
+from bkn_awards.model import RECORD_FILES
 from bkn_awards.names import name_key
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))

@@ -23,8 +23,8 @@ from bkn_awards import (
     Source,
     Tally,
 )
-from bkn_awards.converter import make_converter, record_unstructurer
-from bkn_awards.layout import RECORD_FILES
+from bkn_awards._decode import unstructure
+from bkn_awards.model import RECORD_FILES
 from datafiles import BUNDLED
 
 T = TypeVar("T")
@@ -74,7 +74,7 @@ def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
                     timezones=st.sampled_from(ZONES),
                 )
             ),
-            url=draw(maybe_text),
+            url=draw(st.none() | st.from_regex(r"https?://[a-z0-9./-]+", fullmatch=True)),
             sha256=draw(st.text("0123456789abcdef", min_size=64, max_size=64)),
             filename=draw(texts),
             editor=draw(maybe_text),
@@ -90,7 +90,7 @@ def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
                 name=d(texts),
                 kind=d(st.sampled_from(InstitutionKind)),
                 region_code=d(st.none() | st.from_regex(r"35(\.[0-9]{2})?", fullmatch=True)),
-                aliases=tuple(d(st.lists(texts, max_size=3))),
+                aliases=tuple(d(st.lists(texts, max_size=3, unique=True))),
             )
         )
     )
@@ -237,11 +237,9 @@ def _tally(
 
 
 def write_dataset(directory: pathlib.Path, data: dict[str, list[Any]]) -> None:
-    """Write `data` as a data directory, each record as the converter unstructures it."""
-    converter = make_converter()
-    for filename, cls in RECORD_FILES:
-        to_json = record_unstructurer(converter, cls)
-        text = json.dumps([to_json(record) for record in data[filename]], ensure_ascii=False)
+    """Write `data` as a data directory, each record as the decoder unstructures it."""
+    for filename, _ in RECORD_FILES:
+        text = json.dumps([unstructure(record) for record in data[filename]], ensure_ascii=False)
         (directory / filename).write_text(text, encoding="utf-8")
 
 

@@ -14,9 +14,8 @@ import pytest
 from frictionless import Package
 
 import bkn_awards
-from bkn_awards.export import export
-from bkn_awards.layout import RECORD_FILES
-from bkn_awards.schema import data_schema
+from bkn_awards.formats import data_schema, export
+from bkn_awards.model import RECORD_FILES
 from datafiles import BUNDLED, read_records, write_records
 
 AWARD_COLUMNS = {

@@ -6,14 +6,16 @@ import datetime as dt
 import pathlib
 import shutil
 import threading
+from typing import Any
 
 import attrs
 import pytest
 
 import bkn_awards
+from bkn_awards import loading
 from bkn_awards.dataset import Dataset
 from bkn_awards.loading import read_directory
-from datafiles import BUNDLED, read_records, write_records
+from datafiles import read_records, write_records
 
 
 def _add_conflicting_report(data_dir: pathlib.Path) -> None:
@@ -119,21 +121,21 @@ def test_records_and_collections_cannot_be_changed() -> None:
         data.extra = 1  # type: ignore[attr-defined]
 
 
-def test_many_threads_at_first_use_share_one_load() -> None:
+def test_many_threads_at_first_use_share_one_load(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
     start = threading.Barrier(16)
 
-    def counted() -> Dataset:
+    def counted(directory: Any) -> Dataset:
         calls.append(1)
-        return read_directory(BUNDLED)
+        return read_directory(directory)
 
-    lazy = Dataset.deferred(counted)
-    assert repr(lazy) == "<Dataset: not loaded yet>"
-    seen: list[int] = []
+    monkeypatch.setattr(loading, "_bundled", None)
+    monkeypatch.setattr(loading, "read_directory", counted)
+    seen: list[Dataset] = []
 
     def query() -> None:
         start.wait()
-        seen.append(len(lazy.awards(year=2022)))
+        seen.append(loading.bundled())
 
     threads = [threading.Thread(target=query) for _ in range(16)]
     for thread in threads:
@@ -141,8 +143,10 @@ def test_many_threads_at_first_use_share_one_load() -> None:
     for thread in threads:
         thread.join()
     assert calls == [1]
-    assert seen == [4] * 16
-    assert repr(lazy) == "<Dataset: 17 awards, 10 institutions>"
+    assert len(seen) == 16
+    assert all(dataset is seen[0] for dataset in seen)
+    assert repr(seen[0]) == "<Dataset: 17 awards, 10 institutions>"
+    assert len(seen[0].awards(year=2022)) == 4
 
 
 def test_verify_citations_on_the_real_articles_finds_nothing(articles_dir: pathlib.Path) -> None:

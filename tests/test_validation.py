@@ -147,7 +147,8 @@ MALANG = (
             1,
             {"published": "2022-08-11T18:36:00"},
             "sources.json: record 'bangsaonline-2022-pemkab-mojokerto': published: "
-            "'2022-08-11T18:36:00' has no UTC offset (WIB is +07:00)",
+            "must be a time written YYYY-MM-DDTHH:MM:SS with its UTC offset, "
+            "got '2022-08-11T18:36:00'",
             id="naive datetime",
         ),
         pytest.param(
@@ -178,7 +179,7 @@ MALANG = (
             0,
             {"date": "17 Desember 2020"},
             "events.json: record '2020-ceremony': date: "
-            "Invalid isoformat string: '17 Desember 2020'",
+            "must be a date written YYYY-MM-DD, got '17 Desember 2020'",
             id="malformed date",
         ),
         pytest.param(

@@ -24,10 +24,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
 import bkn_awards
-from bkn_awards.award_record import Award
-from bkn_awards.flat import column_types
-from bkn_awards.layout import RECORD_FILES
-from bkn_awards.records import pandas_dtype
+from bkn_awards.model import RECORD_FILES, Award
+from bkn_awards.results import column_types, pandas_dtype
 
 # Record types that live inside others rather than in a file of their own.
 NESTED: tuple[tuple[str, type[Any]], ...] = (

@@ -1,127 +1,201 @@
-"""The data format: how records map to JSON, kept out of the model classes (cattrs)."""
+"""The one decoder: a data file's JSON values become checked, linked records (cattrs)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+import functools
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
+from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from bkn_awards.category import Category
-from bkn_awards.event import Event
-from bkn_awards.government import Institution
-from bkn_awards.json_values import exactly, iso_date, iso_datetime
-from bkn_awards.official import Official
-from bkn_awards.provenance import Citation, Source
+from bkn_awards.entities import Citation
+from bkn_awards.errors import FieldValueError
+from bkn_awards.model import RECORD_FILES
+from bkn_awards.rules import ISO_DATE, ISO_DATETIME
 
-__all__ = [
-    "LINKED_TYPES",
-    "BrokenLinkError",
-    "make_converter",
-    "record_structurer",
-    "record_unstructurer",
-    "register_links",
-]
+__all__ = ["Decoder", "parse", "unstructure"]
 
-T = TypeVar("T")
-
-#: Record types that other records link to; in the files a link is the linked record's id.
-LINKED_TYPES: tuple[type[Any], ...] = (Source, Institution, Official, Event, Category)
+_RECORD_TYPES: tuple[type[Any], ...] = tuple(cls for _, cls in RECORD_FILES)
 
 
-def make_converter() -> cattrs.Converter:
-    """Make a converter for the data format.
+class RepeatedKeys(dict[str, Any]):
+    """A JSON object that gives a key more than once; the decoder refuses it, naming the key."""
 
-    It is strict where the standard library's JSON reader is loose: no unknown or missing
-    fields, no ``"2020"`` for ``2020``, no string where a list belongs. Links to other records
-    are unstructured to ids; to structure them, give the converter the records with
-    `register_links`. Records themselves go through `record_structurer` and
-    `record_unstructurer`.
+    __slots__ = ("repeated",)
+    repeated: tuple[str, ...]
 
-    .. versionadded:: 0.1.0
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) == len(pairs):
+        return found
+    # json.loads would keep the last value silently: two values for one field is an error.
+    repeated = RepeatedKeys(found)
+    keys = [key for key, _ in pairs]
+    repeated.repeated = tuple(sorted({key for key in keys if keys.count(key) > 1}))
+    return repeated
+
+
+def parse(text: str) -> Any:
+    """Read JSON text, keeping any object that repeats a key as a `RepeatedKeys`.
+
+    Example:
+        >>> parse('{"rank": 1, "rank": 2}').repeated
+        ('rank',)
     """
-    converter = cattrs.Converter(forbid_extra_keys=True)
-    for exact in (int, bool):
-        converter.register_structure_hook(exact, exactly(exact))
-    converter.register_structure_hook(str, _shared_strings())
-    converter.register_structure_hook_factory(lambda t: t is Citation, _shared_citations)
-    converter.register_structure_hook_factory(_is_tuple_of_any, _list_to_tuple_factory)
-    converter.register_structure_hook_factory(_is_optional_link_or_string, _optional_factory)
-    converter.register_structure_hook(dt.datetime, iso_datetime)
-    converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
-    converter.register_structure_hook(dt.date, iso_date)
-    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
-    for linked in LINKED_TYPES:
-        converter.register_unstructure_hook(linked, _record_id)
-    return converter
+    return json.loads(text, object_pairs_hook=_object)
 
 
-class BrokenLinkError(Exception):
-    """A link to a record that could not be loaded; the record's own problem is reported."""
+class Decoder:
+    """Turns the raw records of a directory's files, read in order, into records.
 
-
-def register_links(
-    converter: cattrs.Converter,
-    cls: type[T],
-    records: Mapping[str, T],
-    *,
-    broken: Callable[[str], bool] = lambda _id: False,
-) -> None:
-    """Let `converter` structure a link to a `cls` record from its id, looked up in `records`.
-
-    Ids for which `broken` is true name records that exist but failed to load: a link to one
-    raises `BrokenLinkError`, so that the failure is not reported twice.
-
-    .. versionadded:: 0.1.0
+    One converter serves a whole directory. Each file's records become the link targets of the
+    files after it: the link hooks read them from a table that grows as files are decoded.
     """
-    kind = cls.__name__.lower()
 
-    def link(value: Any, _type: Any) -> T:
-        if not isinstance(value, str):
-            raise TypeError(f"expected the id of a {kind}, got {type(value).__name__}")
-        if value in records:
-            return records[value]
-        if broken(value):
-            raise BrokenLinkError(value)
-        raise ValueError(f"no {kind} has the id {value!r}")
+    def __init__(self) -> None:
+        self._targets: dict[type[Any], dict[str, Any]] = {}
+        self._broken: dict[type[Any], Callable[[str], bool]] = {}
+        self._converter = _make_converter(self._link)
 
-    converter.register_structure_hook(cls, link)
+    def decode_file(
+        self, filename: str, raw: list[Any] | None, cls: type[Any], report: Callable[[str], None]
+    ) -> tuple[Any, ...]:
+        """Structure the records of one file (``None``: it could not be read), reporting problems.
+
+        Every problem is one line, ``file: record 'id': field: what is wrong``.
+        """
+        structure = _as_object(make_dict_structure_fn(cls, self._converter))
+        by_id: dict[str, Any] = {}
+        failed: set[str] = set()
+        for index, item in enumerate(raw or ()):
+            try:
+                record = structure(item, cls)
+            except Exception as error:  # every failure becomes a listed problem
+                for line in _describe(error):
+                    report(f"{filename}: record {_label(index, item)}: {line}")
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    failed.add(item["id"])
+                continue
+            if record.id in by_id:
+                report(f"{filename}: record {_label(index, item)}: id: duplicate id {record.id!r}")
+                continue
+            by_id[record.id] = record
+        self._targets[cls] = by_id
+        # Links into a file that could not be read, or to a record that failed, are not
+        # problems of their own: the root cause is reported already.
+        self._broken[cls] = _everything if raw is None else failed.__contains__
+        return tuple(by_id.values())
+
+    def _link(self, cls: type[Any]) -> Callable[[Any, Any], Any]:
+        kind = cls.__name__.lower()
+
+        def link(value: Any, _type: Any) -> Any:
+            if type(value) is not str:
+                raise TypeError(f"expected the id of a {kind}, got {type(value).__name__}")
+            found = self._targets.get(cls, {}).get(value)
+            if found is not None:
+                return found
+            if self._broken.get(cls, _nothing)(value):
+                raise _BrokenLinkError(value)
+            raise ValueError(f"no {kind} has the id {value!r}")
+
+        return link
 
 
-def record_structurer(converter: cattrs.Converter, cls: type[T]) -> Callable[[Any, Any], T]:
-    """Make the function that structures one record of a data file: ``fn(raw, cls)``.
-
-    A record's own type may be registered as a link (structured from an id); the record itself is
-    structured from its full object by a function made for its class. Make it once per file: it
-    is generated code.
-
-    .. versionadded:: 0.1.0
-    """
-    return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
-
-
-def record_unstructurer(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any], Any]:
-    """Make the function that unstructures a `cls` record to its form in the files (links as ids).
+def unstructure(record: Any) -> dict[str, Any]:
+    """Write a record as it stands in the data files: links as ids, dates as ISO text.
 
     Example:
         >>> import bkn_awards
-        >>> from bkn_awards.award_record import Award
-        >>> to_json = record_unstructurer(make_converter(), Award)
-        >>> award = bkn_awards.awards(year=2020, institution="Kota Malang")[0]
-        >>> to_json(award)["institution"], to_json(award)["rank"]
+        >>> raw = unstructure(bkn_awards.awards(year=2020, institution="Kota Malang")[0])
+        >>> raw["institution"], raw["rank"]
         ('kota-malang', 1)
-
-    .. versionadded:: 0.1.0
     """
-    return make_dict_unstructure_fn(cls, converter)
+    raw: dict[str, Any] = _writers()[type(record)](record)
+    return raw
+
+
+@functools.cache  # made once: the decoder's converter writing each record type
+def _writers() -> dict[type[Any], Callable[[Any], Any]]:
+    converter = _make_converter(lambda _cls: _no_link)
+    return {cls: make_dict_unstructure_fn(cls, converter) for cls in _RECORD_TYPES}
+
+
+def _make_converter(link: Callable[[type[Any]], Callable[[Any, Any], Any]]) -> cattrs.Converter:
+    """The converter of the data format; `link(cls)` makes the hook for a link to a `cls`.
+
+    It is strict where the standard library's JSON reader is loose: no unknown or missing
+    fields, no repeated keys, no ``"2020"`` for ``2020``, no string where a list belongs, no
+    text that UTF-8 cannot hold. Records are linked by id; strings and citations are shared.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    for exact in (int, bool):
+        converter.register_structure_hook(exact, _exactly(exact))
+    converter.register_structure_hook(str, _shared_strings())
+    converter.register_structure_hook_factory(lambda t: t is Citation, _shared_citations)
+    converter.register_structure_hook_factory(_is_tuple, _list_to_tuple)
+    converter.register_structure_hook_factory(_is_simple_optional, _optional)
+    converter.register_structure_hook(dt.datetime, _iso_datetime)
+    converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
+    converter.register_structure_hook(dt.date, _iso_date)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    for cls in _RECORD_TYPES:
+        converter.register_structure_hook(cls, link(cls))
+        converter.register_unstructure_hook(cls, _record_id)
+    return converter
+
+
+class _BrokenLinkError(Exception):
+    """A link to a record that could not be loaded; the record's own problem is reported."""
+
+
+def _no_link(value: Any, _type: Any) -> Any:
+    raise TypeError("this converter only writes records")
+
+
+def _nothing(_id: str) -> bool:
+    return False
+
+
+def _everything(_id: str) -> bool:
+    return True
 
 
 def _record_id(record: Any) -> str:
     identifier: str = record.id
     return identifier
+
+
+def _as_object(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def checked(value: Any, cls: Any) -> Any:
+        if type(value) is not dict:
+            if isinstance(value, RepeatedKeys):
+                raise FieldValueError(value.repeated[0], "is given twice in one object")
+            raise TypeError(f"expected a JSON object, got {_json_type(value)}")
+        return structure(value, cls)
+
+    return checked
+
+
+def _json_type(value: Any) -> str:
+    names = {list: "a list", str: "text", bool: "a boolean", int: "a number", float: "a number"}
+    return names.get(type(value), "null" if value is None else type(value).__name__)
+
+
+def _exactly(kind: type[Any]) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _type: Any) -> Any:
+        # bool is an int subclass: True must not pass for a year or a rank.
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+        return value
+
+    return structure
 
 
 def _shared_strings() -> Callable[[Any, Any], str]:
@@ -131,15 +205,20 @@ def _shared_strings() -> Callable[[Any, Any], str]:
     def structure(value: Any, _type: Any) -> str:
         if type(value) is not str:
             raise TypeError(f"expected str, got {type(value).__name__}")
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as error:
+                problem = f"cannot be written as UTF-8 (a lone surrogate at {error.start})"
+                raise ValueError(problem) from None
         return seen.setdefault(value, value)
 
     return structure
 
 
 def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Citation]:
-    # Made anew whenever links change (cattrs then forgets its hooks), so the Source link in
-    # `structure` is always the current one. Identical citations become one shared object.
-    structure = make_dict_structure_fn(Citation, converter, _cattrs_forbid_extra_keys=True)
+    # Identical citations (same source, same paragraphs) become one shared object.
+    structure = _as_object(make_dict_structure_fn(Citation, converter))
     seen: dict[tuple[Any, ...], Citation] = {}
 
     def share(value: Any, _type: Any) -> Citation:
@@ -148,7 +227,7 @@ def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any,
         if found is not None:
             return found
         # Not seen, or not exactly well-formed: the full path checks it and says what is wrong.
-        citation = structure(value, Citation)
+        citation: Citation = structure(value, Citation)
         seen[(citation.source.id, *citation.paragraphs)] = citation
         return citation
 
@@ -171,11 +250,11 @@ def _citation_key(value: Any) -> tuple[Any, ...] | None:
     return (source, *paragraphs)
 
 
-def _is_tuple_of_any(type_: Any) -> bool:
+def _is_tuple(type_: Any) -> bool:
     return is_sequence(type_) and getattr(type_, "__origin__", None) is tuple
 
 
-def _list_to_tuple_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+def _list_to_tuple(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     item_type = type_.__args__[0]
     item = converter.get_structure_hook(item_type)
     explained = homogenous_tuple_structure_factory(type_, converter)
@@ -187,17 +266,17 @@ def _list_to_tuple_factory(type_: Any, converter: cattrs.Converter) -> Callable[
         try:
             return tuple([item(v, item_type) for v in value])
         except Exception:
-            return explained(value, type_)
+            return explained(value, type_)  # again, to say which item is wrong
 
     return structure
 
 
-def _is_optional_link_or_string(type_: Any) -> bool:
+def _is_simple_optional(type_: Any) -> bool:
     args: tuple[Any, ...] = getattr(type_, "__args__", ())
-    return len(args) == 2 and args[1] is type(None) and args[0] in (str, int, *LINKED_TYPES)
+    return len(args) == 2 and args[1] is type(None) and args[0] in (str, int, *_RECORD_TYPES)
 
 
-def _optional_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+def _optional(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     # cattrs' general Optional hook looks the inner hook up on every call; bind it once.
     inner_type = type_.__args__[0]
     inner = converter.get_structure_hook(inner_type)
@@ -206,3 +285,58 @@ def _optional_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any,
         return None if value is None else inner(value, inner_type)
 
     return structure
+
+
+def _iso_date(value: Any, _type: Any = dt.date) -> dt.date:
+    if type(value) is not str:
+        raise TypeError(f"expected an ISO 8601 date, got {type(value).__name__}")
+    _keep(ISO_DATE.problem(value))
+    return dt.date.fromisoformat(value)
+
+
+def _iso_datetime(value: Any, _type: Any = dt.datetime) -> dt.datetime:
+    if type(value) is not str:
+        raise TypeError(f"expected an ISO 8601 date and time, got {type(value).__name__}")
+    _keep(ISO_DATETIME.problem(value))
+    return dt.datetime.fromisoformat(value)
+
+
+def _keep(problem: str | None) -> None:
+    if problem is not None:
+        raise ValueError(problem)
+
+
+def _label(index: int, raw: Any) -> str:
+    """Name a raw record in messages: by its id if it has one, else by its place in the file."""
+    identifier = raw.get("id") if isinstance(raw, dict) else None
+    return repr(identifier) if isinstance(identifier, str) and identifier else f"#{index}"
+
+
+def _describe(error: Exception) -> Iterable[str]:
+    """Turn a structuring failure into ``field: problem`` lines, one for each field at fault."""
+    for message in cattrs.transform_error(error, path="", format_exception=_explain):
+        text, _, path = message.rpartition(" @ ")
+        if text != _QUIET:
+            # A validator's problem belongs to its field, below the record it is found in.
+            name, _, problem = text.rpartition(_FIELD)
+            path = ".".join(part for part in (path.lstrip("."), name) if part)
+            yield f"{path or '(record)'}: {problem}"
+
+
+# What `_explain` says of a link to a broken record: its problem is reported at the record.
+_QUIET = "(link to a broken record)"
+# Ends the name of the field that `_explain` puts before a validator's problem.
+_FIELD = "\x1f"
+
+
+def _explain(error: BaseException, _type: object) -> str:
+    if isinstance(error, _BrokenLinkError):
+        return _QUIET
+    if isinstance(error, FieldValueError):
+        return f"{error.field}{_FIELD}{error.problem}"
+    if isinstance(error, ForbiddenExtraKeysError):
+        return "unknown field(s) " + ", ".join(sorted(error.extra_fields))
+    if isinstance(error, KeyError):
+        return "required field missing"
+    # The library's own hooks and the rules say what is wrong in their messages.
+    return str(error)

@@ -5,26 +5,17 @@ from __future__ import annotations
 import hashlib
 import os
 import pathlib
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from attrs import frozen
 
-from bkn_awards.award_record import Award
-from bkn_awards.category import Category
 from bkn_awards.dates import MONTHS
-from bkn_awards.edition import Edition
-from bkn_awards.event import Event
-from bkn_awards.layout import file_of
+from bkn_awards.entities import Category, Citation, Edition, Official, Source
+from bkn_awards.model import Award, Event, Tally, file_of
 from bkn_awards.names import mentions
-from bkn_awards.official import Official
-from bkn_awards.provenance import Citation, Source
-from bkn_awards.tally import Tally
 
-if TYPE_CHECKING:
-    from bkn_awards.dataset import Dataset
-
-__all__ = ["CitationProblem", "CitationReport", "article_paragraphs", "verify_dataset"]
+__all__ = ["CitationProblem", "CitationReport", "article_paragraphs", "verify"]
 
 _NUMBER_WORDS = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
 
@@ -99,8 +90,10 @@ def article_paragraphs(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
-def verify_dataset(dataset: Dataset, articles_dir: str | os.PathLike[str]) -> CitationReport:
-    """Check every citation of `dataset` against the article files in `articles_dir`.
+def verify(
+    files: Mapping[str, Sequence[Any]], articles_dir: str | os.PathLike[str]
+) -> CitationReport:
+    """Check every citation of the records of each file against the article files in `articles_dir`.
 
     An article is found by its SHA-256, whatever its file is called. For each citation the
     paragraphs must exist and mention what the record is about: an award's institution (by name
@@ -117,14 +110,14 @@ def verify_dataset(dataset: Dataset, articles_dir: str | os.PathLike[str]) -> Ci
     }
     texts: dict[str, list[str]] = {}
     problems: list[CitationProblem] = []
-    for source in dataset.sources():
+    for source in files["sources"]:
         path = by_hash.get(source.sha256)
         if path is None:
             problems.append(_missing(source, directory))
         else:
             texts[source.id] = article_paragraphs(path.read_text(encoding="utf-8"))
     checked = 0
-    for record, citation in _citations(dataset):
+    for record, citation in _citations(files):
         paragraphs = texts.get(citation.source.id)
         if paragraphs is None:
             continue  # the missing article is reported once, above
@@ -157,8 +150,8 @@ def _missing(source: Source, directory: pathlib.Path) -> CitationProblem:
     )
 
 
-def _citations(dataset: Dataset) -> Iterator[tuple[Cited, Citation]]:
-    for name, records in dataset.records_by_file().items():
+def _citations(files: Mapping[str, Sequence[Any]]) -> Iterator[tuple[Cited, Citation]]:
+    for name, records in files.items():
         if name in ("sources", "institutions"):  # the two kinds of record that cite nothing
             continue
         for record in records:

@@ -8,10 +8,10 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import bkn_awards
+from bkn_awards.entities import InstitutionKind
 from bkn_awards.errors import AmbiguousInstitutionError, BknAwardsError
-from bkn_awards.government import InstitutionKind
-from bkn_awards.records import Records, aligned
+from bkn_awards.loading import load
+from bkn_awards.results import Records, aligned
 
 __all__ = ["main"]
 
@@ -31,6 +31,8 @@ exit status: 0 done; 1 nothing matched, or a check found problems; 2 bad usage o
 # Unknown names and ids are "no match"; an ambiguous name, like any malformed question, is misuse.
 _NO_MATCH = 1
 _MISUSE = 2
+
+_Adder = Callable[[argparse.ArgumentParser], None]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,7 +78,7 @@ def _listing(records: Records[Any], output: str, what: str) -> int:
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
-    from bkn_awards.export import write_csv
+    from bkn_awards.formats import write_csv
 
     buffer = io.StringIO()
     write_csv(buffer, list(rows[0]), rows)
@@ -84,7 +86,7 @@ def _csv(rows: list[dict[str, Any]]) -> str:
 
 
 def _awards(args: argparse.Namespace) -> int:
-    found = bkn_awards.awards(
+    found = load().awards(
         year=args.year,
         institution=args.institution,
         category=args.category,
@@ -95,28 +97,28 @@ def _awards(args: argparse.Namespace) -> int:
 
 
 def _institutions(args: argparse.Namespace) -> int:
-    return _listing(bkn_awards.institutions(kind=args.kind), args.format, "institutions")
+    return _listing(load().institutions(kind=args.kind), args.format, "institutions")
 
 
 def _institution(args: argparse.Namespace) -> int:
-    found = bkn_awards.institution(args.name)
+    found = load().institution(args.name)
     return _listing(Records((found,)), args.format, "institutions")
 
 
 def _categories(args: argparse.Namespace) -> int:
-    return _listing(bkn_awards.categories(year=args.year), args.format, "categories")
+    return _listing(load().categories(year=args.year), args.format, "categories")
 
 
 def _sources(args: argparse.Namespace) -> int:
-    return _listing(bkn_awards.sources(), args.format, "sources")
+    return _listing(load().sources(), args.format, "sources")
 
 
 def _events(args: argparse.Namespace) -> int:
-    return _listing(bkn_awards.events(year=args.year), args.format, "events")
+    return _listing(load().events(year=args.year), args.format, "events")
 
 
 def _show(args: argparse.Namespace) -> int:
-    award = bkn_awards.award(args.award_id)
+    award = load().award(args.award_id)
     lines = [
         ("id", award.id),
         ("year", str(award.year)),
@@ -168,7 +170,7 @@ def _coverage(args: argparse.Namespace) -> int:
             "recipients_reported": c.recipients_reported,
             "recipients_itemised": c.recipients_itemised,
         }
-        for c in bkn_awards.coverage()
+        for c in load().coverage()
     ]
     if args.format == "csv":
         print(_csv(rows), end="")
@@ -183,39 +185,24 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    report = bkn_awards.verify_citations(args.articles_dir)
+    report = load().verify_citations(args.articles_dir)
     print(report)
     return 0 if report.ok else _NO_MATCH
 
 
 def _validate(args: argparse.Namespace) -> int:
-    data = bkn_awards.load(args.directory)
+    data = load(args.directory)
     counts = data.manifest().counts
     print(f"{args.directory}: valid, " + ", ".join(f"{n} {name}" for name, n in counts.items()))
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    from bkn_awards.export import export
+    from bkn_awards.formats import export
 
-    written = export(bkn_awards.load(), args.directory, fmt=args.format)
+    written = export(load(), args.directory, fmt=args.format)
     print("\n".join(str(path) for path in written))
     return 0
-
-
-_COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
-    "awards": (_awards, "list awards (the default command)"),
-    "institutions": (_institutions, "list the institutions"),
-    "institution": (_institution, "look up one institution by name, alias, id or region code"),
-    "categories": (_categories, "list the categories of each edition"),
-    "sources": (_sources, "list the news articles the data comes from"),
-    "events": (_events, "list the ceremonies and handovers"),
-    "show": (_show, "show one award with every field and its citations spelled out"),
-    "coverage": (_coverage, "reported award counts beside the awards itemised"),
-    "export": (_export, "write the data as CSV, JSON or a Frictionless Data Package"),
-    "validate": (_validate, "check a data directory of your own"),
-    "verify-citations": (_verify, "check every citation against a directory of the articles"),
-}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -225,19 +212,26 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--version", action=_Version, help="show the versions and exit")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name, (run, summary) in _COMMANDS.items():
+    for name, (run, summary, options) in _COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary)
         command.set_defaults(run=run)
-        for add in _OPTIONS[name]:
+        for add in options:
             add(command)
     return parser
 
 
-def _version() -> str:
-    manifest = bkn_awards.manifest()
-    return f"bkn-awards {manifest.library_version} (data {manifest.data_version})"
+class _Version(argparse.Action):
+    """Print the library's and the data's versions; the data is read only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any) -> None:
+        manifest = load().manifest()
+        print(f"bkn-awards {manifest.library_version} (data {manifest.data_version})")
+        parser.exit()
 
 
 def _formats(command: argparse.ArgumentParser) -> None:
@@ -267,23 +261,48 @@ def _export_format(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _argument(name: str, metavar: str, text: str) -> Callable[[argparse.ArgumentParser], None]:
+def _argument(name: str, metavar: str, text: str) -> _Adder:
     def add(command: argparse.ArgumentParser) -> None:
         command.add_argument(name, metavar=metavar, help=text)
 
     return add
 
 
-_OPTIONS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], ...]] = {
-    "awards": (_years, _award_filters, _kinds, _formats),
-    "institutions": (_kinds, _formats),
-    "institution": (_argument("name", "NAME", "name, alias, id or region code"), _formats),
-    "categories": (_years, _formats),
-    "sources": (_formats,),
-    "events": (_years, _formats),
-    "show": (_argument("award_id", "AWARD_ID", "the award's id"),),
-    "coverage": (_formats,),
-    "export": (_export_format, _argument("directory", "DIR", "where to write (made if missing)")),
-    "validate": (_argument("directory", "DIR", "the data directory to check"),),
-    "verify-citations": (_argument("articles_dir", "DIR", "the directory of article files"),),
+# Each command: what runs it, what it does in a line, and its options.
+_COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Adder, ...]]] = {
+    "awards": (
+        _awards,
+        "list awards (the default command)",
+        (_years, _award_filters, _kinds, _formats),
+    ),
+    "institutions": (_institutions, "list the institutions", (_kinds, _formats)),
+    "institution": (
+        _institution,
+        "look up one institution by name, alias, id or region code",
+        (_argument("name", "NAME", "name, alias, id or region code"), _formats),
+    ),
+    "categories": (_categories, "list the categories of each edition", (_years, _formats)),
+    "sources": (_sources, "list the news articles the data comes from", (_formats,)),
+    "events": (_events, "list the ceremonies and handovers", (_years, _formats)),
+    "show": (
+        _show,
+        "show one award with every field and its citations spelled out",
+        (_argument("award_id", "AWARD_ID", "the award's id"),),
+    ),
+    "coverage": (_coverage, "reported award counts beside the awards itemised", (_formats,)),
+    "export": (
+        _export,
+        "write the data as CSV, JSON or a Frictionless Data Package",
+        (_export_format, _argument("directory", "DIR", "where to write (made if missing)")),
+    ),
+    "validate": (
+        _validate,
+        "check a data directory of your own",
+        (_argument("directory", "DIR", "the data directory to check"),),
+    ),
+    "verify-citations": (
+        _verify,
+        "check every citation against a directory of the articles",
+        (_argument("articles_dir", "DIR", "the directory of article files"),),
+    ),
 }

@@ -1,50 +1,35 @@
-"""A loaded set of records with the indexes that answer queries."""
+"""The finished, immutable Dataset and its queries."""
 
 from __future__ import annotations
 
 import os
-import threading
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from bkn_awards.award_record import Award
-from bkn_awards.category import Category
-from bkn_awards.edition import Edition
-from bkn_awards.errors import (
-    AmbiguousInstitutionError,
-    QueryError,
-    UnknownAwardError,
-    UnknownCategoryError,
-    UnknownInstitutionError,
+from bkn_awards.consistency import Conflict
+from bkn_awards.entities import Category, Edition, Institution, InstitutionKind, Official, Source
+from bkn_awards.errors import UnknownAwardError
+from bkn_awards.index import (
+    AwardIndex,
+    CategoryWords,
+    Filters,
+    InstitutionNames,
+    kind_of,
+    of_years,
+    whole_numbers,
 )
-from bkn_awards.event import Event
-from bkn_awards.government import Institution, InstitutionKind
-from bkn_awards.index import AwardIndex, Filters
-from bkn_awards.names import name_key, name_words
-from bkn_awards.official import Official
-from bkn_awards.provenance import Source
-from bkn_awards.records import Records
-from bkn_awards.tally import Tally
+from bkn_awards.model import RECORD_FILES, Award, Event, Tally
+from bkn_awards.results import Records
 
 if TYPE_CHECKING:
-    # Imported where they are used: `import bkn_awards` should not pay for them.
+    # Imported where they are used: a query should not pay for them.
     from importlib.resources.abc import Traversable
 
-    from bkn_awards.disputes import Conflict
-    from bkn_awards.inventory import Manifest
-    from bkn_awards.itemisation import Coverage
-    from bkn_awards.verification import CitationReport
+    from bkn_awards.citations import CitationReport
+    from bkn_awards.reports import Coverage, Manifest
 
 __all__ = ["Dataset"]
-
-
-class _OfAYear(Protocol):
-    @property
-    def year(self) -> int: ...
-
-
-R = TypeVar("R", bound=_OfAYear)
 
 
 class Dataset:
@@ -52,7 +37,13 @@ class Dataset:
 
     Get the bundled one with `bkn_awards.load()`, or a directory of your own with
     ``bkn_awards.load(path)``. The module-level functions (`bkn_awards.awards` and friends) query
-    the bundled dataset. A dataset never changes once made; its methods return tuples.
+    the bundled dataset. A dataset never changes once made; its methods return `Records`.
+
+    Args:
+        files: The records of each data file, by the file's name without ``.json``
+            (``{"sources": ..., "awards": ...}``), checked and linked (`load` makes them).
+        conflicts: Where records about the same thing disagree.
+        directory: The directory the files were read from, for `manifest`, if any.
 
     Example:
         >>> import bkn_awards
@@ -63,91 +54,32 @@ class Dataset:
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = (
-        "_by_id",
-        "_categories",
-        "_category_matches",
-        "_category_words",
-        "_category_years",
-        "_conflicts",
-        "_directory",
-        "_editions",
-        "_events",
-        "_index",
-        "_institution_keys",
-        "_institutions",
-        "_loader",
-        "_lock",
-        "_officials",
-        "_sources",
-        "_tallies",
-    )
+    __slots__ = ("_by_id", "_categories", "_conflicts", "_directory", "_files", "_index", "_names")
 
     def __init__(
         self,
+        files: Mapping[str, Sequence[Any]],
         *,
-        sources: Sequence[Source],
-        institutions: Sequence[Institution],
-        officials: Sequence[Official],
-        editions: Sequence[Edition],
-        categories: Sequence[Category],
-        events: Sequence[Event],
-        awards: Sequence[Award],
-        tallies: Sequence[Tally],
+        conflicts: Sequence[Conflict] = (),
+        directory: Traversable | None = None,
     ) -> None:
-        self._loader: Callable[[], Dataset] | None = None
-        self._lock = threading.Lock()
-        self._sources = Records(sources)
-        self._institutions = Records(institutions)
-        self._officials = Records(officials)
-        self._editions = Records(editions)
-        self._categories = Records(categories)
-        self._events = Records(events)
-        self._tallies = Records(tallies)
+        self._files: Mapping[str, Records[Any]] = MappingProxyType(
+            {
+                name.removesuffix(".json"): Records(files[name.removesuffix(".json")])
+                for name, _ in RECORD_FILES
+            }
+        )
+        awards: Records[Award] = self._files["awards"]
         self._index = AwardIndex(awards)
-        self._institution_keys: dict[str, tuple[Institution, ...]] | None = None
-        self._category_words = {c.id: frozenset(name_words(c.name)) for c in self._categories}
-        self._category_years = {c.id: c.year for c in self._categories}
-        self._category_matches: dict[str, frozenset[str]] = {}
-        self._conflicts: tuple[Conflict, ...] | None = None
-        self._by_id: dict[str, Award] | None = None
-        self._directory: Traversable | None = None
-
-    @classmethod
-    def deferred(cls, loader: Callable[[], Dataset]) -> Dataset:
-        """Make a dataset that calls `loader` for its records on first use, once.
-
-        Many threads asking at once get one load; nothing is read before the first question.
-
-        .. versionadded:: 0.1.0
-        """
-        dataset = cls.__new__(cls)
-        dataset._loader = loader
-        dataset._lock = threading.Lock()
-        return dataset
-
-    def _ready(self) -> None:
-        if self._loader is not None:
-            self._load()
-
-    def _load(self) -> None:
-        with self._lock:
-            loader = self._loader
-            if loader is None:
-                return
-            loaded = loader()
-            for slot in Dataset.__slots__:
-                if slot not in ("_loader", "_lock"):
-                    setattr(self, slot, getattr(loaded, slot))
-            # Cleared last: a thread that sees no loader finds every slot filled.
-            self._loader = None
+        self._by_id = {a.id: a for a in awards}
+        self._names = InstitutionNames(self._files["institutions"])
+        self._categories = CategoryWords(self._files["categories"])
+        self._conflicts = tuple(conflicts)
+        self._directory = directory
 
     def __repr__(self) -> str:
-        if self._loader is not None:
-            return "<Dataset: not loaded yet>"
-        return (
-            f"<Dataset: {len(self._index.awards)} awards, {len(self._institutions)} institutions>"
-        )
+        counts = (len(self._files["awards"]), len(self._files["institutions"]))
+        return f"<Dataset: {counts[0]} awards, {counts[1]} institutions>"
 
     def awards(
         self,
@@ -190,17 +122,17 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
-        self._ready()
         # Read once: `year` may be a generator, and the category filter needs the years too.
-        years = None if year is None else _whole_numbers("year", year, minimum=1)
+        years = None if year is None else whole_numbers("year", year, minimum=1)
         filters: Filters = (
             years,
             None if institution is None else frozenset((self.institution(institution).id,)),
-            None if category is None else self._match_categories(category, years),
-            None if rank is None else _whole_numbers("rank", rank, minimum=1),
-            None if kind is None else frozenset((_kind(kind),)),
+            None if category is None else self._categories.find(category, years),
+            None if rank is None else whole_numbers("rank", rank, minimum=1),
+            None if kind is None else frozenset((kind_of(kind),)),
         )
-        return self._index.select(filters)
+        found: Records[Award] = self._index.select(filters)
+        return found
 
     def institution(self, text: str | Institution) -> Institution:
         """Find the institution a name, alias, id or region code stands for.
@@ -231,22 +163,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
-        self._ready()
-        if isinstance(text, Institution):
-            if text not in self._institutions:
-                raise UnknownInstitutionError(text.name, [])
-            return text
-        if not isinstance(text, str):
-            raise QueryError(f"institution must be a name or an Institution, not {text!r}")
-        key = name_key(text)
-        if not key:
-            raise QueryError("institution must not be empty")
-        found = self._names().get(key, ())
-        if len(found) == 1:
-            return found[0]
-        if found:
-            raise AmbiguousInstitutionError(text, [i.name for i in found])
-        raise UnknownInstitutionError(text, self._suggest_institutions(key))
+        return self._names.find(text)
 
     def institutions(self, *, kind: InstitutionKind | str | None = None) -> Records[Institution]:
         """List the institutions, or those of one kind.
@@ -258,11 +175,11 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
-        self._ready()
+        institutions: Records[Institution] = self._files["institutions"]
         if kind is None:
-            return self._institutions
-        wanted = _kind(kind)
-        return Records(i for i in self._institutions if i.kind is wanted)
+            return institutions
+        wanted = kind_of(kind)
+        return Records(i for i in institutions if i.kind is wanted)
 
     def categories(self, *, year: int | Iterable[int] | None = None) -> Records[Category]:
         """List the categories, or those of some editions.
@@ -274,8 +191,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        self._ready()
-        return _of_years(self._categories, year)
+        return of_years(self._files["categories"], year)
 
     def sources(self) -> Records[Source]:
         """List the news articles the data comes from.
@@ -287,8 +203,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        self._ready()
-        return self._sources
+        return self._files["sources"]
 
     def officials(self) -> Records[Official]:
         """List the officials named in the reports, each with the office held at the time.
@@ -300,8 +215,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        self._ready()
-        return self._officials
+        return self._files["officials"]
 
     def events(self, *, year: int | Iterable[int] | None = None) -> Records[Event]:
         """List the ceremonies and handovers, or those of some editions.
@@ -313,8 +227,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        self._ready()
-        return _of_years(self._events, year)
+        return of_years(self._files["events"], year)
 
     def tallies(self, *, year: int | Iterable[int] | None = None) -> Records[Tally]:
         """List the counts of awards the articles report, or those of some editions.
@@ -326,8 +239,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        self._ready()
-        return _of_years(self._tallies, year)
+        return of_years(self._files["tallies"], year)
 
     def editions(self) -> Records[Edition]:
         """List the editions of the award the articles report.
@@ -339,8 +251,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        self._ready()
-        return self._editions
+        return self._files["editions"]
 
     def conflicts(self) -> tuple[Conflict, ...]:
         """List where records about the same thing disagree, each claim with its citations.
@@ -355,14 +266,6 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        from bkn_awards.disputes import find_conflicts
-
-        self._ready()
-        if self._conflicts is None:
-            awards = self._index.awards
-            self._conflicts = find_conflicts(
-                awards=awards, events=self._events, tallies=self._tallies, editions=self._editions
-            )
         return self._conflicts
 
     def coverage(self) -> tuple[Coverage, ...]:
@@ -377,10 +280,10 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        from bkn_awards.itemisation import measure
+        from bkn_awards.reports import measure
 
-        self._ready()
-        return tuple(measure(tally, self._index.awards) for tally in self._tallies)
+        awards = self._files["awards"]
+        return tuple(measure(tally, awards) for tally in self._files["tallies"])
 
     def award(self, award_id: str) -> Award:
         """Return the award with this id.
@@ -395,9 +298,6 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        self._ready()
-        if self._by_id is None:
-            self._by_id = {a.id: a for a in self._index.awards}
         try:
             return self._by_id[award_id]
         except (KeyError, TypeError):
@@ -411,10 +311,9 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        from bkn_awards.inventory import describe
+        from bkn_awards.reports import describe
 
-        self._ready()
-        return describe(self, self._directory)
+        return describe(self._files, self._directory)
 
     def verify_citations(self, articles_dir: str | os.PathLike[str]) -> CitationReport:
         """Check every citation against the article files in `articles_dir`.
@@ -434,10 +333,9 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        from bkn_awards.verification import verify_dataset
+        from bkn_awards.citations import verify
 
-        self._ready()
-        return verify_dataset(self, articles_dir)
+        return verify(self._files, articles_dir)
 
     def records_by_file(self) -> dict[str, Records[Any]]:
         """Every record, grouped as the data files hold them: ``{"sources": ..., "awards": ...}``.
@@ -449,97 +347,4 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
-        self._ready()
-        return {
-            "sources": self._sources,
-            "institutions": self._institutions,
-            "officials": self._officials,
-            "editions": self._editions,
-            "categories": self._categories,
-            "events": self._events,
-            "awards": self._index.awards,
-            "tallies": self._tallies,
-        }
-
-    def _match_categories(
-        self, category: str | Category, years: frozenset[int] | None
-    ) -> frozenset[str]:
-        if isinstance(category, Category):
-            found = frozenset((category.id,))
-        elif isinstance(category, str):
-            found = self._category_matches.get(category) or self._find_categories(category)
-        else:
-            raise QueryError(f"category must be words of its name or a Category, not {category!r}")
-        if years is None:
-            return found
-        # A category belongs to one edition: keep those of the years asked for, so that the
-        # index walks one edition's awards rather than every edition's.
-        return frozenset(c for c in found if self._category_years[c] in years)
-
-    def _find_categories(self, text: str) -> frozenset[str]:
-        words = frozenset(name_words(text))
-        if not words:
-            raise QueryError("category must not be empty")
-        found = frozenset(
-            c.id for c in self._categories if c.id == text or words <= self._category_words[c.id]
-        )
-        if not found:
-            import difflib
-
-            names = sorted({c.name for c in self._categories})
-            raise UnknownCategoryError(text, difflib.get_close_matches(text, names, n=3))
-        self._category_matches[text] = found
-        return found
-
-    def _names(self) -> dict[str, tuple[Institution, ...]]:
-        # Built on the first look-up by name: loading data that is only queried by year or
-        # category need not fold thousands of names and aliases.
-        if self._institution_keys is None:
-            self._institution_keys = _institution_keys(self._institutions)
-        return self._institution_keys
-
-    def _suggest_institutions(self, key: str) -> list[str]:
-        import difflib
-
-        keys = self._names()
-        close = difflib.get_close_matches(key, keys, n=5, cutoff=0.6)
-        names = dict.fromkeys(i.name for k in close for i in keys[k])
-        return list(names)[:3]
-
-
-def _institution_keys(institutions: Sequence[Institution]) -> dict[str, tuple[Institution, ...]]:
-    found: defaultdict[str, dict[str, Institution]] = defaultdict(dict)
-    for institution in institutions:
-        names = [institution.id, institution.name, *institution.aliases]
-        if institution.region_code is not None:
-            names += [institution.region_code, institution.region_code.replace(".", "")]
-        for name in names:
-            found[name_key(name)][institution.id] = institution
-    return {key: tuple(by_id.values()) for key, by_id in found.items()}
-
-
-def _whole_numbers(name: str, value: int | Iterable[int], *, minimum: int) -> frozenset[int]:
-    if type(value) is int and value >= minimum:
-        return frozenset((value,))
-    if isinstance(value, str | bytes) or not isinstance(value, int | Iterable):
-        raise QueryError(f"{name} must be a whole number or several, not {value!r}")
-    values = [value] if isinstance(value, int) else list(value)
-    for item in values:
-        if type(item) is not int or item < minimum:
-            raise QueryError(f"{name} must be a whole number of at least {minimum}, not {item!r}")
-    return frozenset(values)
-
-
-def _kind(kind: InstitutionKind | str) -> InstitutionKind:
-    try:
-        return InstitutionKind(kind)
-    except ValueError:
-        known = ", ".join(k.value for k in InstitutionKind)
-        raise QueryError(f"kind must be one of {known}, not {kind!r}") from None
-
-
-def _of_years(records: Records[R], year: int | Iterable[int] | None) -> Records[R]:
-    if year is None:
-        return records
-    years = _whole_numbers("year", year, minimum=1)
-    return Records(r for r in records if r.year in years)
+        return dict(self._files)

@@ -1,42 +1,80 @@
-"""Where a fact comes from: the news article (`Source`) and its paragraphs (`Citation`)."""
+"""The records others link to: sources, citations, institutions, officials, editions, categories."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import enum
+from typing import Any, Protocol
 
 import attrs
 from attrs import field, frozen
 
-from bkn_awards._fields import (
-    Shown,
-    at_least_one,
-    inline_test,
-    non_empty,
-    not_in_future,
-    ref_repr,
+from bkn_awards.rules import (
+    REGION_CODE,
+    AtLeast,
+    Distinct,
+    Each,
+    EditionYear,
+    Matches,
+    NonEmpty,
+    NotInFuture,
+    ruled,
 )
-from bkn_awards.errors import FieldValueError
 
-__all__ = ["Citation", "Source"]
+__all__ = [
+    "Category",
+    "Citation",
+    "Edition",
+    "Institution",
+    "InstitutionKind",
+    "Official",
+    "Shown",
+    "Source",
+    "plain",
+    "ref_repr",
+]
 
-_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
 
 
-def _is_sha256(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not _SHA256.fullmatch(value):
-        raise FieldValueError(attribute.name, f"must be 64 lower-case hex digits, got {value!r}")
+def ref_repr(record: _Identified | None) -> str:
+    """Show a linked record by its id, so a repr stays one short line."""
+    return "None" if record is None else repr(record.id)
 
 
-@inline_test("{v} and min({v}) >= 1 and len(set({v})) == len({v})")
-def _paragraphs_valid(
-    _instance: object, attribute: attrs.Attribute[tuple[int, ...]], value: tuple[int, ...]
-) -> None:
-    non_empty(_instance, attribute, value)
-    for paragraph in value:
-        at_least_one(_instance, attribute, paragraph)
-    if len(set(value)) != len(value):
-        raise FieldValueError(attribute.name, f"lists a paragraph twice: {value}")
+def plain(value: Any) -> Any:
+    """Write a field's value as a flat cell: links as ids, enums as values, tuples joined."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if attrs.has(type(value)) and hasattr(value, "id"):
+        return value.id
+    if isinstance(value, tuple):
+        return "; ".join(str(plain(item)) for item in value)
+    return value
+
+
+class Shown:
+    """Mixin that renders an attrs record in Jupyter as a table of its fields."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        import html  # only notebooks need it: not worth its import time on every start
+
+        rows = []
+        for item in attrs.fields(type(self)):  # type: ignore[arg-type]
+            value = getattr(self, item.name)
+            if item.name == "citations":
+                text = "; ".join(
+                    f"{c.source.id} paragraphs {', '.join(map(str, c.paragraphs))}" for c in value
+                )
+            else:
+                text = "" if value is None else str(plain(value))
+            rows.append(f"<tr><th>{item.name}</th><td>{html.escape(text)}</td></tr>")
+        return f"<table><caption>{type(self).__name__}</caption>{''.join(rows)}</table>"
 
 
 @frozen(kw_only=True)
@@ -66,15 +104,15 @@ class Source(Shown):
     .. versionadded:: 0.1.0
     """
 
-    id: str = field(validator=non_empty)
-    title: str | None
-    publisher: str | None
-    published: dt.datetime | None = field(validator=not_in_future)
-    url: str | None = field(repr=False)
-    sha256: str = field(validator=_is_sha256, repr=False)
-    filename: str = field(validator=non_empty, repr=False)
-    editor: str | None = field(repr=False)
-    sign_off: str | None = field(repr=False)
+    id: str = ruled(NonEmpty())
+    title: str | None = ruled(NonEmpty())
+    publisher: str | None = ruled(NonEmpty())
+    published: dt.datetime | None = ruled(NotInFuture())
+    url: str | None = ruled(Matches(r"https?://\S+", "a web address (http or https)"), repr=False)
+    sha256: str = ruled(Matches(r"[0-9a-f]{64}", "64 lower-case hex digits"), repr=False)
+    filename: str = ruled(NonEmpty(), repr=False)
+    editor: str | None = ruled(NonEmpty(), repr=False)
+    sign_off: str | None = ruled(NonEmpty(), repr=False)
 
 
 @frozen(kw_only=True)
@@ -97,4 +135,139 @@ class Citation(Shown):
     """
 
     source: Source = field(repr=ref_repr)
-    paragraphs: tuple[int, ...] = field(validator=_paragraphs_valid)
+    paragraphs: tuple[int, ...] = ruled(NonEmpty(), Each(AtLeast(1)), Distinct("paragraph"))
+
+
+class InstitutionKind(enum.Enum):
+    """What level of government an institution is.
+
+    Example:
+        >>> InstitutionKind("regency")
+        <InstitutionKind.REGENCY: 'regency'>
+
+    .. versionadded:: 0.1.0
+    """
+
+    #: A national ministry (kementerian).
+    MINISTRY = "ministry"
+    #: A national agency (badan, lembaga), such as BKN itself.
+    AGENCY = "agency"
+    #: A provincial government (pemerintah provinsi, "Pemprov").
+    PROVINCE = "province"
+    #: A regency government (pemerintah kabupaten, "Pemkab").
+    REGENCY = "regency"
+    #: A city government (pemerintah kota, "Pemkot").
+    CITY = "city"
+
+
+@frozen(kw_only=True)
+class Institution(Shown):
+    """A ministry, agency, province, regency or city.
+
+    Attributes:
+        id: Stable identifier, e.g. ``"kab-sidoarjo"``.
+        name: Official name, e.g. ``"Pemerintah Kabupaten Sidoarjo"``.
+        kind: Level of government.
+        region_code: Kemendagri region code (``"35.15"``; BPS writes the same digits without the
+            dot), or ``None`` for national bodies.
+        aliases: Other names people write for it (``"Pemkab Sidoarjo"``, ``"Kab. Sidoarjo"``).
+
+    Example:
+        >>> import bkn_awards
+        >>> sidoarjo = bkn_awards.institution("Kab. Sidoarjo")
+        >>> sidoarjo.name, sidoarjo.kind.value, sidoarjo.region_code
+        ('Pemerintah Kabupaten Sidoarjo', 'regency', '35.15')
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = ruled(NonEmpty())
+    name: str = ruled(NonEmpty())
+    kind: InstitutionKind
+    region_code: str | None = ruled(REGION_CODE)
+    aliases: tuple[str, ...] = ruled(Each(NonEmpty()), Distinct("alias"), repr=False)
+
+
+@frozen(kw_only=True)
+class Official(Shown):
+    """A person in an office, as the articles name them at the time of the event.
+
+    One person who held two offices (Kepala BKN, later Plt Kepala BKN) is two records, so each
+    event shows the title the person had then.
+
+    Attributes:
+        id: Stable identifier, e.g. ``"ikfina-fahmawati-bupati-mojokerto"``.
+        name: The person's name.
+        position: The office as reported (``"Bupati Mojokerto"``, ``"Wakil Kepala BKN"``).
+        institution: The institution the office belongs to, where it is in the data.
+        citations: Where the articles name the person in that office.
+
+    Example:
+        >>> import bkn_awards
+        >>> award = bkn_awards.awards(year=2022, institution="Pemkab Mojokerto")[0]
+        >>> award.recipient.name, award.recipient.position
+        ('Ikfina Fahmawati', 'Bupati Mojokerto')
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = ruled(NonEmpty())
+    name: str = ruled(NonEmpty())
+    position: str = ruled(NonEmpty())
+    institution: Institution | None = field(repr=False)
+    citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
+
+
+@frozen(kw_only=True)
+class Edition(Shown):
+    """The BKN Award of one year, with what the articles say of the edition itself.
+
+    Attributes:
+        id: Stable identifier, e.g. ``"2020"``.
+        year: The year in the award's name.
+        number: Its ordinal where reported (the 2020 edition was the sixth), else ``None``.
+        category_count: How many categories it had, where reported, else ``None``.
+        citations: Where the articles report it.
+
+    Example:
+        >>> import bkn_awards
+        >>> [(e.year, e.number) for e in bkn_awards.editions()]
+        [(2020, 6), (2022, None), (2023, None)]
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = ruled(NonEmpty())
+    year: int = ruled(EditionYear())
+    number: int | None = ruled(AtLeast(1))
+    category_count: int | None = ruled(AtLeast(1))
+    citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
+
+
+@frozen(kw_only=True)
+class Category(Shown):
+    """One category of one edition, named as the article names it.
+
+    Categories are per edition because BKN renames and regroups them from year to year; the name
+    keeps the article's wording and capitalisation.
+
+    Attributes:
+        id: Stable identifier, e.g. ``"2020-penilaian-kompetensi"``.
+        year: The edition.
+        name: The category's name as reported.
+        number: Its number where the article numbers it (Kategori I to V), else ``None``.
+        citations: Where the articles name the category.
+
+    Example:
+        >>> import bkn_awards
+        >>> [c.number for c in bkn_awards.categories(year=2020)]
+        [1, 3, 4, 5]
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = ruled(NonEmpty())
+    year: int = ruled(EditionYear())
+    name: str = ruled(NonEmpty())
+    number: int | None = ruled(AtLeast(1))
+    citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)

@@ -35,17 +35,21 @@ class DataError(BknAwardsError, ValueError):
     """A data directory is malformed: the message names the file, the record and the field.
 
     Attributes:
-        problems: Every problem found, one line each, as
-            ``"<file>: record '<id>': <field>: <what is wrong>"``.
+        problems: The problems found, one line each, as
+            ``"<file>: record '<id>': <field>: <what is wrong>"``: all of them, or the first
+            ones where there are very many.
+        count: How many problems there are, listed or not.
 
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(self, problems: Sequence[str], *, count: int | None = None) -> None:
         self.problems = tuple(problems)
-        count = len(self.problems)
-        heading = f"{count} problem{'s' if count != 1 else ''} in the award data:"
-        super().__init__("\n  ".join([heading, *self.problems]))
+        self.count = len(self.problems) if count is None else count
+        heading = f"{self.count} problem{'s' if self.count != 1 else ''} in the award data"
+        if self.count > len(self.problems):
+            heading += f", the first {len(self.problems)} listed"
+        super().__init__("\n  ".join([heading + ":", *self.problems]))
 
 
 class FieldValueError(BknAwardsError, ValueError):

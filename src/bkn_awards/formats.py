@@ -1,4 +1,10 @@
-"""Writing a dataset out in open formats: CSV, JSON and a Frictionless Data Package."""
+"""Writing out: CSV, flat JSON, a Frictionless Data Package, and the JSON Schema of the data files.
+
+The schema ships as ``bkn_awards/data/schema.json`` for tools outside Python. It is made from the
+record classes and their rules; regenerate it after a change to the model with
+``python -m bkn_awards.formats > src/bkn_awards/data/schema.json`` (a test fails while the
+shipped file and the model disagree).
+"""
 
 from __future__ import annotations
 
@@ -8,34 +14,24 @@ import enum
 import json
 import os
 import pathlib
+import typing
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import attrs
 
-from bkn_awards._fields import unwrap_optional
-from bkn_awards.category import Category
-from bkn_awards.event import Event
-from bkn_awards.flat import cell_text, column_types
-from bkn_awards.government import Institution
-from bkn_awards.layout import RECORD_FILES
-from bkn_awards.official import Official
-from bkn_awards.provenance import Source
+from bkn_awards.entities import Citation
+from bkn_awards.model import RECORD_FILES, links, unwrap_optional
+from bkn_awards.results import cell_text, column_types
+from bkn_awards.rules import ISO_DATE, ISO_DATETIME, rules_of
 
 if TYPE_CHECKING:
     from bkn_awards.dataset import Dataset
 
-__all__ = ["export", "write_csv"]
+__all__ = ["Format", "data_schema", "export", "write_csv"]
 
+#: The formats `export` writes.
 Format = Literal["datapackage", "csv", "json"]
-
-_RESOURCE_OF: dict[type[Any], str] = {
-    Source: "sources",
-    Institution: "institutions",
-    Official: "officials",
-    Event: "events",
-    Category: "categories",
-}
 _TABLE_SCHEMA_TYPES: dict[type[Any], str] = {
     str: "string",
     int: "integer",
@@ -144,16 +140,90 @@ def _resource(filename: str, cls: type[Any]) -> dict[str, Any]:
 
 
 def _foreign_keys(cls: type[Any]) -> list[dict[str, Any]]:
+    # A single link (Institution, or Institution | None); a tuple of links is one text cell.
+    return [
+        {
+            "fields": [link.field],
+            "reference": {"resource": link.file.removesuffix(".json"), "fields": ["id"]},
+        }
+        for link in links(cls)
+        if not link.many
+    ]
+
+
+def data_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a data directory's files.
+
+    ``$defs`` holds one definition a file, named after it (``"awards"`` for ``awards.json``):
+    a list of records with every field required and no other field allowed. Links are ids.
+    Each field's rules give its keywords (a rule that asks the clock, as "not in the future",
+    is left to the loader: JSON Schema has no clock).
+
+    Example:
+        >>> schema = data_schema()
+        >>> schema["$defs"]["awards"]["items"]["properties"]["rank"]
+        {'type': ['integer', 'null'], 'minimum': 1, 'maximum': 9223372036854775807}
+
+    .. versionadded:: 0.1.0
+    """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "bkn-awards data files",
+        "$defs": {
+            filename.removesuffix(".json"): {"type": "array", "items": _record(cls)}
+            for filename, cls in RECORD_FILES
+        },
+    }
+
+
+def _record(cls: type[Any]) -> dict[str, Any]:
     attrs.resolve_types(cls)
-    keys = []
-    for field in attrs.fields(cls):
-        # A single link (Institution, or Institution | None); a tuple of links is one text cell.
-        target, _ = unwrap_optional(field.type)
-        if target in _RESOURCE_OF:
-            keys.append(
-                {
-                    "fields": [field.name],
-                    "reference": {"resource": _RESOURCE_OF[target], "fields": ["id"]},
-                }
-            )
-    return keys
+    fields = attrs.fields(cls)
+    linked = {link.field for link in links(cls)}
+    properties = {}
+    for item in fields:
+        schema = _value(item.type, item.name in linked)
+        optional = unwrap_optional(item.type)[1]
+        json_type = schema["type"][0] if optional and "type" in schema else schema.get("type")
+        for rule in rules_of(item):
+            for key, value in rule.schema(json_type or "").items():
+                # An item rule (`Each`) adds to what the item's type says.
+                schema[key] = {**schema[key], **value} if key == "items" else value
+        properties[item.name] = schema
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": [f.name for f in fields],
+        "additionalProperties": False,
+    }
+
+
+def _value(annotation: Any, linked: bool) -> dict[str, Any]:
+    inner_type, optional = unwrap_optional(annotation)
+    if optional:
+        inner = _value(inner_type, linked)
+        if "enum" in inner:
+            return {**inner, "enum": [*inner["enum"], None]}
+        return {**inner, "type": [inner["type"], "null"]}
+    if typing.get_origin(annotation) is tuple:
+        return {"type": "array", "items": _value(typing.get_args(annotation)[0], linked)}
+    if linked:
+        return {"type": "string"}
+    if annotation is Citation:
+        return _record(Citation)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return {"enum": [member.value for member in annotation]}
+    return dict(_SCALARS[annotation])
+
+
+_SCALARS: dict[Any, dict[str, Any]] = {
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    str: {"type": "string"},
+    dt.date: {"type": "string", "format": "date", **ISO_DATE.schema("string")},
+    dt.datetime: {"type": "string", "format": "date-time", **ISO_DATETIME.schema("string")},
+}
+
+
+if __name__ == "__main__":
+    print(json.dumps(data_schema(), indent=2, ensure_ascii=False))

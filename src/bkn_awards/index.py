@@ -1,19 +1,34 @@
-"""The indexes that answer award queries without scanning every award."""
+"""What answers queries without a scan: award positions, institution names, category words."""
 
 from __future__ import annotations
 
+import difflib
 import heapq
-import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from operator import attrgetter
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
-from bkn_awards.award_record import Award
-from bkn_awards.records import Records
+from bkn_awards.entities import Category, Institution, InstitutionKind
+from bkn_awards.errors import (
+    AmbiguousInstitutionError,
+    QueryError,
+    UnknownCategoryError,
+    UnknownInstitutionError,
+)
+from bkn_awards.model import Award
+from bkn_awards.names import name_key, name_words
 
-__all__ = ["AwardIndex", "Filters"]
+__all__ = [
+    "AwardIndex",
+    "CategoryWords",
+    "Filters",
+    "InstitutionNames",
+    "kind_of",
+    "of_years",
+    "whole_numbers",
+]
 
 #: A normalised query: for each indexed field, the values wanted, or ``None`` for "any".
 Filters = tuple[
@@ -32,56 +47,39 @@ _FIELDS: tuple[Callable[[Award], Hashable], ...] = (
     attrgetter("institution.kind"),
 )
 
-# Enough distinct questions for any notebook session; the oldest answer goes first past it.
-_CACHE_SIZE = 1024
+A = TypeVar("A", bound=Sequence[Award])
 
 
 class AwardIndex:
-    """Positions of the awards for each value of each filterable field, and answers cached.
+    """Positions of the awards for each value of each filterable field.
 
     Positions are kept in compact arrays (four bytes an award a field) rather than tuples of
-    Python ints, which would cost seven times as much at 100,000 awards.
+    Python ints. Answers are not cached: walking the shortest list of positions is fast enough,
+    and a cache of answers would grow with every distinct question.
     """
 
-    __slots__ = ("_awards", "_cache", "_lock", "_positions")
+    __slots__ = ("_awards", "_positions")
 
-    def __init__(self, awards: Sequence[Award]) -> None:
-        self._awards = Records(awards)
-        self._positions = _group(self._awards)
-        self._cache: dict[Filters, Records[Award]] = {}
-        self._lock = threading.Lock()
+    def __init__(self, awards: A) -> None:
+        self._awards = awards
+        self._positions = _group(awards)
 
-    @property
-    def awards(self) -> Records[Award]:
-        """Every award, in the order of the data."""
-        return self._awards
+    def select(self, filters: Filters) -> Any:
+        """The awards that every non-``None`` filter admits, in the order of the data.
 
-    def select(self, filters: Filters) -> Records[Award]:
-        """Return the awards that every non-``None`` filter admits, in the order of the data."""
-        found = self._cache.get(filters)
-        if found is None:
-            found = self._select(filters)
-            with self._lock:
-                if len(self._cache) >= _CACHE_SIZE:
-                    del self._cache[next(iter(self._cache))]
-                self._cache[filters] = found
-        return found
-
-    def _select(self, filters: Filters) -> Records[Award]:
+        The answer is of the type of the awards the index was made from (`Records`).
+        """
+        kind: Callable[[Iterable[Award]], Any] = type(self._awards)
         active = [(n, wanted) for n, wanted in enumerate(filters) if wanted is not None]
         if not active:
             return self._awards
         # Walk the smallest candidate list and test the other filters on each award there.
         lead, wanted = min(active, key=lambda nw: self._count(*nw))
         rest = [(_FIELDS[n], values) for n, values in active if n != lead]
-        positions = self._merged(lead, wanted)
+        found = map(self._awards.__getitem__, self._merged(lead, wanted))
         if not rest:
-            return Records(map(self._awards.__getitem__, positions))
-        return Records(
-            award
-            for award in map(self._awards.__getitem__, positions)
-            if all(field(award) in values for field, values in rest)
-        )
+            return kind(found)
+        return kind(a for a in found if all(field(a) in values for field, values in rest))
 
     def _count(self, field: int, values: frozenset[Any]) -> int:
         by_value = self._positions[field]
@@ -108,3 +106,113 @@ def _group(awards: Sequence[Award]) -> tuple[dict[Hashable, array[int]], ...]:
     return tuple(
         {value: array("I", positions) for value, positions in grouped.items()} for grouped in groups
     )
+
+
+class InstitutionNames:
+    """Every name, alias, id and region code of the institutions, folded by `name_key`."""
+
+    __slots__ = ("_institutions", "_keys")
+
+    def __init__(self, institutions: Sequence[Institution]) -> None:
+        self._institutions = frozenset(institutions)
+        found: defaultdict[str, dict[str, Institution]] = defaultdict(dict)
+        for institution in institutions:
+            names = [institution.id, institution.name, *institution.aliases]
+            if institution.region_code is not None:
+                names += [institution.region_code, institution.region_code.replace(".", "")]
+            for name in names:
+                found[name_key(name)][institution.id] = institution
+        self._keys = {key: tuple(by_id.values()) for key, by_id in found.items()}
+
+    def find(self, text: str | Institution) -> Institution:
+        """The one institution `text` names (see `bkn_awards.institution`)."""
+        if isinstance(text, Institution):
+            if text not in self._institutions:
+                raise UnknownInstitutionError(text.name, [])
+            return text
+        if not isinstance(text, str):
+            raise QueryError(f"institution must be a name or an Institution, not {text!r}")
+        key = name_key(text)
+        if not key:
+            raise QueryError("institution must not be empty")
+        found = self._keys.get(key, ())
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousInstitutionError(text, [i.name for i in found])
+        close = difflib.get_close_matches(key, self._keys, n=5, cutoff=0.6)
+        names = dict.fromkeys(i.name for k in close for i in self._keys[k])
+        raise UnknownInstitutionError(text, list(names)[:3])
+
+
+class CategoryWords:
+    """The folded words of each category's name, to find categories by some of their words."""
+
+    __slots__ = ("_words", "_years")
+
+    def __init__(self, categories: Sequence[Category]) -> None:
+        self._words = {c.id: (frozenset(name_words(c.name)), c.name) for c in categories}
+        self._years = {c.id: c.year for c in categories}
+
+    def find(self, category: str | Category, years: frozenset[int] | None) -> frozenset[str]:
+        """The ids of the categories `category` names, of the `years` given (all if ``None``)."""
+        if isinstance(category, Category):
+            found = frozenset((category.id,))
+        elif isinstance(category, str):
+            found = self._matching(category)
+        else:
+            raise QueryError(f"category must be words of its name or a Category, not {category!r}")
+        if years is None:
+            return found
+        # A category belongs to one edition: keep those of the years asked for, so that the
+        # index walks one edition's awards rather than every edition's.
+        return frozenset(c for c in found if self._years.get(c) in years)
+
+    def _matching(self, text: str) -> frozenset[str]:
+        words = frozenset(name_words(text))
+        if not words:
+            raise QueryError("category must not be empty")
+        found = frozenset(c for c, (w, _) in self._words.items() if c == text or words <= w)
+        if not found:
+            names = sorted({name for _, name in self._words.values()})
+            raise UnknownCategoryError(text, difflib.get_close_matches(text, names, n=3))
+        return found
+
+
+def whole_numbers(name: str, value: int | Iterable[int], *, minimum: int) -> frozenset[int]:
+    """Read a filter of one whole number or several, each at least `minimum`."""
+    if type(value) is int and value >= minimum:
+        return frozenset((value,))
+    if isinstance(value, str | bytes) or not isinstance(value, int | Iterable):
+        raise QueryError(f"{name} must be a whole number or several, not {value!r}")
+    values = [value] if isinstance(value, int) else list(value)
+    for item in values:
+        if type(item) is not int or item < minimum:
+            raise QueryError(f"{name} must be a whole number of at least {minimum}, not {item!r}")
+    return frozenset(values)
+
+
+def kind_of(kind: InstitutionKind | str) -> InstitutionKind:
+    """Read an institution kind filter (``"city"`` or `InstitutionKind.CITY`)."""
+    try:
+        return InstitutionKind(kind)
+    except ValueError:
+        known = ", ".join(k.value for k in InstitutionKind)
+        raise QueryError(f"kind must be one of {known}, not {kind!r}") from None
+
+
+class _OfAYear(Protocol):
+    @property
+    def year(self) -> int: ...
+
+
+R = TypeVar("R", bound=Sequence[_OfAYear])
+
+
+def of_years(records: R, year: int | Iterable[int] | None) -> R:
+    """The records of `year` (one or several; all where ``None``), of the type given."""
+    if year is None:
+        return records
+    years = whole_numbers("year", year, minimum=1)
+    kind: Callable[[Iterable[Any]], R] = type(records)
+    return kind(r for r in records if r.year in years)

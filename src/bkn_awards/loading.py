@@ -1,27 +1,62 @@
-"""Reading a data directory (the bundled one or a user's) into a checked `Dataset`."""
+"""The way in: read a directory's files, decode and check them, and make the `Dataset`.
+
+Also the bundled dataset, made once on first use, and the module-level queries over it.
+"""
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from bkn_awards.bulk import Shared, structure_text
+from bkn_awards._decode import Decoder, parse
+from bkn_awards.consistency import examine
 from bkn_awards.dataset import Dataset
-from bkn_awards.errors import DataError, FieldValueError
-from bkn_awards.layout import RECORD_FILES
+from bkn_awards.errors import DataError
+from bkn_awards.model import RECORD_FILES
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-    import cattrs
+__all__ = [
+    "award",
+    "awards",
+    "bundled",
+    "categories",
+    "conflicts",
+    "coverage",
+    "editions",
+    "events",
+    "institution",
+    "institutions",
+    "load",
+    "manifest",
+    "officials",
+    "read_directory",
+    "sources",
+    "tallies",
+    "verify_citations",
+]
 
-__all__ = ["BUNDLED", "load", "read_directory"]
+#: How many problems a `DataError` lists; it counts the rest. A file of 100,000 bad records
+#: would otherwise hold 100,000 lines in memory, and no reader goes past the first screens.
+PROBLEMS_LISTED = 200
+
+_bundled: Dataset | None = None
+_bundled_lock = threading.Lock()
 
 
-def _read_bundled() -> Dataset:
-    return read_directory(_bundled_directory())
+def bundled() -> Dataset:
+    """The dataset that ships with the package, read on first use, once, whatever the threads."""
+    global _bundled
+    if _bundled is None:
+        with _bundled_lock:
+            if _bundled is None:
+                _bundled = read_directory(_bundled_directory())
+    return _bundled
 
 
 def _bundled_directory() -> Traversable:
@@ -40,10 +75,6 @@ def _bundled_directory() -> Traversable:
     import importlib_resources
 
     return importlib_resources.files("bkn_awards") / "data"
-
-
-#: The data that ships with the package, read on first use.
-BUNDLED = Dataset.deferred(_read_bundled)
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -74,7 +105,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     .. versionadded:: 0.1.0
     """
     if path is None:
-        return BUNDLED
+        return bundled()
     directory = os.fspath(path)
     if not os.path.isdir(directory):
         raise DataError([f"{directory}: not a directory"])
@@ -85,8 +116,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
 def read_directory(directory: Traversable) -> Dataset:
     """Read and check every data file of `directory`, or raise `DataError` listing each problem."""
-    # Bulk creation of records sets off the cyclic garbage collector again and again, for
-    # nothing: none of them is garbage. It runs once, as usual, after the load.
+    # Making many records sets off the cyclic garbage collector again and again, for nothing:
+    # none of them is garbage. It runs once, as usual, after the load.
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -96,204 +127,105 @@ def read_directory(directory: Traversable) -> Dataset:
             gc.enable()
 
 
-def _read_directory(directory: Traversable) -> Dataset:
-    reader = _Reader()
-    loaded = {
-        filename.removesuffix(".json"): reader.read(directory, filename, cls)
-        for filename, cls in RECORD_FILES
-    }
-    problems = reader.problems
-    if not problems:
-        # Cross-record checks only make sense once every record stands on its own.
-        from bkn_awards.checks import check_records
-
-        problems = check_records(
-            categories=loaded["categories"],
-            awards=loaded["awards"],
-            events=loaded["events"],
-            tallies=loaded["tallies"],
-            editions=loaded["editions"],
-        )
-    if problems:
-        raise DataError(problems)
-    dataset = Dataset(**loaded)
-    dataset._directory = directory
-    return dataset
-
-
-class _Reader:
-    """Reads the files of one directory in order, each linking to the records of those before.
-
-    A file is structured whole by `structure_text` where it is valid. Where it is not, the cattrs
-    converter goes through it record by record to list every problem with its record and field;
-    the converter (and cattrs) is only made then, so valid data never pays for it.
-    """
+class _Problems:
+    """The problems found: the first `PROBLEMS_LISTED` lines, and how many there were."""
 
     def __init__(self) -> None:
-        self.problems: list[str] = []
-        self._shared = Shared(cls for _, cls in RECORD_FILES)
-        self._broken: dict[type[Any], Callable[[str], bool]] = {}
-        self._converter: cattrs.Converter | None = None
+        self.listed: list[str] = []
+        self.count = 0
 
-    def read(self, directory: Traversable, filename: str, cls: type[Any]) -> tuple[Any, ...]:
-        """Structure the records of one file, adding its problems; keep them as link targets."""
-        text = _read_text(directory / filename, filename, self.problems)
-        records = None if text is None else structure_text(text, cls, self._shared)
-        by_id = {record.id: record for record in records or ()}
-        if records is None or len(by_id) != len(records):  # invalid, or an id repeated
-            raw = None if text is None else _parse(text, filename, self.problems)
-            by_id, broken = self._read_each(raw, filename, cls)
-        else:
-            broken = _nothing
-        self._shared.targets[cls] = by_id
-        self._broken[cls] = broken
-        if self._converter is not None:
-            _link(self._converter, cls, by_id, broken)
-        return tuple(by_id.values())
-
-    def _read_each(
-        self, raw: list[Any] | None, filename: str, cls: type[Any]
-    ) -> tuple[dict[str, Any], Callable[[str], bool]]:
-        """Structure records one by one, listing the problems of each; return the good ones."""
-        from bkn_awards.converter import record_structurer
-
-        structure = record_structurer(self.converter(), cls)
-        by_id: dict[str, Any] = {}
-        failed: set[str] = set()
-        for index, item in enumerate(raw or ()):
-            try:
-                record = structure(item, cls)
-            except Exception as error:  # every failure becomes a listed problem
-                self.problems.extend(_describe(filename, _label(index, item), error))
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    failed.add(item["id"])
-                continue
-            if record.id in by_id:
-                label = _label(index, item)
-                self.problems.append(f"{filename}: record {label}: id: duplicate id {record.id!r}")
-                continue
-            by_id[record.id] = record
-        # Links into a file that could not be read, or to a record that failed, are not
-        # problems of their own: the root cause is reported already.
-        return by_id, (_everything if raw is None else failed.__contains__)
-
-    def converter(self) -> cattrs.Converter:
-        """The record-by-record converter, made on first need, knowing every link so far."""
-        if self._converter is None:
-            from bkn_awards.converter import make_converter
-
-            self._converter = make_converter()
-            for cls, by_id in self._shared.targets.items():
-                _link(self._converter, cls, by_id, self._broken[cls])
-        return self._converter
+    def report(self, line: str) -> None:
+        self.count += 1
+        if self.count <= PROBLEMS_LISTED:
+            self.listed.append(line)
 
 
-def _link(
-    converter: cattrs.Converter,
-    cls: type[Any],
-    by_id: Mapping[str, Any],
-    broken: Callable[[str], bool],
-) -> None:
-    from bkn_awards.converter import register_links
+def _read_directory(directory: Traversable) -> Dataset:
+    problems = _Problems()
+    decoder = Decoder()
+    files = {}
+    for filename, cls in RECORD_FILES:
+        raw = _read(directory / filename, filename, problems.report)
+        files[filename.removesuffix(".json")] = decoder.decode_file(
+            filename, raw, cls, problems.report
+        )
+    if problems.count:
+        raise DataError(problems.listed, count=problems.count)
+    # Checks across records only make sense once every record stands on its own.
+    found, conflicts = examine(files)
+    if found:
+        raise DataError(found)
+    return Dataset(files, conflicts=conflicts, directory=directory)
 
-    register_links(converter, cls, by_id, broken=broken)
 
+def _read(file: Traversable, filename: str, report: Callable[[str], None]) -> list[Any] | None:
+    """Read a data file's list of raw records, or report its problem and return ``None``."""
+    import json
 
-def _nothing(_id: str) -> bool:
-    return False
-
-
-def _everything(_id: str) -> bool:
-    return True
-
-
-def _read_text(file: Traversable, filename: str, problems: list[str]) -> str | None:
-    """Read a data file's text, or add its problem and return ``None``."""
     try:
+        if not file.is_file():
+            report(
+                f"{filename}: the file is missing"
+                if not file.is_dir()
+                else f"{filename}: a directory, not a file"
+            )
+            return None
         data = file.read_bytes()
-    except FileNotFoundError:
-        problems.append(f"{filename}: the file is missing")
-        return None
     except OSError as error:
-        problems.append(f"{filename}: cannot be read ({error.strerror or error})")
+        report(f"{filename}: cannot be read ({error.strerror or error})")
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        problems.append(
-            f"{filename}: not UTF-8 (byte {data[error.start]:#04x} at offset {error.start})"
-        )
+        report(f"{filename}: not UTF-8 (byte {data[error.start]:#04x} at offset {error.start})")
         return None
-    return text
-
-
-def _parse(text: str, filename: str, problems: list[str]) -> list[Any] | None:
-    """Parse a data file's records, or add its problem and return ``None``."""
-    import json
-
     try:
-        records = json.loads(text)
+        records = parse(text)
     except json.JSONDecodeError as error:
-        problems.append(
-            f"{filename}: line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}"
-        )
+        report(f"{filename}: line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}")
         return None
     except RecursionError:
-        problems.append(f"{filename}: invalid JSON: lists or objects nested too deeply to read")
+        report(f"{filename}: invalid JSON: lists or objects nested too deeply to read")
         return None
     except ValueError as error:  # valid JSON beyond a limit of Python's, as a 5,000-digit number
-        problems.append(f"{filename}: cannot be read: {error}")
+        report(f"{filename}: cannot be read: {error}")
         return None
-    if not isinstance(records, list):
-        problems.append(
-            f"{filename}: expected a JSON list of records, got {type(records).__name__}"
-        )
+    if type(records) is not list:
+        report(f"{filename}: expected a JSON list of records, got {type(records).__name__}")
         return None
     return records
 
 
-def _label(index: int, raw: Any) -> str:
-    """Name a raw record in messages: by its id if it has one, else by its place in the file."""
-    identifier = raw.get("id") if isinstance(raw, dict) else None
-    return repr(identifier) if isinstance(identifier, str) else f"#{index}"
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def _describe(filename: str, label: str, error: Exception) -> list[str]:
-    """Turn a structuring failure into problem lines, one for each field at fault."""
-    import cattrs
+def _on_bundled(method: Callable[Concatenate[Dataset, P], R]) -> Callable[P, R]:
+    """The method of the bundled dataset as a plain function, documented as the method is."""
 
-    lines = []
-    for message in cattrs.transform_error(error, path="", format_exception=_explain):
-        text, _, path = message.rpartition(" @ ")
-        if text != _QUIET:
-            # A validator's problem belongs to its field, below the record it is found in.
-            field, _, problem = text.rpartition(_FIELD)
-            path = ".".join(part for part in (path.lstrip("."), field) if part)
-            lines.append(f"{filename}: record {label}: {path or '(record)'}: {problem}")
-    return lines
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        return method(bundled(), *args, **kwargs)
 
-
-# What `_explain` says of a link to a broken record: its problem is reported at the record.
-_QUIET = "(link to a broken record)"
-# Ends the name of the field that `_explain` puts before a validator's problem.
-_FIELD = "\x1f"
+    # Documentation tools read the signature through __wrapped__: show it without `self`.
+    signature = functools.partial(method, None)  # type: ignore[arg-type]
+    call.__wrapped__ = signature
+    call.__module__ = "bkn_awards"
+    call.__qualname__ = method.__name__
+    return call
 
 
-def _explain(error: BaseException, _type: object) -> str:
-    from cattrs.errors import ForbiddenExtraKeysError
-
-    from bkn_awards.converter import BrokenLinkError
-
-    if isinstance(error, BrokenLinkError):
-        return _QUIET
-    if isinstance(error, FieldValueError):
-        return f"{error.field}{_FIELD}{error.problem}"
-    if isinstance(error, ForbiddenExtraKeysError):
-        return "unknown field(s) " + ", ".join(sorted(error.extra_fields))
-    if isinstance(error, KeyError):
-        return "required field missing"
-    if isinstance(error, AttributeError) and ("'items'" in str(error) or "'keys'" in str(error)):
-        # cattrs met something else where it needed a mapping.
-        return "expected a JSON object"
-    # The library's own hooks and validators say what is wrong in their messages.
-    return str(error)
+award = _on_bundled(Dataset.award)
+awards = _on_bundled(Dataset.awards)
+institution = _on_bundled(Dataset.institution)
+institutions = _on_bundled(Dataset.institutions)
+categories = _on_bundled(Dataset.categories)
+sources = _on_bundled(Dataset.sources)
+officials = _on_bundled(Dataset.officials)
+events = _on_bundled(Dataset.events)
+tallies = _on_bundled(Dataset.tallies)
+editions = _on_bundled(Dataset.editions)
+conflicts = _on_bundled(Dataset.conflicts)
+coverage = _on_bundled(Dataset.coverage)
+verify_citations = _on_bundled(Dataset.verify_citations)
+manifest = _on_bundled(Dataset.manifest)

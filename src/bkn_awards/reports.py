@@ -1,24 +1,60 @@
-"""What a dataset holds, for a notebook or a report to record exactly which data it used."""
+"""What a dataset holds: the counts it itemises, and a manifest of the files it was loaded from."""
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from attrs import frozen
+from attrs import field, frozen
 
-from bkn_awards._fields import Shown
-from bkn_awards.layout import RECORD_FILES
+from bkn_awards._version import __version__
+from bkn_awards.entities import Shown, ref_repr
+from bkn_awards.model import RECORD_FILES, Award, Tally
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-    from bkn_awards.dataset import Dataset
+__all__ = ["Coverage", "Manifest", "describe", "measure"]
 
-__all__ = ["Manifest", "describe"]
+
+@frozen(kw_only=True)
+class Coverage:
+    """A reported count beside the awards the data itemises for it.
+
+    Attributes:
+        tally: The reported count.
+        reported: The number of awards the article reports, or ``None`` where it gives none.
+        itemised: The number of award records the tally counts.
+        missing: ``reported - itemised``: awards reported but not itemised, or ``None`` where
+            nothing was reported to compare with.
+        recipients_reported: How many institutions the article says shared the awards, if it says.
+        recipients_itemised: How many different institutions the itemised awards went to.
+
+    .. versionadded:: 0.1.0
+    """
+
+    tally: Tally = field(repr=ref_repr)
+    reported: int | None
+    itemised: int
+    missing: int | None
+    recipients_reported: int | None
+    recipients_itemised: int
+
+
+def measure(tally: Tally, awards: Sequence[Award]) -> Coverage:
+    """Count the awards of `awards` that `tally` counts, beside the count it reports."""
+    counted = [award for award in awards if tally.counts(award)]
+    return Coverage(
+        tally=tally,
+        reported=tally.count,
+        itemised=len(counted),
+        missing=None if tally.count is None else tally.count - len(counted),
+        recipients_reported=tally.recipients,
+        recipients_itemised=len({award.institution.id for award in counted}),
+    )
 
 
 @frozen(kw_only=True)
@@ -67,29 +103,26 @@ class Manifest(Shown):
         }
 
 
-def describe(dataset: Dataset, directory: Traversable | None) -> Manifest:
-    """Describe `dataset`, fingerprinting the files of `directory` (as they are now) if given."""
-    from bkn_awards import __version__
-
-    listings = dataset.records_by_file()
-    files = {}
+def describe(files: Mapping[str, Sequence[Any]], directory: Traversable | None) -> Manifest:
+    """Describe the records of each file, fingerprinting those of `directory` as they are now."""
+    hashes = {}
     if directory is not None:
-        files = {
+        hashes = {
             name: hashlib.sha256((directory / name).read_bytes()).hexdigest()
             for name, _ in RECORD_FILES
         }
-    overall = hashlib.sha256("".join(f"{n}:{h}\n" for n, h in sorted(files.items())).encode())
+    overall = hashlib.sha256("".join(f"{n}:{h}\n" for n, h in sorted(hashes.items())).encode())
     return Manifest(
         library_version=__version__,
-        data_version=overall.hexdigest()[:12] if files else "unknown",
-        counts=MappingProxyType({name: len(records) for name, records in listings.items()}),
+        data_version=overall.hexdigest()[:12] if hashes else "unknown",
+        counts=MappingProxyType({name: len(records) for name, records in files.items()}),
         counts_by_year=MappingProxyType(
             {
                 name: MappingProxyType(dict(sorted(Counter(r.year for r in records).items())))
-                for name, records in listings.items()
+                for name, records in files.items()
                 if records and hasattr(records[0], "year")
             }
         ),
-        sources=tuple(s.id for s in dataset.sources()),
-        files=MappingProxyType(files),
+        sources=tuple(s.id for s in files["sources"]),
+        files=MappingProxyType(hashes),
     )

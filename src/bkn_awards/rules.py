@@ -1,155 +1,276 @@
-"""Field helpers shared by the record classes: short reprs for links, validators for ranges."""
+"""Field rules as objects that carry their bounds: each checks a value and describes itself.
+
+A record class states a field's rules once, with `ruled`; the checks run in the record's
+``__init__`` (attrs validators), and the JSON Schema and the data dictionary read the same
+objects through `rules_of`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import typing
-from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple, Protocol, TypeVar
+import re
+from collections.abc import Sequence
+from typing import Any
 
 import attrs
+from attrs import frozen
 
 from bkn_awards.errors import FieldValueError
+
+__all__ = [
+    "FIRST_YEAR",
+    "INT64_MAX",
+    "ISO_DATE",
+    "ISO_DATETIME",
+    "REGION_CODE",
+    "AtLeast",
+    "Distinct",
+    "Each",
+    "EditionYear",
+    "Matches",
+    "NonEmpty",
+    "NotInFuture",
+    "Rule",
+    "ruled",
+    "rules_of",
+]
 
 #: The first year the data accepts for an edition; BKN's award began in the 2010s (the 2020
 #: edition was the sixth), so an earlier year is a typo.
 FIRST_YEAR = 2000
+#: The largest whole number the exports (CSV for pandas' int64, Table Schema) can hold.
+INT64_MAX = 2**63 - 1
 
-Validator = TypeVar("Validator", bound=Callable[..., Any])
+_RULES = "bkn_awards.rules"  # the field metadata key `ruled` writes and `rules_of` reads
 
 
-class InlineTest(NamedTuple):
-    """A validator's test for the usual good value, to be written inline in generated code.
+class Rule:
+    """A rule of one field. ``None`` ("not reported") passes every rule: the type says if it may be.
 
-    Attributes:
-        expression: A Python expression of the field value ``{v}`` (a value of the field's
-            declared type) that is true only where the validator accepts the value; where it
-            is false, the validator itself decides.
-        names: The objects the expression names, as ``{name}``.
+    Subclasses say what is wrong with a value (`problem`), what the rule asks in JSON Schema
+    keywords (`schema`) and in words (`text`). Calling a rule is the attrs validator.
     """
-
-    expression: str
-    names: dict[str, Any]
-
-
-#: The inline tests of validators that look at their value alone (`bkn_awards.bulk` uses them).
-INLINE_TESTS: dict[Callable[..., Any], InlineTest] = {}
-
-
-def inline_test(expression: str, **names: Any) -> Callable[[Validator], Validator]:
-    """Register a validator's `InlineTest`; see there for `expression` and `names`."""
-
-    def register(validator: Validator) -> Validator:
-        INLINE_TESTS[validator] = InlineTest(expression, names)
-        return validator
-
-    return register
-
-
-class _Identified(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-def ref_repr(record: _Identified | None) -> str:
-    """Show a linked record by its id, so a repr stays one short line."""
-    return "None" if record is None else repr(record.id)
-
-
-def refs_repr(records: Sequence[_Identified]) -> str:
-    """Show a tuple of linked records by their ids."""
-    return repr(tuple(record.id for record in records))
-
-
-@inline_test("{v} is None or {v} >= 1")
-def at_least_one(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    """Reject a count, rank or number below 1 (``None``, "not reported", passes)."""
-    if value is not None and value < 1:
-        raise FieldValueError(attribute.name, f"must be at least 1, got {value}")
-
-
-@inline_test("{v} is None or {v} >= 0")
-def not_negative(_instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    """Reject a negative count (``None``, "not reported", passes)."""
-    if value is not None and value < 0:
-        raise FieldValueError(attribute.name, f"must not be negative, got {value}")
-
-
-#: The years `edition_year` has accepted: one that was not in the future once never will be,
-#: so the clock is asked only for a year not seen yet.
-ACCEPTED_YEARS: set[int] = set()
-
-
-@inline_test("{v} in {accepted}", accepted=ACCEPTED_YEARS)
-def edition_year(_instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
-    """Reject a year before `FIRST_YEAR` or after this year."""
-    if value in ACCEPTED_YEARS:
-        return
-    this_year = dt.date.today().year
-    if not FIRST_YEAR <= value <= this_year:
-        raise FieldValueError(
-            attribute.name, f"must be from {FIRST_YEAR} to {this_year}, got {value}"
-        )
-    ACCEPTED_YEARS.add(value)
-
-
-def not_in_future(
-    _instance: Any, attribute: attrs.Attribute[Any], value: dt.date | dt.datetime | None
-) -> None:
-    """Reject a date or time after today (``None``, "not reported", passes)."""
-    if value is None:
-        return
-    if isinstance(value, dt.datetime):
-        late = value > dt.datetime.now(value.tzinfo)
-    else:
-        late = value > dt.date.today()
-    if late:
-        raise FieldValueError(attribute.name, f"is in the future: {value.isoformat()}")
-
-
-@inline_test("{v}")
-def non_empty(_instance: Any, attribute: attrs.Attribute[Any], value: Sequence[Any] | str) -> None:
-    """Reject an empty string or tuple where the record needs at least one item."""
-    if len(value) == 0:
-        raise FieldValueError(attribute.name, "must not be empty")
-
-
-def unwrap_optional(annotation: Any) -> tuple[Any, bool]:
-    """Split ``X | None`` into ``(X, True)``; any other annotation is ``(annotation, False)``."""
-    args = typing.get_args(annotation)
-    if type(None) not in args:
-        return annotation, False
-    return next(a for a in args if a is not type(None)), True
-
-
-def plain(value: Any) -> Any:
-    """Write a field's value as a flat cell: links as ids, enums as values, tuples joined."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if attrs.has(type(value)) and hasattr(value, "id"):
-        return value.id
-    if isinstance(value, tuple):
-        return "; ".join(str(plain(item)) for item in value)
-    return value
-
-
-class Shown:
-    """Mixin that renders an attrs record in Jupyter as a table of its fields."""
 
     __slots__ = ()
 
-    def _repr_html_(self) -> str:
-        import html  # only notebooks need it: not worth its import time on every start
+    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        problem = None if value is None else self.problem(value)
+        if problem is not None:
+            raise FieldValueError(attribute.name, problem)
 
-        rows = []
-        for field in attrs.fields(type(self)):  # type: ignore[arg-type]
-            value = getattr(self, field.name)
-            if field.name == "citations":
-                text = "; ".join(
-                    f"{c.source.id} paragraphs {', '.join(map(str, c.paragraphs))}" for c in value
-                )
-            else:
-                text = "" if value is None else str(plain(value))
-            rows.append(f"<tr><th>{field.name}</th><td>{html.escape(text)}</td></tr>")
-        return f"<table><caption>{type(self).__name__}</caption>{''.join(rows)}</table>"
+    def problem(self, value: Any) -> str | None:
+        """What is wrong with `value`, or ``None`` if it keeps the rule."""
+        raise NotImplementedError
+
+    def schema(self, json_type: str) -> dict[str, Any]:
+        """The JSON Schema keywords of the rule for a value of `json_type` (``"string"``...)."""
+        raise NotImplementedError
+
+    @property
+    def text(self) -> str:
+        """The rule in a few words, for the data dictionary."""
+        raise NotImplementedError
+
+
+@frozen
+class NonEmpty(Rule):
+    """Text or a list with at least one item.
+
+    Example:
+        >>> NonEmpty().problem(""), NonEmpty().problem(("x",))
+        ('must not be empty', None)
+    """
+
+    def problem(self, value: Sequence[Any]) -> str | None:
+        return "must not be empty" if len(value) == 0 else None
+
+    def schema(self, json_type: str) -> dict[str, Any]:
+        return {"minItems": 1} if json_type == "array" else {"minLength": 1}
+
+    @property
+    def text(self) -> str:
+        return "not empty"
+
+
+@frozen
+class AtLeast(Rule):
+    """A whole number from `minimum` up to `maximum` (by default what an export can hold).
+
+    Example:
+        >>> AtLeast(1).problem(0), AtLeast(0).problem(-1), AtLeast(1).problem(2**63)
+        ('must be at least 1, got 0', 'must not be negative, got -1', 'must be at most 9223372036854775807, got 9223372036854775808')
+    """  # noqa: E501
+
+    minimum: int
+    maximum: int = INT64_MAX
+
+    def problem(self, value: int) -> str | None:
+        if value < self.minimum:
+            if self.minimum == 0:
+                return f"must not be negative, got {value}"
+            return f"must be at least {self.minimum}, got {value}"
+        if value > self.maximum:
+            return f"must be at most {self.maximum}, got {value}"
+        return None
+
+    def schema(self, json_type: str) -> dict[str, Any]:
+        return {"minimum": self.minimum, "maximum": self.maximum}
+
+    @property
+    def text(self) -> str:
+        return f"at least {self.minimum}"
+
+
+@frozen
+class EditionYear(Rule):
+    """A year from `first` to the current year, asked of the clock each time.
+
+    The schema can say the first year only: JSON Schema has no clock.
+
+    Example:
+        >>> EditionYear().problem(1999).startswith("must be from 2000 to ")
+        True
+    """
+
+    first: int = FIRST_YEAR
+
+    def problem(self, value: int) -> str | None:
+        this_year = dt.date.today().year
+        if self.first <= value <= this_year:
+            return None
+        return f"must be from {self.first} to {this_year}, got {value}"
+
+    def schema(self, json_type: str) -> dict[str, Any]:
+        return {"minimum": self.first}
+
+    @property
+    def text(self) -> str:
+        return f"from {self.first} to the current year"
+
+
+@frozen
+class NotInFuture(Rule):
+    """A date, or a time with its UTC offset, that is not after now.
+
+    Example:
+        >>> NotInFuture().problem(dt.date(2999, 1, 1))
+        'is in the future: 2999-01-01'
+    """
+
+    def problem(self, value: dt.date) -> str | None:
+        if isinstance(value, dt.datetime):
+            late = value > dt.datetime.now(value.tzinfo)
+        else:
+            late = value > dt.date.today()
+        return f"is in the future: {value.isoformat()}" if late else None
+
+    def schema(self, json_type: str) -> dict[str, Any]:
+        return {}
+
+    @property
+    def text(self) -> str:
+        return "not in the future"
+
+
+@frozen
+class Matches(Rule):
+    """Text that a regular expression matches whole; `meaning` says it in words.
+
+    Example:
+        >>> Matches(r"[0-9]{2}", "two digits").problem("3a")
+        "must be two digits, got '3a'"
+    """
+
+    pattern: str
+    meaning: str
+
+    def problem(self, value: str) -> str | None:
+        # re keeps the few patterns of the model compiled.
+        return (
+            None if re.fullmatch(self.pattern, value) else f"must be {self.meaning}, got {value!r}"
+        )
+
+    def schema(self, json_type: str) -> dict[str, Any]:
+        return {"pattern": f"^(?:{self.pattern})$"}
+
+    @property
+    def text(self) -> str:
+        return self.meaning
+
+
+@frozen
+class Each(Rule):
+    """A list each of whose items keeps `rule`.
+
+    Example:
+        >>> Each(AtLeast(1)).problem((3, 0))
+        'must be at least 1, got 0'
+    """
+
+    rule: Rule
+
+    def problem(self, value: Sequence[Any]) -> str | None:
+        return next(filter(None, map(self.rule.problem, value)), None)
+
+    def schema(self, json_type: str) -> dict[str, Any]:
+        return {"items": self.rule.schema("item")}
+
+    @property
+    def text(self) -> str:
+        return f"each {self.rule.text}"
+
+
+@frozen
+class Distinct(Rule):
+    """A list that names no item twice; `noun` names an item in the message.
+
+    Example:
+        >>> Distinct("paragraph").problem((5, 5))
+        'lists a paragraph twice: (5, 5)'
+    """
+
+    noun: str
+
+    def problem(self, value: Sequence[Any]) -> str | None:
+        return None if len(set(value)) == len(value) else f"lists a {self.noun} twice: {value}"
+
+    def schema(self, json_type: str) -> dict[str, Any]:
+        return {"uniqueItems": True}
+
+    @property
+    def text(self) -> str:
+        return f"no {self.noun} twice"
+
+
+#: How the data files write a date: ISO 8601, ``YYYY-MM-DD`` and nothing else.
+ISO_DATE = Matches(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "a date written YYYY-MM-DD")
+#: How they write a time: RFC 3339, to the second, with its UTC offset (WIB is ``+07:00``).
+ISO_DATETIME = Matches(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})",
+    "a time written YYYY-MM-DDTHH:MM:SS with its UTC offset",
+)
+
+
+#: How a Kemendagri region code is written: ``"35"`` (a province) or ``"35.15"``.
+REGION_CODE = Matches(r"[0-9]{2}(\.[0-9]{2})?", "a Kemendagri code: '35' or '35.15'")
+
+
+def ruled(*rules: Rule, **options: Any) -> Any:
+    """Declare an attrs field kept by `rules`: they validate it and describe it.
+
+    Example:
+        >>> @attrs.frozen
+        ... class Prize:
+        ...     rank: int = ruled(AtLeast(1))
+        >>> Prize(0)
+        Traceback (most recent call last):
+        ...
+        bkn_awards.errors.FieldValueError: rank must be at least 1, got 0
+    """
+    return attrs.field(validator=list(rules), metadata={_RULES: rules}, **options)
+
+
+def rules_of(field: attrs.Attribute[Any]) -> tuple[Rule, ...]:
+    """The rules a field was declared with (see `ruled`)."""
+    rules: tuple[Rule, ...] = field.metadata.get(_RULES, ())
+    return rules
