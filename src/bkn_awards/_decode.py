@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import operator
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -16,7 +17,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from bkn_awards.entities import Citation
 from bkn_awards.errors import FieldValueError
 from bkn_awards.model import RECORD_FILES
-from bkn_awards.rules import ISO_DATE, ISO_DATETIME
+from bkn_awards.rules import ISO_DATE, ISO_DATETIME, Matches
 
 __all__ = ["Decoder", "parse", "unstructure"]
 
@@ -60,7 +61,9 @@ class Decoder:
 
     def __init__(self) -> None:
         self._targets: dict[type[Any], dict[str, Any]] = {}
-        self._broken: dict[type[Any], Callable[[str], bool]] = {}
+        # Ids of records that failed, and the record types whose file could not be read.
+        self._failed: dict[type[Any], set[str]] = {}
+        self._unread: set[type[Any]] = set()
         self._converter = _make_converter(self._link)
 
     def decode_file(
@@ -87,9 +90,9 @@ class Decoder:
                 continue
             by_id[record.id] = record
         self._targets[cls] = by_id
-        # Links into a file that could not be read, or to a record that failed, are not
-        # problems of their own: the root cause is reported already.
-        self._broken[cls] = _everything if raw is None else failed.__contains__
+        self._failed[cls] = failed
+        if raw is None:
+            self._unread.add(cls)
         return tuple(by_id.values())
 
     def _link(self, cls: type[Any]) -> Callable[[Any, Any], Any]:
@@ -101,7 +104,9 @@ class Decoder:
             found = self._targets.get(cls, {}).get(value)
             if found is not None:
                 return found
-            if self._broken.get(cls, _nothing)(value):
+            # A link to a record that failed, or into a file that could not be read, is not a
+            # problem of its own: the root cause is reported already.
+            if cls in self._unread or value in self._failed.get(cls, ()):
                 raise _BrokenLinkError(value)
             raise ValueError(f"no {kind} has the id {value!r}")
 
@@ -123,12 +128,16 @@ def unstructure(record: Any) -> dict[str, Any]:
 
 @functools.cache  # made once: the decoder's converter writing each record type
 def _writers() -> dict[type[Any], Callable[[Any], Any]]:
-    converter = _make_converter(lambda _cls: _no_link)
+    converter = _make_converter(None)
     return {cls: make_dict_unstructure_fn(cls, converter) for cls in _RECORD_TYPES}
 
 
-def _make_converter(link: Callable[[type[Any]], Callable[[Any, Any], Any]]) -> cattrs.Converter:
+def _make_converter(
+    link: Callable[[type[Any]], Callable[[Any, Any], Any]] | None,
+) -> cattrs.Converter:
     """The converter of the data format; `link(cls)` makes the hook for a link to a `cls`.
+
+    Without `link`, it only writes records.
 
     It is strict where the standard library's JSON reader is loose: no unknown or missing
     fields, no repeated keys, no ``"2020"`` for ``2020``, no string where a list belongs, no
@@ -140,14 +149,13 @@ def _make_converter(link: Callable[[type[Any]], Callable[[Any, Any], Any]]) -> c
     converter.register_structure_hook(str, _shared_strings())
     converter.register_structure_hook_factory(lambda t: t is Citation, _shared_citations)
     converter.register_structure_hook_factory(_is_tuple, _list_to_tuple)
-    converter.register_structure_hook_factory(_is_simple_optional, _optional)
-    converter.register_structure_hook(dt.datetime, _iso_datetime)
-    converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
-    converter.register_structure_hook(dt.date, _iso_date)
-    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    for kind, rule in ((dt.datetime, ISO_DATETIME), (dt.date, ISO_DATE)):
+        converter.register_structure_hook(kind, _iso(kind, rule))
+        converter.register_unstructure_hook(kind, kind.isoformat)
     for cls in _RECORD_TYPES:
-        converter.register_structure_hook(cls, link(cls))
-        converter.register_unstructure_hook(cls, _record_id)
+        if link is not None:
+            converter.register_structure_hook(cls, link(cls))
+        converter.register_unstructure_hook(cls, operator.attrgetter("id"))
     return converter
 
 
@@ -155,37 +163,15 @@ class _BrokenLinkError(Exception):
     """A link to a record that could not be loaded; the record's own problem is reported."""
 
 
-def _no_link(value: Any, _type: Any) -> Any:
-    raise TypeError("this converter only writes records")
-
-
-def _nothing(_id: str) -> bool:
-    return False
-
-
-def _everything(_id: str) -> bool:
-    return True
-
-
-def _record_id(record: Any) -> str:
-    identifier: str = record.id
-    return identifier
-
-
 def _as_object(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     def checked(value: Any, cls: Any) -> Any:
         if type(value) is not dict:
             if isinstance(value, RepeatedKeys):
                 raise FieldValueError(value.repeated[0], "is given twice in one object")
-            raise TypeError(f"expected a JSON object, got {_json_type(value)}")
+            raise TypeError(f"expected a JSON object, got {type(value).__name__}")
         return structure(value, cls)
 
     return checked
-
-
-def _json_type(value: Any) -> str:
-    names = {list: "a list", str: "text", bool: "a boolean", int: "a number", float: "a number"}
-    return names.get(type(value), "null" if value is None else type(value).__name__)
 
 
 def _exactly(kind: type[Any]) -> Callable[[Any, Any], Any]:
@@ -235,19 +221,14 @@ def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any,
 
 
 def _citation_key(value: Any) -> tuple[Any, ...] | None:
-    """The sharing key of a raw citation that has exactly the fields and types of one, else None.
-
-    Strict on purpose: ``True`` equals ``1`` and an extra field changes no key, so a looser test
-    would let a malformed citation pass as a copy of a good one seen before.
-    """
+    # Strict on purpose: True equals 1 and an extra field changes no key, so a looser test
+    # would let a malformed citation pass as a copy of a good one seen before.
     if type(value) is not dict or len(value) != 2:
         return None
     source, paragraphs = value.get("source"), value.get("paragraphs")
-    if type(source) is not str or type(paragraphs) is not list:
-        return None
-    if not all(type(paragraph) is int for paragraph in paragraphs):
-        return None
-    return (source, *paragraphs)
+    if type(source) is str and type(paragraphs) is list and all(type(p) is int for p in paragraphs):
+        return (source, *paragraphs)
+    return None
 
 
 def _is_tuple(type_: Any) -> bool:
@@ -271,39 +252,16 @@ def _list_to_tuple(type_: Any, converter: cattrs.Converter) -> Callable[[Any, An
     return structure
 
 
-def _is_simple_optional(type_: Any) -> bool:
-    args: tuple[Any, ...] = getattr(type_, "__args__", ())
-    return len(args) == 2 and args[1] is type(None) and args[0] in (str, int, *_RECORD_TYPES)
-
-
-def _optional(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    # cattrs' general Optional hook looks the inner hook up on every call; bind it once.
-    inner_type = type_.__args__[0]
-    inner = converter.get_structure_hook(inner_type)
-
+def _iso(kind: type[dt.date], rule: Matches) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _type: Any) -> Any:
-        return None if value is None else inner(value, inner_type)
+        if type(value) is not str:
+            raise TypeError(f"expected {rule.meaning}, got {type(value).__name__}")
+        problem = rule.problem(value)
+        if problem is not None:
+            raise ValueError(problem)
+        return kind.fromisoformat(value)
 
     return structure
-
-
-def _iso_date(value: Any, _type: Any = dt.date) -> dt.date:
-    if type(value) is not str:
-        raise TypeError(f"expected an ISO 8601 date, got {type(value).__name__}")
-    _keep(ISO_DATE.problem(value))
-    return dt.date.fromisoformat(value)
-
-
-def _iso_datetime(value: Any, _type: Any = dt.datetime) -> dt.datetime:
-    if type(value) is not str:
-        raise TypeError(f"expected an ISO 8601 date and time, got {type(value).__name__}")
-    _keep(ISO_DATETIME.problem(value))
-    return dt.datetime.fromisoformat(value)
-
-
-def _keep(problem: str | None) -> None:
-    if problem is not None:
-        raise ValueError(problem)
 
 
 def _label(index: int, raw: Any) -> str:

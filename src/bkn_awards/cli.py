@@ -32,7 +32,7 @@ exit status: 0 done; 1 nothing matched, or a check found problems; 2 bad usage o
 _NO_MATCH = 1
 _MISUSE = 2
 
-_Adder = Callable[[argparse.ArgumentParser], None]
+_Option = tuple[tuple[str, ...], dict[str, Any]]  # an argument's flags and settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -217,8 +217,8 @@ def _parser() -> argparse.ArgumentParser:
     for name, (run, summary, options) in _COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary)
         command.set_defaults(run=run)
-        for add in options:
-            add(command)
+        for flags, settings in options:
+            command.add_argument(*flags, **settings)
     return parser
 
 
@@ -234,75 +234,58 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _formats(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--format", choices=["table", "csv", "json"], default="table", help="output format"
-    )
+def _option(*flags: str, **settings: Any) -> _Option:
+    return flags, settings
 
 
-def _years(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--year", type=int, nargs="+", metavar="YEAR", help="edition year(s)")
-
-
-def _kinds(command: argparse.ArgumentParser) -> None:
-    kinds = [k.value for k in InstitutionKind]
-    command.add_argument("--kind", choices=kinds, help="level of government")
-
-
-def _award_filters(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--institution", metavar="NAME", help="name, alias or region code")
-    command.add_argument("--category", metavar="WORDS", help="words of the category name")
-    command.add_argument("--rank", type=int, nargs="+", metavar="N", help="place(s), 1 for first")
-
-
-def _export_format(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--format", choices=["datapackage", "csv", "json"], default="datapackage", help="format"
-    )
-
-
-def _argument(name: str, metavar: str, text: str) -> _Adder:
-    def add(command: argparse.ArgumentParser) -> None:
-        command.add_argument(name, metavar=metavar, help=text)
-
-    return add
-
+_FORMAT = _option("--format", choices=["table", "csv", "json"], default="table", help="format")
+_YEAR = _option("--year", type=int, nargs="+", metavar="YEAR", help="edition year(s)")
+_KIND = _option("--kind", choices=[k.value for k in InstitutionKind], help="level of government")
+_INSTITUTION = _option("--institution", metavar="NAME", help="name, alias or region code")
+_CATEGORY = _option("--category", metavar="WORDS", help="words of the category name")
+_RANK = _option("--rank", type=int, nargs="+", metavar="N", help="place(s), 1 for first")
+_EXPORT_FORMAT = _option(
+    "--format", choices=["datapackage", "csv", "json"], default="datapackage", help="format"
+)
 
 # Each command: what runs it, what it does in a line, and its options.
-_COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Adder, ...]]] = {
+_COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Option, ...]]] = {
     "awards": (
         _awards,
         "list awards (the default command)",
-        (_years, _award_filters, _kinds, _formats),
+        (_YEAR, _INSTITUTION, _CATEGORY, _RANK, _KIND, _FORMAT),
     ),
-    "institutions": (_institutions, "list the institutions", (_kinds, _formats)),
+    "institutions": (_institutions, "list the institutions", (_KIND, _FORMAT)),
     "institution": (
         _institution,
         "look up one institution by name, alias, id or region code",
-        (_argument("name", "NAME", "name, alias, id or region code"), _formats),
+        (_option("name", metavar="NAME", help="name, alias, id or region code"), _FORMAT),
     ),
-    "categories": (_categories, "list the categories of each edition", (_years, _formats)),
-    "sources": (_sources, "list the news articles the data comes from", (_formats,)),
-    "events": (_events, "list the ceremonies and handovers", (_years, _formats)),
+    "categories": (_categories, "list the categories of each edition", (_YEAR, _FORMAT)),
+    "sources": (_sources, "list the news articles the data comes from", (_FORMAT,)),
+    "events": (_events, "list the ceremonies and handovers", (_YEAR, _FORMAT)),
     "show": (
         _show,
         "show one award with every field and its citations spelled out",
-        (_argument("award_id", "AWARD_ID", "the award's id"),),
+        (_option("award_id", metavar="AWARD_ID", help="the award's id"),),
     ),
-    "coverage": (_coverage, "reported award counts beside the awards itemised", (_formats,)),
+    "coverage": (_coverage, "reported award counts beside the awards itemised", (_FORMAT,)),
     "export": (
         _export,
         "write the data as CSV, JSON or a Frictionless Data Package",
-        (_export_format, _argument("directory", "DIR", "where to write (made if missing)")),
+        (
+            _EXPORT_FORMAT,
+            _option("directory", metavar="DIR", help="where to write (made if missing)"),
+        ),
     ),
     "validate": (
         _validate,
         "check a data directory of your own",
-        (_argument("directory", "DIR", "the data directory to check"),),
+        (_option("directory", metavar="DIR", help="the data directory to check"),),
     ),
     "verify-citations": (
         _verify,
         "check every citation against a directory of the articles",
-        (_argument("articles_dir", "DIR", "the directory of article files"),),
+        (_option("articles_dir", metavar="DIR", help="the directory of article files"),),
     ),
 }

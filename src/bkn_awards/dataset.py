@@ -7,27 +7,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from bkn_awards.citations import CitationReport, verify
 from bkn_awards.consistency import Conflict
 from bkn_awards.entities import Category, Edition, Institution, InstitutionKind, Official, Source
-from bkn_awards.errors import UnknownAwardError
-from bkn_awards.index import (
-    AwardIndex,
-    CategoryWords,
-    Filters,
-    InstitutionNames,
-    kind_of,
-    of_years,
-    whole_numbers,
-)
-from bkn_awards.model import RECORD_FILES, Award, Event, Tally
+from bkn_awards.index import AwardIndex, of_kind, of_years
+from bkn_awards.model import FILE_NAMES, Award, Event, Tally
+from bkn_awards.reports import Coverage, Manifest, coverage, describe
 from bkn_awards.results import Records
 
 if TYPE_CHECKING:
-    # Imported where they are used: a query should not pay for them.
     from importlib.resources.abc import Traversable
-
-    from bkn_awards.citations import CitationReport
-    from bkn_awards.reports import Coverage, Manifest
 
 __all__ = ["Dataset"]
 
@@ -40,10 +29,9 @@ class Dataset:
     the bundled dataset. A dataset never changes once made; its methods return `Records`.
 
     Args:
-        files: The records of each data file, by the file's name without ``.json``
-            (``{"sources": ..., "awards": ...}``), checked and linked (`load` makes them).
+        files: The checked, linked records of each data file (``{"awards": ...}``).
         conflicts: Where records about the same thing disagree.
-        directory: The directory the files were read from, for `manifest`, if any.
+        directory: The directory the files were read from, if any, for `manifest`.
 
     Example:
         >>> import bkn_awards
@@ -54,7 +42,7 @@ class Dataset:
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_by_id", "_categories", "_conflicts", "_directory", "_files", "_index", "_names")
+    __slots__ = ("_conflicts", "_directory", "_files", "_index")
 
     def __init__(
         self,
@@ -63,23 +51,16 @@ class Dataset:
         conflicts: Sequence[Conflict] = (),
         directory: Traversable | None = None,
     ) -> None:
-        self._files: Mapping[str, Records[Any]] = MappingProxyType(
-            {
-                name.removesuffix(".json"): Records(files[name.removesuffix(".json")])
-                for name, _ in RECORD_FILES
-            }
+        self._files = MappingProxyType({name: Records(files[name]) for name in FILE_NAMES})
+        self._index = AwardIndex(
+            self._files["awards"], self._files["institutions"], self._files["categories"]
         )
-        awards: Records[Award] = self._files["awards"]
-        self._index = AwardIndex(awards)
-        self._by_id = {a.id: a for a in awards}
-        self._names = InstitutionNames(self._files["institutions"])
-        self._categories = CategoryWords(self._files["categories"])
         self._conflicts = tuple(conflicts)
         self._directory = directory
 
     def __repr__(self) -> str:
-        counts = (len(self._files["awards"]), len(self._files["institutions"]))
-        return f"<Dataset: {counts[0]} awards, {counts[1]} institutions>"
+        awards, institutions = len(self._files["awards"]), len(self._files["institutions"])
+        return f"<Dataset: {awards} awards, {institutions} institutions>"
 
     def awards(
         self,
@@ -122,16 +103,9 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
-        # Read once: `year` may be a generator, and the category filter needs the years too.
-        years = None if year is None else whole_numbers("year", year, minimum=1)
-        filters: Filters = (
-            years,
-            None if institution is None else frozenset((self.institution(institution).id,)),
-            None if category is None else self._categories.find(category, years),
-            None if rank is None else whole_numbers("rank", rank, minimum=1),
-            None if kind is None else frozenset((kind_of(kind),)),
+        found: Records[Award] = self._index.select(
+            year=year, institution=institution, category=category, rank=rank, kind=kind
         )
-        found: Records[Award] = self._index.select(filters)
         return found
 
     def institution(self, text: str | Institution) -> Institution:
@@ -139,13 +113,8 @@ class Dataset:
 
         Case, accents and punctuation do not count (``"kab sidoarjo"`` finds ``"Kab. Sidoarjo"``);
         region codes work with or without the dot (``"35.15"``, ``"3515"``). There is no guessing:
-        a text that is not a known name is refused, with the close names as suggestions.
-
-        Args:
-            text: What to look up, or an `Institution` of this dataset (returned as it is).
-
-        Returns:
-            The one institution the text names.
+        a text that is not a known name is refused, with the close names as suggestions. An
+        `Institution` of this dataset is returned as it is.
 
         Raises:
             QueryError: `text` is empty or not a string.
@@ -163,7 +132,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
-        return self._names.find(text)
+        return self._index.names.find(text)
 
     def institutions(self, *, kind: InstitutionKind | str | None = None) -> Records[Institution]:
         """List the institutions, or those of one kind.
@@ -175,11 +144,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
-        institutions: Records[Institution] = self._files["institutions"]
-        if kind is None:
-            return institutions
-        wanted = kind_of(kind)
-        return Records(i for i in institutions if i.kind is wanted)
+        return of_kind(self._files["institutions"], kind)
 
     def categories(self, *, year: int | Iterable[int] | None = None) -> Records[Category]:
         """List the categories, or those of some editions.
@@ -280,10 +245,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        from bkn_awards.reports import measure
-
-        awards = self._files["awards"]
-        return tuple(measure(tally, awards) for tally in self._files["tallies"])
+        return coverage(self._files)
 
     def award(self, award_id: str) -> Award:
         """Return the award with this id.
@@ -298,10 +260,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        try:
-            return self._by_id[award_id]
-        except (KeyError, TypeError):
-            raise UnknownAwardError(award_id) from None
+        return self._index.award(award_id)
 
     def manifest(self) -> Manifest:
         """Describe the data: versions, record counts by type and year, sources, file hashes.
@@ -311,30 +270,17 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        from bkn_awards.reports import describe
-
         return describe(self._files, self._directory)
 
     def verify_citations(self, articles_dir: str | os.PathLike[str]) -> CitationReport:
         """Check every citation against the article files in `articles_dir`.
 
         Each source's article is found by its SHA-256; the cited paragraphs must exist and
-        mention what the record is about (an award's institution, an event's date or
-        officials, a tally's count, an edition's year, a category's or official's name).
-
-        Args:
-            articles_dir: A directory holding the article files.
-
-        Returns:
-            A report listing every problem; ``report.ok`` when there is none.
-
-        Raises:
-            FileNotFoundError: `articles_dir` is not a directory.
+        mention what the record is about. Returns a report listing every problem
+        (``report.ok`` when there is none); `FileNotFoundError` where there is no directory.
 
         .. versionadded:: 0.1.0
         """
-        from bkn_awards.citations import verify
-
         return verify(self._files, articles_dir)
 
     def records_by_file(self) -> dict[str, Records[Any]]:

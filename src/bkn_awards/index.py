@@ -14,6 +14,7 @@ from bkn_awards.entities import Category, Institution, InstitutionKind
 from bkn_awards.errors import (
     AmbiguousInstitutionError,
     QueryError,
+    UnknownAwardError,
     UnknownCategoryError,
     UnknownInstitutionError,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "Filters",
     "InstitutionNames",
     "kind_of",
+    "of_kind",
     "of_years",
     "whole_numbers",
 ]
@@ -47,29 +49,62 @@ _FIELDS: tuple[Callable[[Award], Hashable], ...] = (
     attrgetter("institution.kind"),
 )
 
-A = TypeVar("A", bound=Sequence[Award])
-
 
 class AwardIndex:
-    """Positions of the awards for each value of each filterable field.
+    """Positions of the awards for each value of each filterable field, and the name look-ups.
 
     Positions are kept in compact arrays (four bytes an award a field) rather than tuples of
     Python ints. Answers are not cached: walking the shortest list of positions is fast enough,
     and a cache of answers would grow with every distinct question.
     """
 
-    __slots__ = ("_awards", "_positions")
+    __slots__ = ("_awards", "_by_id", "_categories", "_positions", "names")
 
-    def __init__(self, awards: A) -> None:
+    def __init__(
+        self,
+        awards: Sequence[Award],
+        institutions: Sequence[Institution],
+        categories: Sequence[Category],
+    ) -> None:
         self._awards = awards
         self._positions = _group(awards)
+        self._by_id = {award.id: award for award in awards}
+        self.names = InstitutionNames(institutions)
+        self._categories = CategoryWords(categories)
 
-    def select(self, filters: Filters) -> Any:
-        """The awards that every non-``None`` filter admits, in the order of the data.
+    def select(
+        self,
+        *,
+        year: int | Iterable[int] | None,
+        institution: str | Institution | None,
+        category: str | Category | None,
+        rank: int | Iterable[int] | None,
+        kind: InstitutionKind | str | None,
+    ) -> Any:
+        """The awards every filter given admits (see `bkn_awards.awards`), in the data's order.
 
         The answer is of the type of the awards the index was made from (`Records`).
         """
-        kind: Callable[[Iterable[Award]], Any] = type(self._awards)
+        # Read once: `year` may be a generator, and the category filter needs the years too.
+        years = None if year is None else whole_numbers("year", year, minimum=1)
+        filters: Filters = (
+            years,
+            None if institution is None else frozenset((self.names.find(institution).id,)),
+            None if category is None else self._categories.find(category, years),
+            None if rank is None else whole_numbers("rank", rank, minimum=1),
+            None if kind is None else frozenset((kind_of(kind),)),
+        )
+        return self._select(filters)
+
+    def award(self, award_id: str) -> Award:
+        """The award with this id (see `bkn_awards.award`)."""
+        try:
+            return self._by_id[award_id]
+        except (KeyError, TypeError):
+            raise UnknownAwardError(award_id) from None
+
+    def _select(self, filters: Filters) -> Any:
+        make: Callable[[Iterable[Award]], Any] = type(self._awards)
         active = [(n, wanted) for n, wanted in enumerate(filters) if wanted is not None]
         if not active:
             return self._awards
@@ -78,8 +113,8 @@ class AwardIndex:
         rest = [(_FIELDS[n], values) for n, values in active if n != lead]
         found = map(self._awards.__getitem__, self._merged(lead, wanted))
         if not rest:
-            return kind(found)
-        return kind(a for a in found if all(field(a) in values for field, values in rest))
+            return make(found)
+        return make(a for a in found if all(field(a) in values for field, values in rest))
 
     def _count(self, field: int, values: frozenset[Any]) -> int:
         by_value = self._positions[field]
@@ -201,6 +236,18 @@ def kind_of(kind: InstitutionKind | str) -> InstitutionKind:
         raise QueryError(f"kind must be one of {known}, not {kind!r}") from None
 
 
+Is = TypeVar("Is", bound=Sequence[Institution])
+
+
+def of_kind(institutions: Is, kind: InstitutionKind | str | None) -> Is:
+    """The institutions of `kind` (all where ``None``), of the type given."""
+    if kind is None:
+        return institutions
+    wanted = kind_of(kind)
+    make: Callable[[Iterable[Institution]], Is] = type(institutions)
+    return make(i for i in institutions if i.kind is wanted)
+
+
 class _OfAYear(Protocol):
     @property
     def year(self) -> int: ...
@@ -214,5 +261,5 @@ def of_years(records: R, year: int | Iterable[int] | None) -> R:
     if year is None:
         return records
     years = whole_numbers("year", year, minimum=1)
-    kind: Callable[[Iterable[Any]], R] = type(records)
-    return kind(r for r in records if r.year in years)
+    make: Callable[[Iterable[Any]], R] = type(records)
+    return make(r for r in records if r.year in years)

@@ -25,6 +25,7 @@ from bkn_awards.errors import FieldValueError
 from bkn_awards.rules import REGION_CODE, AtLeast, EditionYear, NonEmpty, NotInFuture, ruled
 
 __all__ = [
+    "FILE_NAMES",
     "RECORD_FILES",
     "Award",
     "Event",
@@ -236,6 +237,10 @@ RECORD_FILES: tuple[tuple[str, type[Any]], ...] = (
     ("awards.json", Award),
     ("tallies.json", Tally),
 )
+
+
+#: The names of the data files without ``.json``, in order: the keys of a dataset's records.
+FILE_NAMES: tuple[str, ...] = tuple(name.removesuffix(".json") for name, _ in RECORD_FILES)
 
 
 def file_of(record: object) -> str:

@@ -17,7 +17,7 @@ from bkn_awards.model import RECORD_FILES, Award, Tally
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["Coverage", "Manifest", "describe", "measure"]
+__all__ = ["Coverage", "Manifest", "coverage", "describe", "measure"]
 
 
 @frozen(kw_only=True)
@@ -42,6 +42,11 @@ class Coverage:
     missing: int | None
     recipients_reported: int | None
     recipients_itemised: int
+
+
+def coverage(files: Mapping[str, Sequence[Any]]) -> tuple[Coverage, ...]:
+    """Measure each tally of ``files["tallies"]`` against ``files["awards"]``."""
+    return tuple(measure(tally, files["awards"]) for tally in files["tallies"])
 
 
 def measure(tally: Tally, awards: Sequence[Award]) -> Coverage:

@@ -117,7 +117,10 @@ class Records(tuple[T, ...], Generic[T]):
             ) from error
         frame = pandas.DataFrame(self.to_records())
         for name, (kind, optional) in column_types(type(self[0])).items() if self else ():
-            frame[name] = _typed(pandas, frame[name], kind, optional)
+            dtype, column = pandas_dtype(kind, optional), frame[name]
+            if dtype.startswith("datetime64"):
+                column = pandas.to_datetime(column, utc="UTC" in dtype)
+            frame[name] = column.astype(dtype)  # type: ignore[call-overload]
         return frame
 
     def _count(self) -> str:
@@ -163,24 +166,15 @@ def pandas_dtype(kind: type[Any], optional: bool) -> str:
         >>> pandas_dtype(int, optional=True), pandas_dtype(int, optional=False)
         ('Int64', 'int64')
     """
-    if kind is bool:
-        return "boolean" if optional else "bool"
-    if kind is int:
-        return "Int64" if optional else "int64"
-    if kind is dt.datetime:
-        return "datetime64[ns, UTC]"
-    if kind is dt.date:
-        return "datetime64[ns]"
-    if kind is enum.Enum:
-        return "category"
-    return "object"
-
-
-def _typed(pandas: Any, column: Any, kind: type[Any], optional: bool) -> Any:
-    dtype = pandas_dtype(kind, optional)
-    if dtype.startswith("datetime64"):
-        column = pandas.to_datetime(column, utc="UTC" in dtype)
-    return column.astype(dtype)
+    # Each kind's dtype without missing values, and with them.
+    dtypes = {
+        bool: ("bool", "boolean"),
+        int: ("int64", "Int64"),
+        dt.datetime: ("datetime64[ns, UTC]",) * 2,
+        dt.date: ("datetime64[ns]",) * 2,
+        enum.Enum: ("category",) * 2,
+    }
+    return dtypes.get(kind, ("object", "object"))[optional]
 
 
 # Extra columns an award row carries so that it reads (and groups) without joins: for each,
@@ -289,9 +283,7 @@ def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
             kind = enum.Enum
         types[field.name] = (kind, optional)
     if record_type is Award:
-        types.update(
-            {name: (kind, optional) for name, (kind, optional, _) in _AWARD_EXTRAS.items()}
-        )
+        types.update({name: (kind, opt) for name, (kind, opt, _) in _AWARD_EXTRAS.items()})
     return types
 
 
