@@ -69,10 +69,7 @@ class Decoder:
     def decode_file(
         self, filename: str, raw: list[Any] | None, cls: type[Any], report: Callable[[str], None]
     ) -> tuple[Any, ...]:
-        """Structure the records of one file (``None``: it could not be read), reporting problems.
-
-        Every problem is one line, ``file: record 'id': field: what is wrong``.
-        """
+        """Structure one file's records (``None``: unreadable), reporting each problem as a line."""
         structure = _as_object(make_dict_structure_fn(cls, self._converter))
         by_id: dict[str, Any] = {}
         failed: set[str] = set()
@@ -176,7 +173,9 @@ def _as_object(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any
 
 def _exactly(kind: type[Any]) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _type: Any) -> Any:
-        # bool is an int subclass: True must not pass for a year or a rank.
+        # True is no year, though bool is an int; 2022.0 is (JSON Schema's "integer" agrees).
+        if kind is int and type(value) is float and value.is_integer():
+            return int(value)
         if type(value) is not kind:
             raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
         return value

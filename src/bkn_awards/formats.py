@@ -179,36 +179,38 @@ def data_schema() -> dict[str, Any]:
 def _record(cls: type[Any]) -> dict[str, Any]:
     attrs.resolve_types(cls)
     fields = attrs.fields(cls)
-    linked = {link.field for link in links(cls)}
-    properties = {}
-    for item in fields:
-        schema = _value(item.type, item.name in linked)
-        optional = unwrap_optional(item.type)[1]
-        json_type = schema["type"][0] if optional and "type" in schema else schema.get("type")
-        for rule in rules_of(item):
-            for key, value in rule.schema(json_type or "").items():
-                # An item rule (`Each`) adds to what the item's type says.
-                schema[key] = {**schema[key], **value} if key == "items" else value
-        properties[item.name] = schema
+    targets = {link.field: link.target for link in links(cls)}
     return {
         "type": "object",
-        "properties": properties,
+        "properties": {item.name: _field(item, targets.get(item.name)) for item in fields},
         "required": [f.name for f in fields],
         "additionalProperties": False,
     }
 
 
-def _value(annotation: Any, linked: bool) -> dict[str, Any]:
+def _field(item: attrs.Attribute[Any], target: type[Any] | None) -> dict[str, Any]:
+    """A field's schema: its type's (a link's is its target's id's), then its rules."""
+    schema = _value(item.type, target)
+    optional = unwrap_optional(item.type)[1]
+    json_type = schema["type"][0] if optional and "type" in schema else schema.get("type")
+    for rule in rules_of(item):
+        for key, value in rule.schema(json_type or "").items():
+            # An item rule (`Each`) adds to what the item's type says.
+            schema[key] = {**schema[key], **value} if key == "items" else value
+    return schema
+
+
+def _value(annotation: Any, target: type[Any] | None) -> dict[str, Any]:
     inner_type, optional = unwrap_optional(annotation)
     if optional:
-        inner = _value(inner_type, linked)
+        inner = _value(inner_type, target)
         if "enum" in inner:
             return {**inner, "enum": [*inner["enum"], None]}
         return {**inner, "type": [inner["type"], "null"]}
     if typing.get_origin(annotation) is tuple:
-        return {"type": "array", "items": _value(typing.get_args(annotation)[0], linked)}
-    if linked:
-        return {"type": "string"}
+        return {"type": "array", "items": _value(typing.get_args(annotation)[0], target)}
+    if target is not None:
+        return _field(attrs.fields_dict(target)["id"], None)
     if annotation is Citation:
         return _record(Citation)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):

@@ -6,7 +6,6 @@ Also the bundled dataset, made once on first use, and the module-level queries o
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import threading
 from collections.abc import Callable
@@ -116,31 +115,6 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
 def read_directory(directory: Traversable) -> Dataset:
     """Read and check every data file of `directory`, or raise `DataError` listing each problem."""
-    # Making many records sets off the cyclic garbage collector again and again, for nothing:
-    # none of them is garbage. It runs once, as usual, after the load.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _read_directory(directory)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-class _Problems:
-    """The problems found: the first `PROBLEMS_LISTED` lines, and how many there were."""
-
-    def __init__(self) -> None:
-        self.listed: list[str] = []
-        self.count = 0
-
-    def report(self, line: str) -> None:
-        self.count += 1
-        if self.count <= PROBLEMS_LISTED:
-            self.listed.append(line)
-
-
-def _read_directory(directory: Traversable) -> Dataset:
     problems = _Problems()
     decoder = Decoder()
     files = {}
@@ -156,6 +130,19 @@ def _read_directory(directory: Traversable) -> Dataset:
     if found:
         raise DataError(found)
     return Dataset(files, conflicts=conflicts, directory=directory)
+
+
+class _Problems:
+    """The problems found: the first `PROBLEMS_LISTED` lines, and how many there were."""
+
+    def __init__(self) -> None:
+        self.listed: list[str] = []
+        self.count = 0
+
+    def report(self, line: str) -> None:
+        self.count += 1
+        if self.count <= PROBLEMS_LISTED:
+            self.listed.append(line)
 
 
 def _read(file: Traversable, filename: str, report: Callable[[str], None]) -> list[Any] | None:
