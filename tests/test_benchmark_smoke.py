@@ -18,19 +18,19 @@ def test_the_benchmark_runs_and_prints_every_figure(capsys: pytest.CaptureFixtur
         sys.path.remove(str(BENCHMARKS))
     assert bench.main(["--quick"]) == 0
     out = capsys.readouterr().out
-    for figure in (
-        "cold: import bkn_awards",
-        "cold: import + first query",
-        "load 100 awards",
-        "load 1,000 awards",
-        "one filter (year), asked again",
-        "two filters (year, category), first time",
-        "alias lookup",
-        "full scan",
-        "memory per award at 1,000",
+    # The five figures with targets, each beside its reference.
+    for figure, target in (
+        ("cold: import + first query", "<= 1.2x"),
+        ("cold: bkn-awards awards --year 2022", "<= 6.0x"),
+        ("load 200 awards", "<= 12.0x"),
+        ("query at 200: two filters (year, category)", "<= 50 us"),
+        ("query at 200: two filters (institution, rank)", "<= 50 us"),
+        ("memory per award at 200", "< 600 B"),
     ):
-        assert figure in out
-    assert "msgspec, same JSON" in out
+        (line,) = [line for line in out.splitlines() if line.startswith(figure)]
+        assert target in line, line
+    assert "msgspec, same JSON and rules" in out
+    assert "pycountry lookup" in out
     assert out.rstrip().splitlines()[-1].startswith(("every target met", "missed: "))
 
 

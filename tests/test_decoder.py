@@ -20,7 +20,7 @@ import bkn_awards
 from bkn_awards import DataError
 from bkn_awards.loading import PROBLEMS_LISTED
 from bkn_awards.model import RECORD_FILES, links, unwrap_optional
-from bkn_awards.rules import INT64_MAX, AtLeast, EditionYear, rules_of
+from bkn_awards.rules import INT64_MAX, AtLeast, Each, EditionYear, rules_of
 from datafiles import BUNDLED, read_records, write_records
 
 SIDOARJO = "awards.json: record '2020-kab-sidoarjo-penilaian-kompetensi'"
@@ -88,7 +88,7 @@ def test_every_int_field_is_bounded_as_an_export_can_hold() -> None:
                 bounds += [
                     r.rule
                     for r in rules_of(field)
-                    if isinstance(getattr(r, "rule", None), AtLeast)  # Each(AtLeast(...))
+                    if isinstance(r, Each) and isinstance(r.rule, AtLeast)
                 ]
                 assert bounds, f"{cls.__name__}.{field.name} has no bounds"
 

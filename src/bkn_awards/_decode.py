@@ -70,7 +70,7 @@ class Decoder:
         self, filename: str, raw: list[Any] | None, cls: type[Any], report: Callable[[str], None]
     ) -> tuple[Any, ...]:
         """Structure one file's records (``None``: unreadable), reporting each problem as a line."""
-        structure = _as_object(make_dict_structure_fn(cls, self._converter))
+        structure = _object_of(cls, self._converter)
         by_id: dict[str, Any] = {}
         failed: set[str] = set()
         for index, item in enumerate(raw or ()):
@@ -160,7 +160,10 @@ class _BrokenLinkError(Exception):
     """A link to a record that could not be loaded; the record's own problem is reported."""
 
 
-def _as_object(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+def _object_of(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Structure a `cls` record from a JSON object (made once per file: cattrs writes code)."""
+    structure = make_dict_structure_fn(cls, converter, _cattrs_use_linecache=False)
+
     def checked(value: Any, cls: Any) -> Any:
         if type(value) is not dict:
             if isinstance(value, RepeatedKeys):
@@ -203,13 +206,12 @@ def _shared_strings() -> Callable[[Any, Any], str]:
 
 def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Citation]:
     # Identical citations (same source, same paragraphs) become one shared object.
-    structure = _as_object(make_dict_structure_fn(Citation, converter))
+    structure = _object_of(Citation, converter)
     seen: dict[tuple[Any, ...], Citation] = {}
 
     def share(value: Any, _type: Any) -> Citation:
         key = _citation_key(value)
-        found = None if key is None else seen.get(key)
-        if found is not None:
+        if key is not None and (found := seen.get(key)) is not None:
             return found
         # Not seen, or not exactly well-formed: the full path checks it and says what is wrong.
         citation: Citation = structure(value, Citation)
@@ -255,8 +257,7 @@ def _iso(kind: type[dt.date], rule: Matches) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _type: Any) -> Any:
         if type(value) is not str:
             raise TypeError(f"expected {rule.meaning}, got {type(value).__name__}")
-        problem = rule.problem(value)
-        if problem is not None:
+        if (problem := rule.problem(value)) is not None:
             raise ValueError(problem)
         return kind.fromisoformat(value)
 

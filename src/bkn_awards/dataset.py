@@ -7,16 +7,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from bkn_awards.citations import CitationReport, verify
 from bkn_awards.consistency import Conflict
 from bkn_awards.entities import Category, Edition, Institution, InstitutionKind, Official, Source
 from bkn_awards.index import AwardIndex, of_kind, of_years
 from bkn_awards.model import FILE_NAMES, Award, Event, Tally
-from bkn_awards.reports import Coverage, Manifest, coverage, describe
 from bkn_awards.results import Records
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the modules behind rarer questions are imported when asked
     from importlib.resources.abc import Traversable
+
+    from bkn_awards.citations import CitationReport
+    from bkn_awards.reports import Coverage, Manifest
 
 __all__ = ["Dataset"]
 
@@ -221,9 +222,6 @@ class Dataset:
     def conflicts(self) -> tuple[Conflict, ...]:
         """List where records about the same thing disagree, each claim with its citations.
 
-        The bundled articles agree with each other, so the bundled data has none; a user's data
-        directory may add a report that contradicts one.
-
         Example:
             >>> import bkn_awards
             >>> bkn_awards.conflicts()
@@ -245,6 +243,8 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        from bkn_awards.reports import coverage
+
         return coverage(self._files)
 
     def award(self, award_id: str) -> Award:
@@ -270,6 +270,8 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        from bkn_awards.reports import describe
+
         return describe(self._files, self._directory)
 
     def verify_citations(self, articles_dir: str | os.PathLike[str]) -> CitationReport:
@@ -281,6 +283,8 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        from bkn_awards.citations import verify
+
         return verify(self._files, articles_dir)
 
     def records_by_file(self) -> dict[str, Records[Any]]:

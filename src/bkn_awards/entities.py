@@ -1,7 +1,5 @@
 """The records others link to: sources, citations, institutions, officials, editions, categories."""
 
-from __future__ import annotations
-
 import datetime as dt
 import enum
 from typing import Any, Protocol

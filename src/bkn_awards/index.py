@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 import heapq
+import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -58,7 +58,15 @@ class AwardIndex:
     and a cache of answers would grow with every distinct question.
     """
 
-    __slots__ = ("_awards", "_by_id", "_categories", "_positions", "names")
+    __slots__ = (
+        "_awards",
+        "_by_id",
+        "_categories",
+        "_institutions",
+        "_lock",
+        "_names",
+        "_positions",
+    )
 
     def __init__(
         self,
@@ -69,8 +77,20 @@ class AwardIndex:
         self._awards = awards
         self._positions = _group(awards)
         self._by_id = {award.id: award for award in awards}
-        self.names = InstitutionNames(institutions)
         self._categories = CategoryWords(categories)
+        self._institutions = institutions
+        self._names: InstitutionNames | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def names(self) -> InstitutionNames:
+        """The institutions by name, made on the first look-up by name, once."""
+        # A dataset queried only by year or category never folds every name and alias.
+        if self._names is None:
+            with self._lock:
+                if self._names is None:
+                    self._names = InstitutionNames(self._institutions)
+        return self._names
 
     def select(
         self,
@@ -175,6 +195,8 @@ class InstitutionNames:
             return found[0]
         if found:
             raise AmbiguousInstitutionError(text, [i.name for i in found])
+        import difflib  # only a name not found needs it
+
         close = difflib.get_close_matches(key, self._keys, n=5, cutoff=0.6)
         names = dict.fromkeys(i.name for k in close for i in self._keys[k])
         raise UnknownInstitutionError(text, list(names)[:3])
@@ -209,6 +231,8 @@ class CategoryWords:
             raise QueryError("category must not be empty")
         found = frozenset(c for c, (w, _) in self._words.items() if c == text or words <= w)
         if not found:
+            import difflib
+
             names = sorted({name for _, name in self._words.values()})
             raise UnknownCategoryError(text, difflib.get_close_matches(text, names, n=3))
         return found

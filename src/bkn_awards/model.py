@@ -1,7 +1,5 @@
 """Events, awards and tallies; the data files that hold each record type; the links between them."""
 
-from __future__ import annotations
-
 import datetime as dt
 import enum
 import typing

@@ -41,6 +41,7 @@ FIRST_YEAR = 2000
 #: The largest whole number the exports (CSV for pandas' int64, Table Schema) can hold.
 INT64_MAX = 2**63 - 1
 
+_LOADED_IN = dt.date.today().year
 _RULES = "bkn_awards.rules"  # the field metadata key `ruled` writes and `rules_of` reads
 
 
@@ -135,10 +136,11 @@ class EditionYear(Rule):
     first: int = FIRST_YEAR
 
     def problem(self, value: int) -> str | None:
-        this_year = dt.date.today().year
-        if self.first <= value <= this_year:
+        # A year up to the one this module was loaded in never becomes a future year: only a
+        # later one needs the clock.
+        if self.first <= value <= _LOADED_IN or self.first <= value <= dt.date.today().year:
             return None
-        return f"must be from {self.first} to {this_year}, got {value}"
+        return f"must be from {self.first} to {dt.date.today().year}, got {value}"
 
     def schema(self, json_type: str) -> dict[str, Any]:
         return {"minimum": self.first}
@@ -267,7 +269,9 @@ def ruled(*rules: Rule, **options: Any) -> Any:
         ...
         bkn_awards.errors.FieldValueError: rank must be at least 1, got 0
     """
-    return attrs.field(validator=list(rules), metadata={_RULES: rules}, **options)
+    # attrs wraps a list of validators in one more call, on every record made: not for one.
+    validator = rules[0] if len(rules) == 1 else list(rules)
+    return attrs.field(validator=validator, metadata={_RULES: rules}, **options)
 
 
 def rules_of(field: attrs.Attribute[Any]) -> tuple[Rule, ...]:
