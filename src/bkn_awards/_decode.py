@@ -6,11 +6,13 @@ import datetime as dt
 import functools
 import json
 import operator
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, get_origin
 
 import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
@@ -27,7 +29,6 @@ _RECORD_TYPES: tuple[type[Any], ...] = tuple(cls for _, cls in RECORD_FILES)
 class RepeatedKeys(dict[str, Any]):
     """A JSON object that gives a key more than once; the decoder refuses it, naming the key."""
 
-    __slots__ = ("repeated",)
     repeated: tuple[str, ...]
 
 
@@ -37,8 +38,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         return found
     # json.loads would keep the last value silently: two values for one field is an error.
     repeated = RepeatedKeys(found)
-    keys = [key for key, _ in pairs]
-    repeated.repeated = tuple(sorted({key for key in keys if keys.count(key) > 1}))
+    repeated.repeated = tuple(sorted(k for k, n in Counter(k for k, _ in pairs).items() if n > 1))
     return repeated
 
 
@@ -61,9 +61,8 @@ class Decoder:
 
     def __init__(self) -> None:
         self._targets: dict[type[Any], dict[str, Any]] = {}
-        # Ids of records that failed, and the record types whose file could not be read.
-        self._failed: dict[type[Any], set[str]] = {}
-        self._unread: set[type[Any]] = set()
+        # Ids of records that failed; None for a record type whose file could not be read.
+        self._failed: dict[type[Any], set[str] | None] = {}
         self._converter = _make_converter(self._link)
 
     def decode_file(
@@ -87,9 +86,7 @@ class Decoder:
                 continue
             by_id[record.id] = record
         self._targets[cls] = by_id
-        self._failed[cls] = failed
-        if raw is None:
-            self._unread.add(cls)
+        self._failed[cls] = None if raw is None else failed
         return tuple(by_id.values())
 
     def _link(self, cls: type[Any]) -> Callable[[Any, Any], Any]:
@@ -98,12 +95,12 @@ class Decoder:
         def link(value: Any, _type: Any) -> Any:
             if type(value) is not str:
                 raise TypeError(f"expected the id of a {kind}, got {type(value).__name__}")
-            found = self._targets.get(cls, {}).get(value)
-            if found is not None:
+            if (found := self._targets.get(cls, {}).get(value)) is not None:
                 return found
             # A link to a record that failed, or into a file that could not be read, is not a
             # problem of its own: the root cause is reported already.
-            if cls in self._unread or value in self._failed.get(cls, ()):
+            failed = self._failed.get(cls, ())
+            if failed is None or value in failed:
                 raise _BrokenLinkError(value)
             raise ValueError(f"no {kind} has the id {value!r}")
 
@@ -132,13 +129,10 @@ def _writers() -> dict[type[Any], Callable[[Any], Any]]:
 def _make_converter(
     link: Callable[[type[Any]], Callable[[Any, Any], Any]] | None,
 ) -> cattrs.Converter:
-    """The converter of the data format; `link(cls)` makes the hook for a link to a `cls`.
+    """The converter of the data format; `link(cls)` hooks a link to a `cls` (none: it writes).
 
-    Without `link`, it only writes records.
-
-    It is strict where the standard library's JSON reader is loose: no unknown or missing
-    fields, no repeated keys, no ``"2020"`` for ``2020``, no string where a list belongs, no
-    text that UTF-8 cannot hold. Records are linked by id; strings and citations are shared.
+    Strict where the standard library's JSON reader is loose: no unknown or missing fields, no
+    ``"2020"`` for ``2020``, no string for a list, no text UTF-8 cannot hold.
     """
     converter = cattrs.Converter(forbid_extra_keys=True)
     for exact in (int, bool):
@@ -161,17 +155,26 @@ class _BrokenLinkError(Exception):
 
 
 def _object_of(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """Structure a `cls` record from a JSON object (made once per file: cattrs writes code)."""
-    structure = make_dict_structure_fn(cls, converter, _cattrs_use_linecache=False)
+    """Structure a `cls` record from a JSON object, naming every field at fault where it fails."""
+    plain = make_dict_structure_fn(
+        cls, converter, _cattrs_detailed_validation=False, _cattrs_use_linecache=False
+    )
+    detailed: list[Callable[[Any, Any], Any]] = []  # made for the first record that fails
 
-    def checked(value: Any, cls: Any) -> Any:
+    def structure(value: Any, cls: Any) -> Any:
         if type(value) is not dict:
             if isinstance(value, RepeatedKeys):
                 raise FieldValueError(value.repeated[0], "is given twice in one object")
             raise TypeError(f"expected a JSON object, got {type(value).__name__}")
-        return structure(value, cls)
+        try:
+            return plain(value, cls)
+        except Exception:  # again, with cattrs' detailed validation: it costs more each record
+            detailed[:] = detailed or [
+                make_dict_structure_fn(cls, converter, _cattrs_use_linecache=False)
+            ]
+            return detailed[0](value, cls)
 
-    return checked
+    return structure
 
 
 def _exactly(kind: type[Any]) -> Callable[[Any, Any], Any]:
@@ -186,6 +189,9 @@ def _exactly(kind: type[Any]) -> Callable[[Any, Any], Any]:
     return structure
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _shared_strings() -> Callable[[Any, Any], str]:
     # Labels, groups and names repeat across thousands of records: keep one copy of each.
     seen: dict[str, str] = {}
@@ -193,12 +199,8 @@ def _shared_strings() -> Callable[[Any, Any], str]:
     def structure(value: Any, _type: Any) -> str:
         if type(value) is not str:
             raise TypeError(f"expected str, got {type(value).__name__}")
-        if not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError as error:
-                problem = f"cannot be written as UTF-8 (a lone surrogate at {error.start})"
-                raise ValueError(problem) from None
+        if not value.isascii() and (lone := _SURROGATE.search(value)):
+            raise ValueError(f"cannot be written as UTF-8 (a lone surrogate at {lone.start()})")
         return seen.setdefault(value, value)
 
     return structure
@@ -222,8 +224,7 @@ def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any,
 
 
 def _citation_key(value: Any) -> tuple[Any, ...] | None:
-    # Strict on purpose: True equals 1 and an extra field changes no key, so a looser test
-    # would let a malformed citation pass as a copy of a good one seen before.
+    # Strict: True == 1 and an extra field changes no key; a looser key lets a bad copy pass.
     if type(value) is not dict or len(value) != 2:
         return None
     source, paragraphs = value.get("source"), value.get("paragraphs")
@@ -233,7 +234,7 @@ def _citation_key(value: Any) -> tuple[Any, ...] | None:
 
 
 def _is_tuple(type_: Any) -> bool:
-    return is_sequence(type_) and getattr(type_, "__origin__", None) is tuple
+    return get_origin(type_) is tuple
 
 
 def _list_to_tuple(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
@@ -296,5 +297,4 @@ def _explain(error: BaseException, _type: object) -> str:
         return "unknown field(s) " + ", ".join(sorted(error.extra_fields))
     if isinstance(error, KeyError):
         return "required field missing"
-    # The library's own hooks and the rules say what is wrong in their messages.
-    return str(error)
+    return str(error)  # the library's hooks and rules say what is wrong

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from types import SimpleNamespace
 from typing import Any
 
 import attrs
@@ -48,20 +48,23 @@ _RULES = "bkn_awards.rules"  # the field metadata key `ruled` writes and `rules_
 class Rule:
     """A rule of one field. ``None`` ("not reported") passes every rule: the type says if it may be.
 
-    Subclasses say what is wrong with a value (`problem`), what the rule asks in JSON Schema
-    keywords (`schema`) and in words (`text`). Calling a rule is the attrs validator.
+    Calling a rule is the attrs validator: it raises `FieldValueError` naming the field if the
+    value breaks the rule. A rule also says what it asks in JSON Schema keywords (`schema`) and
+    in words (`text`).
     """
 
     __slots__ = ()
 
     def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        problem = None if value is None else self.problem(value)
-        if problem is not None:
-            raise FieldValueError(attribute.name, problem)
+        raise NotImplementedError
 
     def problem(self, value: Any) -> str | None:
         """What is wrong with `value`, or ``None`` if it keeps the rule."""
-        raise NotImplementedError
+        try:
+            self(None, _A_FIELD, value)
+        except FieldValueError as error:
+            return error.problem
+        return None
 
     def schema(self, json_type: str) -> dict[str, Any]:
         """The JSON Schema keywords of the rule for a value of `json_type` (``"string"``...)."""
@@ -73,6 +76,13 @@ class Rule:
         raise NotImplementedError
 
 
+# Stands in for the attrs field when a rule is asked about a value alone.
+_A_FIELD: Any = SimpleNamespace(name="value")
+
+# Each rule checks its value in __call__, its one statement of the rule: validators run on
+# every field of every record, and a further call each time would cost a sixth of a load.
+
+
 @frozen
 class NonEmpty(Rule):
     """Text or a list with at least one item.
@@ -82,8 +92,9 @@ class NonEmpty(Rule):
         ('must not be empty', None)
     """
 
-    def problem(self, value: Sequence[Any]) -> str | None:
-        return "must not be empty" if len(value) == 0 else None
+    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and len(value) == 0:
+            raise FieldValueError(attribute.name, "must not be empty")
 
     def schema(self, json_type: str) -> dict[str, Any]:
         return {"minItems": 1} if json_type == "array" else {"minLength": 1}
@@ -105,14 +116,14 @@ class AtLeast(Rule):
     minimum: int
     maximum: int = INT64_MAX
 
-    def problem(self, value: int) -> str | None:
-        if value < self.minimum:
-            if self.minimum == 0:
-                return f"must not be negative, got {value}"
-            return f"must be at least {self.minimum}, got {value}"
+    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None or self.minimum <= value <= self.maximum:
+            return
         if value > self.maximum:
-            return f"must be at most {self.maximum}, got {value}"
-        return None
+            raise FieldValueError(attribute.name, f"must be at most {self.maximum}, got {value}")
+        if self.minimum == 0:
+            raise FieldValueError(attribute.name, f"must not be negative, got {value}")
+        raise FieldValueError(attribute.name, f"must be at least {self.minimum}, got {value}")
 
     def schema(self, json_type: str) -> dict[str, Any]:
         return {"minimum": self.minimum, "maximum": self.maximum}
@@ -135,12 +146,13 @@ class EditionYear(Rule):
 
     first: int = FIRST_YEAR
 
-    def problem(self, value: int) -> str | None:
+    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         # A year up to the one this module was loaded in never becomes a future year: only a
         # later one needs the clock.
         if self.first <= value <= _LOADED_IN or self.first <= value <= dt.date.today().year:
-            return None
-        return f"must be from {self.first} to {dt.date.today().year}, got {value}"
+            return
+        problem = f"must be from {self.first} to {dt.date.today().year}, got {value}"
+        raise FieldValueError(attribute.name, problem)
 
     def schema(self, json_type: str) -> dict[str, Any]:
         return {"minimum": self.first}
@@ -159,12 +171,15 @@ class NotInFuture(Rule):
         'is in the future: 2999-01-01'
     """
 
-    def problem(self, value: dt.date) -> str | None:
+    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
         if isinstance(value, dt.datetime):
             late = value > dt.datetime.now(value.tzinfo)
         else:
             late = value > dt.date.today()
-        return f"is in the future: {value.isoformat()}" if late else None
+        if late:
+            raise FieldValueError(attribute.name, f"is in the future: {value.isoformat()}")
 
     def schema(self, json_type: str) -> dict[str, Any]:
         return {}
@@ -186,11 +201,10 @@ class Matches(Rule):
     pattern: str
     meaning: str
 
-    def problem(self, value: str) -> str | None:
+    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         # re keeps the few patterns of the model compiled.
-        return (
-            None if re.fullmatch(self.pattern, value) else f"must be {self.meaning}, got {value!r}"
-        )
+        if value is not None and not re.fullmatch(self.pattern, value):
+            raise FieldValueError(attribute.name, f"must be {self.meaning}, got {value!r}")
 
     def schema(self, json_type: str) -> dict[str, Any]:
         return {"pattern": f"^(?:{self.pattern})$"}
@@ -211,8 +225,9 @@ class Each(Rule):
 
     rule: Rule
 
-    def problem(self, value: Sequence[Any]) -> str | None:
-        return next(filter(None, map(self.rule.problem, value)), None)
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for item in value or ():
+            self.rule(instance, attribute, item)
 
     def schema(self, json_type: str) -> dict[str, Any]:
         return {"items": self.rule.schema("item")}
@@ -233,8 +248,9 @@ class Distinct(Rule):
 
     noun: str
 
-    def problem(self, value: Sequence[Any]) -> str | None:
-        return None if len(set(value)) == len(value) else f"lists a {self.noun} twice: {value}"
+    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and len(set(value)) != len(value):
+            raise FieldValueError(attribute.name, f"lists a {self.noun} twice: {value}")
 
     def schema(self, json_type: str) -> dict[str, Any]:
         return {"uniqueItems": True}
