@@ -46,13 +46,13 @@ napoleon_use_ivar = True
 nitpicky = True
 nitpick_ignore = [
     # Type variables and aliases of the implementation, not things a reader can look up.
-    ("py:class", "bkn_awards.disputes.Value"),
-    ("py:class", "bkn_awards.checks.Reported"),
-    ("py:class", "bkn_awards.converter.T"),
-    ("py:obj", "bkn_awards.records.T"),
+    ("py:class", "bkn_awards.consistency.Value"),
+    ("py:class", "bkn_awards.consistency.Reported"),
+    ("py:obj", "bkn_awards.results.T"),
     ("py:class", "Format"),  # the Literal alias of export()'s formats
+    ("py:class", "Traversable"),  # importlib.resources.abc.Traversable: not in the inventory
     # The mixin that gives records their Jupyter view; not part of the API.
-    ("py:class", "bkn_awards._fields.Shown"),
+    ("py:class", "bkn_awards.entities.Shown"),
 ]
 
 # The build runs without network access, so the inventories of Python, attrs and cattrs are

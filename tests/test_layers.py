@@ -139,5 +139,16 @@ def test_the_type_checking_block_of_the_face_agrees_with_its_table() -> None:
     assert bkn_awards.__all__ == sorted(bkn_awards._HOME)
 
 
+def test_the_architecture_page_lists_each_module_with_its_floor_and_job() -> None:
+    page = (pathlib.Path(__file__).parents[1] / "docs" / "architecture.md").read_text()
+    rows = re.findall(r"^\| (\d) \| `(\w+)` \| (.*) \|$", page, re.M)
+    assert [(module, int(floor)) for floor, module, _ in rows] == sorted(
+        FLOORS.items(), key=lambda item: item[1]
+    )
+    for _, module, job in rows:
+        docstring = ast.get_docstring(ast.parse((SRC / f"{module}.py").read_text())) or ""
+        assert job == docstring.splitlines()[0], module
+
+
 def test_dir_lists_the_public_face() -> None:
     assert dir(bkn_awards) == sorted([*bkn_awards.__all__, "__version__"])

@@ -26,6 +26,7 @@ from sphinx.util.nodes import nested_parse_with_titles
 import bkn_awards
 from bkn_awards.model import RECORD_FILES, Award
 from bkn_awards.results import column_types, pandas_dtype
+from bkn_awards.rules import rules_of
 
 # Record types that live inside others rather than in a file of their own.
 NESTED: tuple[tuple[str, type[Any]], ...] = (
@@ -102,8 +103,16 @@ class DataDictionary(SphinxDirective):
                 if meaning is None:
                     message = f"{title}.{field.name} is not described in the class docstring"
                     raise self.error(message)
-                rows.append((f"``{field.name}``", f"``{_type_name(field.type)}``", _cell(meaning)))
-            lines += _table(("Field", "Type", "Meaning"), rows, "18 27 55")
+                rules = "; ".join(rule.text for rule in rules_of(field)) or "-"
+                rows.append(
+                    (
+                        f"``{field.name}``",
+                        f"``{_type_name(field.type)}``",
+                        _cell(rules),
+                        _cell(meaning),
+                    )
+                )
+            lines += _table(("Field", "Type", "Rules", "Meaning"), rows, "16 22 17 45")
         lines += _flat_columns()
         return self._parse(lines)
 
