@@ -258,7 +258,7 @@ def _decoders() -> dict[str, msgspec.json.Decoder[Any]]:
 
 
 @functools.cache
-def _struct(cls: type[Any]) -> Any:
+def _struct(cls: Any) -> Any:  # a record class
     attrs.resolve_types(cls)
     linked = {link.field for link in links(cls)}
     fields = [
