@@ -252,7 +252,7 @@ def _decoders() -> dict[str, msgspec.json.Decoder[Any]]:
     """A msgspec decoder for each data file, into structs with its fields and their rules."""
     decoders = {}
     for filename, cls in RECORD_FILES:
-        struct = _struct(cls)
+        struct = _struct(typing.cast(Any, cls))  # mypy takes type[Any] as unhashable
         decoders[filename] = msgspec.json.Decoder(list[struct])  # type: ignore[valid-type]
     return decoders
 
