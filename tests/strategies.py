@@ -76,7 +76,7 @@ def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
             ),
             url=draw(st.none() | st.from_regex(r"https?://[a-z0-9./-]+", fullmatch=True)),
             sha256=draw(st.text("0123456789abcdef", min_size=64, max_size=64)),
-            filename=draw(texts),
+            filename=draw(st.from_regex(r"[a-z0-9_-]{1,12}\.txt", fullmatch=True)),
             editor=draw(maybe_text),
             sign_off=draw(maybe_text),
         )

@@ -108,7 +108,9 @@ class Source(Shown):
     published: dt.datetime | None = ruled(NotInFuture())
     url: str | None = ruled(Matches(r"https?://\S+", "a web address (http or https)"), repr=False)
     sha256: str = ruled(Matches(r"[0-9a-f]{64}", "64 lower-case hex digits"), repr=False)
-    filename: str = ruled(NonEmpty(), repr=False)
+    filename: str = ruled(
+        Matches(r"(?!\.\.?$)[^/\\\x00]+", "a plain file name (no folder, not . or ..)"), repr=False
+    )
     editor: str | None = ruled(NonEmpty(), repr=False)
     sign_off: str | None = ruled(NonEmpty(), repr=False)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import heapq
+import operator
 import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from operator import attrgetter
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, SupportsIndex, TypeGuard, TypeVar
 
 from bkn_awards.entities import Category, Institution, InstitutionKind
 from bkn_awards.errors import (
@@ -41,12 +42,9 @@ Filters = tuple[
     frozenset[Hashable] | None,  # institution kind
 ]
 
-_FIELDS: tuple[Callable[[Award], Hashable], ...] = (
-    attrgetter("year"),
-    attrgetter("institution.id"),
-    attrgetter("category.id"),
-    attrgetter("rank"),
-    attrgetter("institution.kind"),
+# The field of an award each filter of `Filters` tests, in the same order.
+_FIELDS: tuple[Callable[[Award], Hashable], ...] = tuple(
+    map(attrgetter, ("year", "institution.id", "category.id", "rank", "institution.kind"))
 )
 
 
@@ -84,8 +82,7 @@ class AwardIndex:
 
     @property
     def names(self) -> InstitutionNames:
-        """The institutions by name, made on the first look-up by name, once."""
-        # A dataset queried only by year or category never folds every name and alias.
+        """The institutions by name, made on the first look-up by name: once, and only if asked."""
         if self._names is None:
             with self._lock:
                 if self._names is None:
@@ -166,10 +163,10 @@ def _group(awards: Sequence[Award]) -> tuple[dict[Hashable, array[int]], ...]:
 class InstitutionNames:
     """Every name, alias, id and region code of the institutions, folded by `name_key`."""
 
-    __slots__ = ("_institutions", "_keys")
+    __slots__ = ("_by_id", "_keys")
 
     def __init__(self, institutions: Sequence[Institution]) -> None:
-        self._institutions = frozenset(institutions)
+        self._by_id = {institution.id: institution for institution in institutions}
         found: defaultdict[str, dict[str, Institution]] = defaultdict(dict)
         for institution in institutions:
             names = [institution.id, institution.name, *institution.aliases]
@@ -181,10 +178,11 @@ class InstitutionNames:
 
     def find(self, text: str | Institution) -> Institution:
         """The one institution `text` names (see `bkn_awards.institution`)."""
-        if isinstance(text, Institution):
-            if text not in self._institutions:
-                raise UnknownInstitutionError(text.name, [])
-            return text
+        if isinstance(text, Institution):  # this dataset's record of the same id, if it has one
+            record = self._by_id.get(text.id)
+            if record is None:
+                raise UnknownInstitutionError(f"{text.name} ({text.id})", [])
+            return record
         if not isinstance(text, str):
             raise QueryError(f"institution must be a name or an Institution, not {text!r}")
         key = name_key(text)
@@ -195,9 +193,7 @@ class InstitutionNames:
             return found[0]
         if found:
             raise AmbiguousInstitutionError(text, [i.name for i in found])
-        import difflib  # only a name not found needs it
-
-        close = difflib.get_close_matches(key, self._keys, n=5, cutoff=0.6)
+        close = _close(key, self._keys, 5)
         names = dict.fromkeys(i.name for k in close for i in self._keys[k])
         raise UnknownInstitutionError(text, list(names)[:3])
 
@@ -213,7 +209,9 @@ class CategoryWords:
 
     def find(self, category: str | Category, years: frozenset[int] | None) -> frozenset[str]:
         """The ids of the categories `category` names, of the `years` given (all if ``None``)."""
-        if isinstance(category, Category):
+        if isinstance(category, Category):  # matched by id, whichever dataset it came from
+            if category.id not in self._words:
+                raise UnknownCategoryError(f"{category.name} ({category.id})", [])
             found = frozenset((category.id,))
         elif isinstance(category, str):
             found = self._matching(category)
@@ -223,7 +221,7 @@ class CategoryWords:
             return found
         # A category belongs to one edition: keep those of the years asked for, so that the
         # index walks one edition's awards rather than every edition's.
-        return frozenset(c for c in found if self._years.get(c) in years)
+        return frozenset(c for c in found if self._years[c] in years)
 
     def _matching(self, text: str) -> frozenset[str]:
         words = frozenset(name_words(text))
@@ -231,24 +229,37 @@ class CategoryWords:
             raise QueryError("category must not be empty")
         found = frozenset(c for c, (w, _) in self._words.items() if c == text or words <= w)
         if not found:
-            import difflib
-
             names = sorted({name for _, name in self._words.values()})
-            raise UnknownCategoryError(text, difflib.get_close_matches(text, names, n=3))
+            raise UnknownCategoryError(text, _close(text, names, 3))
         return found
 
 
+def _close(text: str, candidates: Iterable[str], n: int) -> list[str]:
+    """The candidates close to `text`; none for a text longer than any name (difflib is slow)."""
+    if len(text) > 200:
+        return []
+    import difflib  # only a name not found needs it
+
+    return difflib.get_close_matches(text, candidates, n=n, cutoff=0.6)
+
+
 def whole_numbers(name: str, value: int | Iterable[int], *, minimum: int) -> frozenset[int]:
-    """Read a filter of one whole number or several, each at least `minimum`."""
+    """Read one whole number or several, each at least `minimum` (numpy's too; not a bool)."""
     if type(value) is int and value >= minimum:
         return frozenset((value,))
-    if isinstance(value, str | bytes) or not isinstance(value, int | Iterable):
+    if isinstance(value, str | bytes) or not isinstance(value, SupportsIndex | Iterable):
         raise QueryError(f"{name} must be a whole number or several, not {value!r}")
-    values = [value] if isinstance(value, int) else list(value)
-    for item in values:
-        if type(item) is not int or item < minimum:
+    numbers = []
+    for item in list(value) if isinstance(value, Iterable) else [value]:
+        number = operator.index(item) if _is_whole(item) else None
+        if number is None or number < minimum:
             raise QueryError(f"{name} must be a whole number of at least {minimum}, not {item!r}")
-    return frozenset(values)
+        numbers.append(number)
+    return frozenset(numbers)
+
+
+def _is_whole(value: object) -> TypeGuard[SupportsIndex]:
+    return not isinstance(value, bool) and hasattr(type(value), "__index__")
 
 
 def kind_of(kind: InstitutionKind | str) -> InstitutionKind:

@@ -163,12 +163,12 @@ def _read(file: Traversable, filename: str, report: Callable[[str], None]) -> li
     import json
 
     try:
-        if not file.is_file():
-            report(
-                f"{filename}: the file is missing"
-                if not file.is_dir()
-                else f"{filename}: a directory, not a file"
+        if not file.is_file():  # a FIFO would make the read wait for a writer, forever
+            exists = getattr(file, "exists", file.is_dir)  # a zipped package's files have none
+            kind = (
+                "not a regular file (a directory, a FIFO?)" if exists() else "the file is missing"
             )
+            report(f"{filename}: {kind}")
             return None
         data = file.read_bytes()
     except OSError as error:

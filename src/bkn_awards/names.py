@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -11,7 +10,6 @@ __all__ = ["mentions", "name_key", "name_words"]
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
-@functools.lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
     """Fold `text` to the key names are compared by.
 

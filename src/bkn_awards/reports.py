@@ -12,6 +12,7 @@ from attrs import field, frozen
 
 from bkn_awards._version import __version__
 from bkn_awards.entities import Shown, ref_repr
+from bkn_awards.errors import DataError
 from bkn_awards.model import RECORD_FILES, Award, Tally
 
 if TYPE_CHECKING:
@@ -111,11 +112,13 @@ class Manifest(Shown):
 def describe(files: Mapping[str, Sequence[Any]], directory: Traversable | None) -> Manifest:
     """Describe the records of each file, fingerprinting those of `directory` as they are now."""
     hashes = {}
-    if directory is not None:
-        hashes = {
-            name: hashlib.sha256((directory / name).read_bytes()).hexdigest()
-            for name, _ in RECORD_FILES
-        }
+    files_of = [(name, directory / name) for name, _ in RECORD_FILES] if directory else []
+    for name, path in files_of:
+        try:
+            hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as error:  # the files were there at load time, and are not now
+            problem = f"{name}: cannot be read to fingerprint it ({error.strerror or error})"
+            raise DataError([problem]) from None
     overall = hashlib.sha256("".join(f"{n}:{h}\n" for n, h in sorted(hashes.items())).encode())
     return Manifest(
         library_version=__version__,

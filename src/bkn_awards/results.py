@@ -115,12 +115,15 @@ class Records(tuple[T, ...], Generic[T]):
             raise ImportError(
                 "to_pandas() needs pandas: pip install 'bkn-awards[pandas]'"
             ) from error
-        frame = pandas.DataFrame(self.to_records())
+        rows = self.to_records()
+        frame = pandas.DataFrame(rows)
         for name, (kind, optional) in column_types(type(self[0])).items() if self else ():
-            dtype, column = pandas_dtype(kind, optional), frame[name]
+            # From the Python values: the frame's guess (float for ints beside None) loses digits.
+            column: Any = pandas.Series([row[name] for row in rows], dtype=object)
+            dtype = pandas_dtype(kind, optional)
             if dtype.startswith("datetime64"):
                 column = pandas.to_datetime(column, utc="UTC" in dtype)
-            frame[name] = column.astype(dtype)  # type: ignore[call-overload]
+            frame[name] = column.astype(dtype)
         return frame
 
     def _count(self) -> str:

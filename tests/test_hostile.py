@@ -1,0 +1,144 @@
+"""Hostile input, misuse and faults: typed errors only, bounded memory, nothing half-written."""
+
+from __future__ import annotations
+
+import gc
+import os
+import pathlib
+import subprocess
+import sys
+import tracemalloc
+
+import numpy as np
+import pytest
+
+import bkn_awards
+from bkn_awards import (
+    BknAwardsError,
+    DataError,
+    QueryError,
+    UnknownCategoryError,
+    UnknownInstitutionError,
+)
+from datafiles import read_records, write_records
+
+# --- Queries take what a user has in hand ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "year", [np.int64(2022), np.int32(2022), np.uint16(2022), [np.int64(2022)]]
+)
+def test_queries_take_numpy_integers(year: object) -> None:
+    assert bkn_awards.awards(year=year) == bkn_awards.awards(year=2022)  # type: ignore[arg-type]
+
+
+def test_a_year_taken_from_to_pandas_is_a_year() -> None:
+    frame = bkn_awards.awards().to_pandas()
+    year, rank = frame["year"].iloc[0], frame["rank"].dropna().iloc[0]
+    assert bkn_awards.awards(year=year, rank=rank)
+    assert bkn_awards.events(year=frame["year"].unique())
+
+
+@pytest.mark.parametrize("value", [True, np.bool_(True), 2022.0, "2022", b"2022", None])
+def test_a_bool_or_other_non_integer_is_refused(value: object) -> None:
+    with pytest.raises(QueryError, match="year must be a whole number"):
+        bkn_awards.awards(year=[value])  # type: ignore[list-item]
+
+
+def test_records_from_another_dataset_are_matched_by_id(data_dir: pathlib.Path) -> None:
+    other = bkn_awards.load(data_dir)
+    category = other.categories(year=2020)[0]
+    institution = other.institution("Kab. Sidoarjo")
+    assert category is not bkn_awards.categories(year=2020)[0]
+    found = bkn_awards.awards(year=2020, category=category, institution=institution)
+    assert found == bkn_awards.awards(year=2020, category=category.id, institution="kab-sidoarjo")
+    assert bkn_awards.institution(institution) is bkn_awards.institution("kab-sidoarjo")
+
+
+def test_records_this_dataset_does_not_have_are_refused_by_name(data_dir: pathlib.Path) -> None:
+    categories = read_records(data_dir, "categories.json")
+    categories.append({**categories[0], "id": "2020-extra", "name": "Kategori Tambahan"})
+    write_records(data_dir, "categories.json", categories)
+    institutions = read_records(data_dir, "institutions.json")
+    institutions.append({**institutions[-1], "id": "kota-extra", "aliases": []})
+    write_records(data_dir, "institutions.json", institutions)
+    other = bkn_awards.load(data_dir)
+    with pytest.raises(UnknownCategoryError, match="2020-extra"):
+        bkn_awards.awards(year=2020, category=other.categories(year=2020)[-1])
+    with pytest.raises(UnknownInstitutionError, match="kota-extra"):
+        bkn_awards.awards(institution=other.institution("kota-extra"))
+
+
+# --- Memory stays bounded ----------------------------------------------------------------------
+
+
+def test_many_distinct_large_queries_leave_nothing_behind() -> None:
+    bkn_awards.institution("Kab. Sidoarjo")  # the name table, made once, is not a leak
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for n in range(50):
+            text = f"{n} " + "x" * 1_000_000
+            with pytest.raises(UnknownInstitutionError):
+                bkn_awards.institution(text)
+            with pytest.raises(UnknownCategoryError):
+                bkn_awards.awards(category=text)
+        del text
+        gc.collect()
+        left = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert left < 1_000_000, f"{left:,} bytes left after 100 queries of 1 MB"
+
+
+# --- Whatever loads, exports ---------------------------------------------------------------------
+
+
+def test_the_largest_rank_that_loads_converts_to_pandas(data_dir: pathlib.Path) -> None:
+    awards = read_records(data_dir, "awards.json")
+    awards[0]["rank"] = 2**63 - 1
+    write_records(data_dir, "awards.json", awards)
+    frame = bkn_awards.load(data_dir).awards().to_pandas()
+    assert frame["rank"].iloc[0] == 2**63 - 1
+
+
+# --- Reading the file system ---------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_for_a_data_file_is_refused_without_hanging(data_dir: pathlib.Path) -> None:
+    (data_dir / "tallies.json").unlink()
+    os.mkfifo(data_dir / "tallies.json")
+    with pytest.raises(DataError, match=r"tallies\.json: not a regular file"):
+        bkn_awards.load(data_dir)
+
+
+def test_a_directory_for_a_data_file_is_refused(data_dir: pathlib.Path) -> None:
+    (data_dir / "tallies.json").unlink()
+    (data_dir / "tallies.json").mkdir()
+    with pytest.raises(DataError, match=r"tallies\.json: not a regular file"):
+        bkn_awards.load(data_dir)
+
+
+def test_files_that_vanish_after_loading_give_a_typed_error(data_dir: pathlib.Path) -> None:
+    data = bkn_awards.load(data_dir)
+    (data_dir / "awards.json").unlink()
+    with pytest.raises(DataError, match=r"awards.json: cannot be read"):
+        data.manifest()
+
+
+@pytest.mark.parametrize("filename", ["../../etc/passwd", "a/b.txt", "..", ".", "a\\b.txt"])
+def test_a_source_file_name_is_a_plain_file_name(data_dir: pathlib.Path, filename: str) -> None:
+    sources = read_records(data_dir, "sources.json")
+    sources[0]["filename"] = filename
+    write_records(data_dir, "sources.json", sources)
+    with pytest.raises(DataError, match="filename: must be a plain file name"):
+        bkn_awards.load(data_dir)
+
+
+def test_no_error_of_the_library_is_a_bare_exception() -> None:
+    assert issubclass(DataError, BknAwardsError)
+    code = "import bkn_awards; bkn_awards.load('/nonexistent/dir')"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "bkn_awards.errors.DataError: 1 problem in the award data" in result.stderr
