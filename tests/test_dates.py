@@ -3,8 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from bkn_awards import parse_indonesian_datetime
 from bkn_awards.dates import MONTHS, TIME_ZONES, WEEKDAYS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import os
 import pathlib
 import subprocess
@@ -16,10 +17,13 @@ import bkn_awards
 from bkn_awards import (
     BknAwardsError,
     DataError,
+    ExportError,
     QueryError,
     UnknownCategoryError,
     UnknownInstitutionError,
 )
+from bkn_awards.cli import main
+from bkn_awards.formats import export
 from datafiles import read_records, write_records
 
 # --- Queries take what a user has in hand ------------------------------------------------------
@@ -142,3 +146,57 @@ def test_no_error_of_the_library_is_a_bare_exception() -> None:
     code = "import bkn_awards; bkn_awards.load('/nonexistent/dir')"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "bkn_awards.errors.DataError: 1 problem in the award data" in result.stderr
+
+
+# --- Export is safe and atomic -------------------------------------------------------------------
+
+
+def test_an_export_needs_a_directory() -> None:
+    with pytest.raises(ExportError, match="needs a directory"):
+        export(bkn_awards.load(), "", fmt="csv")
+    assert main(["export", "--format", "csv", ""]) == 2
+
+
+def test_an_export_does_not_overwrite_without_being_told(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "awards.csv").write_text("mine")
+    with pytest.raises(ExportError, match=r"awards\.csv already; overwrite them with --force"):
+        export(bkn_awards.load(), tmp_path, fmt="csv")
+    assert (tmp_path / "awards.csv").read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["awards.csv"]
+    written = export(bkn_awards.load(), tmp_path, fmt="csv", overwrite=True)
+    assert (tmp_path / "awards.csv").read_text().startswith("id,year,institution")
+    assert len(written) == 8
+
+
+def test_an_export_replaces_a_link_and_never_writes_through_it(tmp_path: pathlib.Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me")
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "awards.json").symlink_to(outside)
+    with pytest.raises(ExportError):
+        export(bkn_awards.load(), target, fmt="json")
+    assert main(["export", "--format", "json", "--force", str(target)]) == 0
+    assert outside.read_text() == "keep me"
+    assert not (target / "awards.json").is_symlink()
+    assert json.loads((target / "awards.json").read_text())[0]["id"]
+
+
+def test_a_failed_export_leaves_nothing_half_written(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out"
+    written: list[str] = []
+    real = pathlib.Path.write_bytes
+
+    def fail_on_the_third(path: pathlib.Path, data: bytes) -> int:
+        if len(written) == 2:
+            raise OSError(28, "No space left on device")
+        written.append(path.name)
+        return real(path, data)
+
+    monkeypatch.setattr(pathlib.Path, "write_bytes", fail_on_the_third)
+    with pytest.raises(OSError, match="No space left"):
+        export(bkn_awards.load(), target, fmt="datapackage")
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []  # and no staging directory is left behind

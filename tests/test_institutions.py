@@ -4,8 +4,7 @@ import csv
 import pathlib
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import bkn_awards
 from bkn_awards import (

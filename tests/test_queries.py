@@ -3,8 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import bkn_awards
 from bkn_awards import Award, InstitutionKind, QueryError, UnknownCategoryError

@@ -28,6 +28,7 @@ _HOME: dict[str, str] = {
     "Conflict": "bkn_awards.consistency",
     "Coverage": "bkn_awards.reports",
     "DataError": "bkn_awards.errors",
+    "ExportError": "bkn_awards.errors",
     "Dataset": "bkn_awards.dataset",
     "Edition": "bkn_awards.entities",
     "Event": "bkn_awards.model",
@@ -67,14 +68,10 @@ __all__ = sorted(_HOME)
 if TYPE_CHECKING:  # for type checkers only; a test holds this block to the table
     from bkn_awards.citations import (
         CitationProblem as CitationProblem,
-    )
-    from bkn_awards.citations import (
         CitationReport as CitationReport,
     )
     from bkn_awards.consistency import (
         Claim as Claim,
-    )
-    from bkn_awards.consistency import (
         Conflict as Conflict,
     )
     from bkn_awards.dataset import (
@@ -85,110 +82,49 @@ if TYPE_CHECKING:  # for type checkers only; a test holds this block to the tabl
     )
     from bkn_awards.entities import (
         Category as Category,
-    )
-    from bkn_awards.entities import (
         Citation as Citation,
-    )
-    from bkn_awards.entities import (
         Edition as Edition,
-    )
-    from bkn_awards.entities import (
         Institution as Institution,
-    )
-    from bkn_awards.entities import (
         InstitutionKind as InstitutionKind,
-    )
-    from bkn_awards.entities import (
         Official as Official,
-    )
-    from bkn_awards.entities import (
         Source as Source,
     )
     from bkn_awards.errors import (
         AmbiguousInstitutionError as AmbiguousInstitutionError,
-    )
-    from bkn_awards.errors import (
         BknAwardsError as BknAwardsError,
-    )
-    from bkn_awards.errors import (
         DataError as DataError,
-    )
-    from bkn_awards.errors import (
+        ExportError as ExportError,
         FieldValueError as FieldValueError,
-    )
-    from bkn_awards.errors import (
         QueryError as QueryError,
-    )
-    from bkn_awards.errors import (
         UnknownAwardError as UnknownAwardError,
-    )
-    from bkn_awards.errors import (
         UnknownCategoryError as UnknownCategoryError,
-    )
-    from bkn_awards.errors import (
         UnknownInstitutionError as UnknownInstitutionError,
     )
     from bkn_awards.loading import (
         award as award,
-    )
-    from bkn_awards.loading import (
         awards as awards,
-    )
-    from bkn_awards.loading import (
         categories as categories,
-    )
-    from bkn_awards.loading import (
         conflicts as conflicts,
-    )
-    from bkn_awards.loading import (
         coverage as coverage,
-    )
-    from bkn_awards.loading import (
         editions as editions,
-    )
-    from bkn_awards.loading import (
         events as events,
-    )
-    from bkn_awards.loading import (
         institution as institution,
-    )
-    from bkn_awards.loading import (
         institutions as institutions,
-    )
-    from bkn_awards.loading import (
         load as load,
-    )
-    from bkn_awards.loading import (
         manifest as manifest,
-    )
-    from bkn_awards.loading import (
         officials as officials,
-    )
-    from bkn_awards.loading import (
         sources as sources,
-    )
-    from bkn_awards.loading import (
         tallies as tallies,
-    )
-    from bkn_awards.loading import (
         verify_citations as verify_citations,
     )
     from bkn_awards.model import (
         Award as Award,
-    )
-    from bkn_awards.model import (
         Event as Event,
-    )
-    from bkn_awards.model import (
         EventKind as EventKind,
-    )
-    from bkn_awards.model import (
         Tally as Tally,
     )
     from bkn_awards.reports import (
         Coverage as Coverage,
-    )
-    from bkn_awards.reports import (
         Manifest as Manifest,
     )
     from bkn_awards.results import (

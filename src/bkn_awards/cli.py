@@ -200,7 +200,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from bkn_awards.formats import export
 
-    written = export(load(), args.directory, fmt=args.format)
+    written = export(load(), args.directory, fmt=args.format, overwrite=args.force)
     print("\n".join(str(path) for path in written))
     return 0
 
@@ -275,6 +275,7 @@ _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Opti
         "write the data as CSV, JSON or a Frictionless Data Package",
         (
             _EXPORT_FORMAT,
+            _option("--force", action="store_true", help="replace files already there"),
             _option("directory", metavar="DIR", help="where to write (made if missing)"),
         ),
     ),

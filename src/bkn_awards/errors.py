@@ -8,6 +8,7 @@ __all__ = [
     "AmbiguousInstitutionError",
     "BknAwardsError",
     "DataError",
+    "ExportError",
     "FieldValueError",
     "QueryError",
     "UnknownAwardError",
@@ -50,6 +51,13 @@ class DataError(BknAwardsError, ValueError):
         if self.count > len(self.problems):
             heading += f", the first {len(self.problems)} listed"
         super().__init__("\n  ".join([heading + ":", *self.problems]))
+
+
+class ExportError(BknAwardsError, OSError):
+    """An export would write where it should not: no directory named, or files already there.
+
+    .. versionadded:: 0.1.0
+    """
 
 
 class FieldValueError(BknAwardsError, ValueError):

@@ -11,9 +11,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import enum
+import io
 import json
 import os
 import pathlib
+import shutil
+import tempfile
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TextIO
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 import attrs
 
 from bkn_awards.entities import Citation
+from bkn_awards.errors import ExportError
 from bkn_awards.model import RECORD_FILES, links, unwrap_optional
 from bkn_awards.results import cell_text, column_types
 from bkn_awards.rules import ISO_DATE, ISO_DATETIME, rules_of
@@ -48,7 +52,7 @@ _LICENCE = {
 
 
 def export(
-    dataset: Dataset, directory: str | os.PathLike[str], *, fmt: Format
+    dataset: Dataset, directory: str | os.PathLike[str], *, fmt: Format, overwrite: bool = False
 ) -> list[pathlib.Path]:
     """Write every record of `dataset` into `directory` (made if missing); return the files.
 
@@ -58,28 +62,51 @@ def export(
     a resource with types, required fields, primary and foreign keys, the sources, and the
     licence of the data.
 
+    The files are written into a new directory beside `directory` and moved into it only once
+    all are written, so a failure leaves `directory` as it was. A file already there is replaced
+    only with `overwrite`, and a link there is replaced, never followed.
+
+    Raises:
+        ExportError: `directory` is empty, or files of the same names are there already.
+
     .. versionadded:: 0.1.0
     """
+    if not os.fspath(directory):
+        raise ExportError("export needs a directory to write into")
     target = pathlib.Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
+    texts = _texts(dataset, fmt)
+    there = [name for name in texts if os.path.lexists(target / name)]
+    if there and not overwrite:
+        raise ExportError(f"{target} has {', '.join(there)} already; overwrite them with --force")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = pathlib.Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        for name, text in texts.items():
+            (staging / name).write_bytes(text.encode("utf-8"))
+        target.mkdir(exist_ok=True)
+        for name in texts:
+            os.replace(staging / name, target / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [target / name for name in texts]
+
+
+def _texts(dataset: Dataset, fmt: Format) -> dict[str, str]:
+    """The name and text of each file `export` writes."""
+    texts = {}
     by_file = dataset.records_by_file()
     for filename, cls in RECORD_FILES:
         name = filename.removesuffix(".json")
         if fmt == "json":
-            path = target / f"{name}.json"
-            path.write_text(by_file[name].to_json(indent=2), "utf-8")
+            texts[f"{name}.json"] = by_file[name].to_json(indent=2)
         else:
-            path = target / f"{name}.csv"
-            with path.open("w", encoding="utf-8", newline="") as stream:
-                write_csv(stream, list(column_types(cls)), by_file[name].to_records())
-        written.append(path)
+            buffer = io.StringIO()
+            write_csv(buffer, list(column_types(cls)), by_file[name].to_records())
+            texts[f"{name}.csv"] = buffer.getvalue()
     if fmt == "datapackage":
-        path = target / "datapackage.json"
-        package = _package(dataset)
-        path.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", "utf-8")
-        written.append(path)
-    return written
+        package = json.dumps(_package(dataset), ensure_ascii=False, indent=2)
+        texts["datapackage.json"] = package + "\n"
+    return texts
 
 
 def write_csv(stream: TextIO, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
