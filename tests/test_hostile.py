@@ -24,7 +24,7 @@ from bkn_awards import (
 )
 from bkn_awards.cli import main
 from bkn_awards.formats import export
-from datafiles import read_records, write_records
+from datafiles import copy_bundled, read_records, write_records
 
 # --- Queries take what a user has in hand ------------------------------------------------------
 
@@ -200,3 +200,57 @@ def test_a_failed_export_leaves_nothing_half_written(
         export(bkn_awards.load(), target, fmt="datapackage")
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []  # and no staging directory is left behind
+
+
+# --- The command line never shows a traceback ---------------------------------------------------
+
+COMMAND = [sys.executable, "-m", "bkn_awards"]
+
+
+def test_a_closed_pipe_ends_the_command_quietly() -> None:
+    # The reader goes away before the command writes, as `bkn-awards awards | head -0` does.
+    process = subprocess.Popen(
+        [*COMMAND, "awards", "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()
+    with process.stderr:
+        status = process.wait(timeout=60)
+        assert process.stderr.read() == b""
+    assert status in (0, 141)
+
+
+def test_ctrl_c_exits_130_with_one_line() -> None:
+    code = (
+        "import signal, sys, bkn_awards.cli as cli\n"
+        "def stop(*_): raise KeyboardInterrupt\n"
+        "cli.load = lambda *a: stop()\n"
+        "sys.exit(cli.main(['awards']))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 130
+    assert done.stderr == "bkn-awards: interrupted\n"
+
+
+def test_what_the_terminal_cannot_show_is_escaped(tmp_path: pathlib.Path) -> None:
+    directory = tmp_path / "dat\u00e9"
+    directory.mkdir()
+    copy_bundled(directory)
+    environment = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [*COMMAND, "validate", str(directory)], capture_output=True, text=True, env=environment
+    )
+    assert done.stderr == ""
+    assert done.returncode == 0
+    assert done.stdout.startswith(f"{tmp_path}/dat\\xe9: valid, 5 sources")
+
+
+def test_repeated_options_add_up_or_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["awards", "--year", "2020", "--year", "2022", "--format", "json"]) == 0
+    years = {row["year"] for row in json.loads(capsys.readouterr().out)}
+    assert years == {2020, 2022}
+    with pytest.raises(SystemExit) as stopped:
+        main(["awards", "--institution", "Kota Malang", "--institution", "Kota Kediri"])
+    assert stopped.value.code == 2
+    assert "--institution given twice; give it once" in capsys.readouterr().err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -25,12 +26,15 @@ examples:
   bkn-awards validate my-data/
   bkn-awards verify-citations path/to/articles
 
-exit status: 0 done; 1 nothing matched, or a check found problems; 2 bad usage or bad data
+exit status: 0 done; 1 nothing matched, or a check found problems; 2 bad usage or bad data;
+  130 interrupted (Ctrl-C); 141 the reader of the output went away (as with | head)
 """
 
 # Unknown names and ids are "no match"; an ambiguous name, like any malformed question, is misuse.
 _NO_MATCH = 1
 _MISUSE = 2
+_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+_CLOSED_PIPE = 141  # 128 + SIGPIPE, as a shell reports `cat` writing to a closed pipe
 
 _Option = tuple[tuple[str, ...], dict[str, Any]]  # an argument's flags and settings
 
@@ -43,12 +47,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     .. versionadded:: 0.1.0
     """
+    for stream in (sys.stdout, sys.stderr):  # what the terminal cannot show is escaped
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     words = list(sys.argv[1:] if argv is None else argv)
     if not words or (words[0] not in _COMMANDS and words[0] not in ("-h", "--help", "--version")):
         words.insert(0, "awards")
-    args = _parser().parse_args(words)
     try:
+        if words == ["--version"]:  # the data is read (and hashed) only when asked
+            manifest = load().manifest()
+            print(f"bkn-awards {manifest.library_version} (data {manifest.data_version})")
+            return 0
+        args = _parser().parse_args(words)
         status: int = args.run(args)
+        sys.stdout.flush()  # a closed pipe is found here, not at exit
+    except KeyboardInterrupt:
+        print("bkn-awards: interrupted", file=sys.stderr)
+        return _INTERRUPTED
+    except BrokenPipeError:
+        # The reader has gone (`bkn-awards | head -1`): stop quietly, as cat and grep do, and
+        # let nothing more reach the closed pipe at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _CLOSED_PIPE
     except AmbiguousInstitutionError as error:
         return _fail(error, _MISUSE)
     except LookupError as error:
@@ -85,19 +105,14 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def _awards(args: argparse.Namespace) -> int:
-    found = load().awards(
-        year=args.year,
-        institution=args.institution,
-        category=args.category,
-        rank=args.rank,
-        kind=args.kind,
-    )
-    return _listing(found, args.format, "awards")
+def _list(what: str, *filters: str) -> Callable[[argparse.Namespace], int]:
+    """Run the query `what` (``"awards"``...) with the command's `filters`, and list the answer."""
 
+    def run(args: argparse.Namespace) -> int:
+        found = getattr(load(), what)(**{name: getattr(args, name) for name in filters})
+        return _listing(found, args.format, what)
 
-def _institutions(args: argparse.Namespace) -> int:
-    return _listing(load().institutions(kind=args.kind), args.format, "institutions")
+    return run
 
 
 def _institution(args: argparse.Namespace) -> int:
@@ -105,32 +120,21 @@ def _institution(args: argparse.Namespace) -> int:
     return _listing(Records((found,)), args.format, "institutions")
 
 
-def _categories(args: argparse.Namespace) -> int:
-    return _listing(load().categories(year=args.year), args.format, "categories")
-
-
-def _sources(args: argparse.Namespace) -> int:
-    return _listing(load().sources(), args.format, "sources")
-
-
-def _events(args: argparse.Namespace) -> int:
-    return _listing(load().events(year=args.year), args.format, "events")
-
-
 def _show(args: argparse.Namespace) -> int:
     award = load().award(args.award_id)
+    institution, category, recipient = award.institution, award.category, award.recipient
     lines = [
         ("id", award.id),
         ("year", str(award.year)),
-        ("institution", f"{award.institution.name} ({award.institution.id})"),
-        ("kind", award.institution.kind.value),
-        ("region code", award.institution.region_code or "-"),
-        ("category", f"{award.category.name} ({award.category.id})"),
+        ("institution", f"{institution.name} ({institution.id})"),
+        ("kind", institution.kind.value),
+        ("region code", institution.region_code or "-"),
+        ("category", f"{category.name} ({category.id})"),
         ("rank", "-" if award.rank is None else str(award.rank)),
         ("as reported", award.rank_label),
         ("group", award.group or "-"),
         ("event", _event_line(award)),
-        ("received by", _official_line(award.recipient)),
+        ("received by", f"{recipient.name}, {recipient.position}" if recipient else "-"),
     ]
     for number, citation in enumerate(award.citations, start=1):
         source = citation.source
@@ -153,10 +157,6 @@ def _event_line(award: Any) -> str:
         date += " (inferred)"
     place = ", ".join(p for p in (event.venue, event.city) if p) or "place not reported"
     return f"{event.kind.value}, {date}, {place} ({event.id})"
-
-
-def _official_line(official: Any) -> str:
-    return "-" if official is None else f"{official.name}, {official.position}"
 
 
 def _coverage(args: argparse.Namespace) -> int:
@@ -212,26 +212,34 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action=_Version, help="show the versions and exit")
+    parser.add_argument("--version", action="store_true", help="show the versions and exit")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name, (run, summary, options) in _COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary)
         command.set_defaults(run=run)
         for flags, settings in options:
+            if flags[0].startswith("--") and "action" not in settings:
+                # Given twice, an option of several values takes both; any other is refused.
+                settings = {"action": "extend" if "nargs" in settings else _Once, **settings}
             command.add_argument(*flags, **settings)
     return parser
 
 
-class _Version(argparse.Action):
-    """Print the library's and the data's versions; the data is read only when asked."""
+class _Once(argparse.Action):
+    """Take an option's value, refusing a second one: which should win would be a guess."""
 
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, **kwargs)
-
-    def __call__(self, parser: argparse.ArgumentParser, *_args: Any) -> None:
-        manifest = load().manifest()
-        print(f"bkn-awards {manifest.library_version} (data {manifest.data_version})")
-        parser.exit()
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        given = namespace.__dict__.setdefault("_given", set())
+        if self.dest in given:
+            parser.error(f"{option_string} given twice; give it once")
+        given.add(self.dest)
+        setattr(namespace, self.dest, values)
 
 
 def _option(*flags: str, **settings: Any) -> _Option:
@@ -244,26 +252,24 @@ _KIND = _option("--kind", choices=[k.value for k in InstitutionKind], help="leve
 _INSTITUTION = _option("--institution", metavar="NAME", help="name, alias or region code")
 _CATEGORY = _option("--category", metavar="WORDS", help="words of the category name")
 _RANK = _option("--rank", type=int, nargs="+", metavar="N", help="place(s), 1 for first")
-_EXPORT_FORMAT = _option(
-    "--format", choices=["datapackage", "csv", "json"], default="datapackage", help="format"
-)
+_EXPORT_FORMAT = _option("--format", choices=["datapackage", "csv", "json"], default="datapackage")
 
 # Each command: what runs it, what it does in a line, and its options.
 _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Option, ...]]] = {
     "awards": (
-        _awards,
+        _list("awards", "year", "institution", "category", "rank", "kind"),
         "list awards (the default command)",
         (_YEAR, _INSTITUTION, _CATEGORY, _RANK, _KIND, _FORMAT),
     ),
-    "institutions": (_institutions, "list the institutions", (_KIND, _FORMAT)),
+    "institutions": (_list("institutions", "kind"), "list the institutions", (_KIND, _FORMAT)),
     "institution": (
         _institution,
         "look up one institution by name, alias, id or region code",
         (_option("name", metavar="NAME", help="name, alias, id or region code"), _FORMAT),
     ),
-    "categories": (_categories, "list the categories of each edition", (_YEAR, _FORMAT)),
-    "sources": (_sources, "list the news articles the data comes from", (_FORMAT,)),
-    "events": (_events, "list the ceremonies and handovers", (_YEAR, _FORMAT)),
+    "categories": (_list("categories", "year"), "list the categories", (_YEAR, _FORMAT)),
+    "sources": (_list("sources"), "list the news articles the data comes from", (_FORMAT,)),
+    "events": (_list("events", "year"), "list the ceremonies and handovers", (_YEAR, _FORMAT)),
     "show": (
         _show,
         "show one award with every field and its citations spelled out",
