@@ -207,7 +207,7 @@ def _award(
         year=category.year,
         institution=draw(st.sampled_from(institutions)),
         category=category,
-        rank=draw(st.none() | st.integers(1, 10)),
+        rank=draw(st.none() | st.integers(1, 10) | st.just(2**63 - 1)),  # the largest one too
         rank_label=draw(texts),
         group=draw(maybe_text),
         event=event,
@@ -223,7 +223,7 @@ def _tally(
     return Tally(
         id=identifier,
         year=draw(st.sampled_from(years)),
-        count=draw(st.none() | st.integers(0, 100)),
+        count=draw(st.none() | st.integers(0, 100) | st.just(2**63 - 1)),
         institution=None if regional else draw(st.sampled_from(institutions)),
         region_code="35" if regional else None,
         kinds=tuple(draw(st.lists(st.sampled_from(InstitutionKind), min_size=1, unique=True)))

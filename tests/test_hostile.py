@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import csv
 import gc
 import json
 import os
 import pathlib
+import resource
 import subprocess
 import sys
+import tempfile
 import tracemalloc
+from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import bkn_awards
 from bkn_awards import (
@@ -24,7 +30,10 @@ from bkn_awards import (
 )
 from bkn_awards.cli import main
 from bkn_awards.formats import export
+from bkn_awards.model import RECORD_FILES
+from bkn_awards.results import cell_text
 from datafiles import copy_bundled, read_records, write_records
+from strategies import datasets, write_dataset
 
 # --- Queries take what a user has in hand ------------------------------------------------------
 
@@ -254,3 +263,81 @@ def test_repeated_options_add_up_or_are_refused(capsys: pytest.CaptureFixture[st
         main(["awards", "--institution", "Kota Malang", "--institution", "Kota Kediri"])
     assert stopped.value.code == 2
     assert "--institution given twice; give it once" in capsys.readouterr().err
+
+
+# --- Fuzzing every data file, and every export of whatever loads --------------------------------
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(st.characters(codec="utf-8") | st.characters(categories=["Cs"]), max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@given(
+    filename=st.sampled_from([name for name, _ in RECORD_FILES]),
+    content=st.binary(max_size=500)
+    | _JSON.map(lambda value: json.dumps(value).encode())
+    | st.lists(_JSON, max_size=4).map(lambda value: json.dumps(value).encode()),
+)
+@settings(max_examples=200)
+def test_random_bytes_or_json_in_any_data_file_give_only_data_errors(
+    filename: str, content: bytes
+) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        directory = copy_bundled(pathlib.Path(name))
+        (directory / filename).write_bytes(content)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        outcome = _outcome(directory)
+        grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert outcome is None or (isinstance(outcome, DataError) and outcome.problems), outcome
+    assert grown < 50 * 1024  # KiB: the peak of the process rose by less than 50 MB
+
+
+def _outcome(directory: pathlib.Path) -> Exception | None:
+    try:
+        bkn_awards.load(directory)
+    except Exception as error:  # the property: DataError is the only kind
+        return error
+    return None
+
+
+@given(datasets())
+@settings(max_examples=25)
+def test_whatever_loads_every_format_writes_and_reads_back(data: dict[str, list[Any]]) -> None:
+    with tempfile.TemporaryDirectory() as name:
+        root = pathlib.Path(name)
+        (root / "data").mkdir()
+        write_dataset(root / "data", data)
+        loaded = bkn_awards.load(root / "data")
+        for fmt in ("json", "csv", "datapackage"):
+            export(loaded, root / fmt, fmt=fmt)  # type: ignore[arg-type]
+        for filename, _ in RECORD_FILES:
+            stem = filename.removesuffix(".json")
+            records = loaded.records_by_file()[stem]
+            rows = json.loads(json.dumps(records.to_records(), default=cell_text))
+            assert json.loads((root / "json" / f"{stem}.json").read_text("utf-8")) == rows
+            for folder in ("csv", "datapackage"):
+                with (root / folder / f"{stem}.csv").open(encoding="utf-8", newline="") as stream:
+                    cells = list(csv.DictReader(stream))
+                assert cells == [{k: _cell(v) for k, v in row.items()} for row in rows]
+            if records:
+                frame = records.to_pandas()
+                assert len(frame) == len(records)
+                assert list(frame["id"]) == [r.id for r in records]
+        package = json.loads((root / "datapackage" / "datapackage.json").read_text("utf-8"))
+        assert len(package["resources"]) == len(RECORD_FILES)
+    awards = loaded.awards()
+    if awards:
+        ranks = awards.to_pandas()["rank"]
+        assert [None if r is pd.NA else int(r) for r in ranks] == [a.rank for a in awards]
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)

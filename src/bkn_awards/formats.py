@@ -110,11 +110,14 @@ def _texts(dataset: Dataset, fmt: Format) -> dict[str, str]:
 
 
 def write_csv(stream: TextIO, columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
-    """Write flat rows as CSV: a header, empty cells for None, ISO 8601 dates and times.
+    """Write flat rows as CSV (RFC 4180): a header, empty cells for None, ISO 8601 dates and times.
+
+    Lines end with CRLF, as RFC 4180 has it: with a bare LF, Python's writer would leave a
+    carriage return inside a text unquoted, and a reader would split the row there.
 
     .. versionadded:: 0.1.0
     """
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow(["" if row[c] is None else cell_text(row[c]) for c in columns])
