@@ -317,7 +317,7 @@ def test_whatever_loads_every_format_writes_and_reads_back(data: dict[str, list[
         write_dataset(root / "data", data)
         loaded = bkn_awards.load(root / "data")
         for fmt in ("json", "csv", "datapackage"):
-            export(loaded, root / fmt, fmt=fmt)  # type: ignore[arg-type]
+            export(loaded, root / fmt, fmt=fmt)
         for filename, _ in RECORD_FILES:
             stem = filename.removesuffix(".json")
             records = loaded.records_by_file()[stem]
