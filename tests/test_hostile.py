@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import hashlib
 import json
 import os
 import pathlib
@@ -341,3 +342,25 @@ def test_whatever_loads_every_format_writes_and_reads_back(data: dict[str, list[
 
 def _cell(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def test_citation_checks_open_nothing_outside_their_directory(data_dir: pathlib.Path) -> None:
+    text = "Judul\nParagraf kedua.\n"
+    sources = read_records(data_dir, "sources.json")
+    sources[0]["sha256"] = hashlib.sha256(text.encode()).hexdigest()
+    sources[0]["filename"] = "a.txt"
+    write_records(data_dir, "sources.json", sources)
+    data = bkn_awards.load(data_dir)
+    outside, articles = data_dir / "outside.txt", data_dir / "articles"
+    outside.write_text(text)
+    articles.mkdir()
+    (articles / "a.txt").symlink_to(outside)
+
+    def missing() -> bool:
+        report = data.verify_citations(articles)
+        return any(p.record == sources[0]["id"] and not p.paragraphs for p in report.problems)
+
+    assert missing()  # the link is not followed, so the article is not found
+    (articles / "a.txt").unlink()
+    (articles / "a.txt").write_text(text)
+    assert not missing()

@@ -103,10 +103,11 @@ def verify(
     directory = pathlib.Path(articles_dir)
     if not directory.is_dir():
         raise FileNotFoundError(f"no directory of articles at {directory}")
+    # Only the regular files of the directory itself: a link may lead outside it.
     by_hash = {
         hashlib.sha256(path.read_bytes()).hexdigest(): path
         for path in sorted(directory.iterdir())
-        if path.is_file()
+        if path.is_file() and not path.is_symlink()
     }
     texts: dict[str, list[str]] = {}
     problems: list[CitationProblem] = []
@@ -142,7 +143,7 @@ def _missing(source: Source, directory: pathlib.Path) -> CitationProblem:
     named = directory / source.filename
     message = (
         f"{source.filename} has changed: its SHA-256 is no longer {source.sha256}"
-        if named.is_file()
+        if named.is_file() and not named.is_symlink()
         else f"no article file has the SHA-256 {source.sha256} ({source.filename})"
     )
     return CitationProblem(
