@@ -204,7 +204,6 @@ def test_bad_input_gives_one_line_and_the_right_status(
         (["--year", "dua ribu"], "argument --year: invalid int value: 'dua ribu'"),
         (["export", "--format", "xml", "out"], "argument --format: invalid choice: 'xml'"),
         (["show"], "the following arguments are required: AWARD_ID"),
-        (["--kind", "village"], "argument --kind: invalid choice: 'village'"),
     ],
 )
 def test_malformed_arguments_are_usage_errors(
@@ -214,6 +213,21 @@ def test_malformed_arguments_are_usage_errors(
         main(words)
     assert caught.value.code == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("word", ["regency", "kabupaten", "Kab.", "pemkab", "PEMKAB"])
+def test_kinds_take_the_words_people_use(capsys: Capture, word: str) -> None:
+    status, out, _ = _run(capsys, "institutions", "--kind", word, "--format", "json")
+    assert status == 0
+    assert [row["id"] for row in json.loads(out)] == [
+        i.id for i in bkn_awards.institutions(kind="regency")
+    ]
+
+
+def test_an_unknown_kind_is_a_usage_error(capsys: Capture) -> None:
+    status, _, err = _run(capsys, "--kind", "village")
+    assert status == 2
+    assert err.startswith("bkn-awards: error: kind must be one of ministry, agency, province")
 
 
 def test_help_has_examples_and_version_has_both_versions(capsys: Capture) -> None:

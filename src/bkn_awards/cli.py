@@ -9,7 +9,6 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from bkn_awards.entities import InstitutionKind
 from bkn_awards.errors import AmbiguousInstitutionError, BknAwardsError
 from bkn_awards.loading import load
 from bkn_awards.results import Records, aligned
@@ -248,7 +247,7 @@ def _option(*flags: str, **settings: Any) -> _Option:
 
 _FORMAT = _option("--format", choices=["table", "csv", "json"], default="table", help="format")
 _YEAR = _option("--year", type=int, nargs="+", metavar="YEAR", help="edition year(s)")
-_KIND = _option("--kind", choices=[k.value for k in InstitutionKind], help="level of government")
+_KIND = _option("--kind", help="province, regency, city (or provinsi, kabupaten, kota, pemkab...)")
 _INSTITUTION = _option("--institution", metavar="NAME", help="name, alias or region code")
 _CATEGORY = _option("--category", metavar="WORDS", help="words of the category name")
 _RANK = _option("--rank", type=int, nargs="+", metavar="N", help="place(s), 1 for first")

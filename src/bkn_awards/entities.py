@@ -141,9 +141,11 @@ class Citation(Shown):
 class InstitutionKind(enum.Enum):
     """What level of government an institution is.
 
+    The Indonesian words and abbreviations people write name a kind too, in any case.
+
     Example:
-        >>> InstitutionKind("regency")
-        <InstitutionKind.REGENCY: 'regency'>
+        >>> InstitutionKind("regency"), InstitutionKind("Pemkab")
+        (<InstitutionKind.REGENCY: 'regency'>, <InstitutionKind.REGENCY: 'regency'>)
 
     .. versionadded:: 0.1.0
     """
@@ -158,6 +160,26 @@ class InstitutionKind(enum.Enum):
     REGENCY = "regency"
     #: A city government (pemerintah kota, "Pemkot").
     CITY = "city"
+
+    @classmethod
+    def _missing_(cls, value: object) -> "InstitutionKind | None":
+        if not isinstance(value, str):
+            return None
+        return _INDONESIAN_KINDS.get(value.casefold().strip(" ."))
+
+
+#: The Indonesian words and abbreviations for each kind, as people write them.
+_INDONESIAN_KINDS: dict[str, InstitutionKind] = {
+    word: kind
+    for kind, words in (
+        (InstitutionKind.MINISTRY, ("kementerian", "kemen")),
+        (InstitutionKind.AGENCY, ("badan", "lembaga")),
+        (InstitutionKind.PROVINCE, ("provinsi", "prov", "pemprov", "pemerintah provinsi")),
+        (InstitutionKind.REGENCY, ("kabupaten", "kab", "pemkab", "pemerintah kabupaten")),
+        (InstitutionKind.CITY, ("kota", "pemkot", "pemko", "pemerintah kota")),
+    )
+    for word in words
+}
 
 
 @frozen(kw_only=True)

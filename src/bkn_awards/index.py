@@ -267,7 +267,7 @@ def kind_of(kind: InstitutionKind | str) -> InstitutionKind:
     try:
         return InstitutionKind(kind)
     except ValueError:
-        known = ", ".join(k.value for k in InstitutionKind)
+        known = ", ".join(k.value for k in InstitutionKind) + " (or kota, pemkab...)"
         raise QueryError(f"kind must be one of {known}, not {kind!r}") from None
 
 
