@@ -105,16 +105,14 @@ class Records(tuple[T, ...], Generic[T]):
         dates and times ``datetime64`` (times in UTC), kinds ``category``, and the rest text.
 
         Raises:
-            ImportError: pandas is not installed; ``pip install 'bkn-awards[pandas]'``.
+            ImportError: pandas is not installed; ``python -m pip install pandas``.
 
         .. versionadded:: 0.1.0
         """
         try:
             import pandas
         except ImportError as error:
-            raise ImportError(
-                "to_pandas() needs pandas: pip install 'bkn-awards[pandas]'"
-            ) from error
+            raise ImportError("to_pandas() needs pandas: python -m pip install pandas") from error
         rows = self.to_records()
         frame = pandas.DataFrame(rows)
         for name, (kind, optional) in column_types(type(self[0])).items() if self else ():
