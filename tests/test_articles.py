@@ -13,8 +13,7 @@ import pytest
 import bkn_awards
 from bkn_awards import Citation, Institution
 from bkn_awards.citations import article_paragraphs
-from bkn_awards.dates import MONTHS, WEEKDAYS, parse_indonesian_datetime
-from bkn_awards.names import name_key
+from bkn_awards.text import MONTHS, WEEKDAYS, name_key, parse_indonesian_datetime
 
 NUMBER_WORDS = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam"}
 REPO = pathlib.Path(__file__).resolve().parents[1]

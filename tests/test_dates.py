@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from bkn_awards import parse_indonesian_datetime
-from bkn_awards.dates import MONTHS, TIME_ZONES, WEEKDAYS
+from bkn_awards.text import MONTHS, TIME_ZONES, WEEKDAYS
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 

@@ -32,7 +32,7 @@ from bkn_awards import (
 from bkn_awards.cli import main
 from bkn_awards.formats import export
 from bkn_awards.model import RECORD_FILES
-from bkn_awards.results import cell_text
+from bkn_awards.rows import cell_text
 from datafiles import copy_bundled, read_records, write_records
 from strategies import datasets, write_dataset
 

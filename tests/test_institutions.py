@@ -14,7 +14,7 @@ from bkn_awards import (
     QueryError,
     UnknownInstitutionError,
 )
-from bkn_awards.names import name_key
+from bkn_awards.text import name_key
 
 
 @pytest.mark.parametrize(

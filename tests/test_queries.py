@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 
 import bkn_awards
 from bkn_awards import Award, InstitutionKind, QueryError, UnknownCategoryError
-from bkn_awards.names import name_words
+from bkn_awards.text import name_words
 
 ALL = bkn_awards.awards()
 

@@ -25,7 +25,7 @@ from sphinx.util.nodes import nested_parse_with_titles
 
 import bkn_awards
 from bkn_awards.model import RECORD_FILES, Award
-from bkn_awards.results import column_types, pandas_dtype
+from bkn_awards.rows import column_types, pandas_dtype
 from bkn_awards.rules import rules_of
 
 # Record types that live inside others rather than in a file of their own.

@@ -57,7 +57,7 @@ _HOME: dict[str, str] = {
     "load": "bkn_awards.loading",
     "manifest": "bkn_awards.loading",
     "officials": "bkn_awards.loading",
-    "parse_indonesian_datetime": "bkn_awards.dates",
+    "parse_indonesian_datetime": "bkn_awards.text",
     "sources": "bkn_awards.loading",
     "tallies": "bkn_awards.loading",
     "verify_citations": "bkn_awards.loading",
@@ -76,9 +76,6 @@ if TYPE_CHECKING:  # for type checkers only; a test holds this block to the tabl
     )
     from bkn_awards.dataset import (
         Dataset as Dataset,
-    )
-    from bkn_awards.dates import (
-        parse_indonesian_datetime as parse_indonesian_datetime,
     )
     from bkn_awards.entities import (
         Category as Category,
@@ -129,6 +126,9 @@ if TYPE_CHECKING:  # for type checkers only; a test holds this block to the tabl
     )
     from bkn_awards.results import (
         Records as Records,
+    )
+    from bkn_awards.text import (
+        parse_indonesian_datetime as parse_indonesian_datetime,
     )
 
 

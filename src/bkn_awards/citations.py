@@ -10,10 +10,9 @@ from typing import Any
 
 from attrs import frozen
 
-from bkn_awards.dates import MONTHS
 from bkn_awards.entities import Category, Citation, Edition, Official, Source
 from bkn_awards.model import Award, Event, Tally, file_of
-from bkn_awards.names import mentions
+from bkn_awards.text import MONTHS, mentions
 
 __all__ = ["CitationProblem", "CitationReport", "article_paragraphs", "verify"]
 

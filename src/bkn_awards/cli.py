@@ -11,7 +11,8 @@ from typing import Any
 
 from bkn_awards.errors import AmbiguousInstitutionError, BknAwardsError
 from bkn_awards.loading import load
-from bkn_awards.results import Records, aligned
+from bkn_awards.results import Records
+from bkn_awards.rows import aligned, sheet
 
 __all__ = ["main"]
 
@@ -120,42 +121,8 @@ def _institution(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    award = load().award(args.award_id)
-    institution, category, recipient = award.institution, award.category, award.recipient
-    lines = [
-        ("id", award.id),
-        ("year", str(award.year)),
-        ("institution", f"{institution.name} ({institution.id})"),
-        ("kind", institution.kind.value),
-        ("region code", institution.region_code or "-"),
-        ("category", f"{category.name} ({category.id})"),
-        ("rank", "-" if award.rank is None else str(award.rank)),
-        ("as reported", award.rank_label),
-        ("group", award.group or "-"),
-        ("event", _event_line(award)),
-        ("received by", f"{recipient.name}, {recipient.position}" if recipient else "-"),
-    ]
-    for number, citation in enumerate(award.citations, start=1):
-        source = citation.source
-        lines.append((f"source {number}", f"{source.title or '(no headline)'} [{source.id}]"))
-        lines.append(("  publisher", source.publisher or "not named in the text"))
-        lines.append(("  published", source.published.isoformat() if source.published else "-"))
-        lines.append(("  paragraphs", ", ".join(map(str, citation.paragraphs))))
-        lines.append(("  sha256", f"{source.sha256} ({source.filename})"))
-    width = max(len(label) for label, _ in lines)
-    print("\n".join(f"{label.ljust(width)}  {value}" for label, value in lines))
+    print("\n".join(sheet(load().award(args.award_id))))
     return 0
-
-
-def _event_line(award: Any) -> str:
-    event = award.event
-    if event is None:
-        return "-"
-    date = "undated" if event.date is None else event.date.isoformat()
-    if event.date_inferred:
-        date += " (inferred)"
-    place = ", ".join(p for p in (event.venue, event.city) if p) or "place not reported"
-    return f"{event.kind.value}, {date}, {place} ({event.id})"
 
 
 def _coverage(args: argparse.Namespace) -> int:

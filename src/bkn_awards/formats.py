@@ -26,7 +26,7 @@ import attrs
 from bkn_awards.entities import Citation
 from bkn_awards.errors import ExportError
 from bkn_awards.model import RECORD_FILES, links, unwrap_optional
-from bkn_awards.results import cell_text, column_types
+from bkn_awards.rows import cell_text, column_types
 from bkn_awards.rules import ISO_DATE, ISO_DATETIME, rules_of
 
 if TYPE_CHECKING:

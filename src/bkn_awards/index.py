@@ -20,7 +20,7 @@ from bkn_awards.errors import (
     UnknownInstitutionError,
 )
 from bkn_awards.model import Award
-from bkn_awards.names import name_key, name_words
+from bkn_awards.text import name_key, name_words
 
 __all__ = [
     "AwardIndex",

@@ -1,16 +1,25 @@
-"""Reading the dates Indonesian news prints ("Kamis, 11 Agu 2022 18:36 WIB")."""
+"""Reading what people write: names without case, accents or punctuation, and news dates."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from dateutil.parser import parserinfo
 
-__all__ = ["MONTHS", "TIME_ZONES", "WEEKDAYS", "parse_indonesian_datetime"]
+__all__ = [
+    "MONTHS",
+    "TIME_ZONES",
+    "WEEKDAYS",
+    "mentions",
+    "name_key",
+    "name_words",
+    "parse_indonesian_datetime",
+]
 
 #: Indonesian weekday names, Monday (Senin) first, as `datetime.date.weekday` counts.
 WEEKDAYS: tuple[str, ...] = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -100,3 +109,48 @@ def _parserinfo() -> parserinfo:
         JUMP = [*parserinfo.JUMP, "(", ")", "pukul", "pkl", "tanggal", "tgl"]  # noqa: RUF012
 
     return IndonesianParserInfo(dayfirst=True)
+
+
+# Names: the keys names are compared by.
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def name_key(text: str) -> str:
+    """Fold `text` to the key names are compared by.
+
+    Case, accents, punctuation and runs of spaces do not count, so ``"Kab. Sidoarjo"``,
+    ``"kab sidoarjo"`` and ``"KAB.  SIDOARJO"`` share one key.
+
+    Example:
+        >>> name_key("Kab. Sidoarjo"), name_key("  KAB  sidoarjo ")
+        ('kab sidoarjo', 'kab sidoarjo')
+    """
+    return " ".join(name_words(text))
+
+
+def mentions(text: str, phrase: str) -> bool:
+    """Tell whether `text` contains `phrase` as whole words, by `name_key`.
+
+    Example:
+        >>> mentions("Kab. Sidoarjo berhasil meraih Juara Pertama", "kab sidoarjo")
+        True
+        >>> mentions("Kota Madiun", "kota mad")
+        False
+    """
+    key = name_key(phrase)
+    return bool(key) and f" {key} " in f" {name_key(text)} "
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """Split `text` into folded words (see `name_key`).
+
+    Example:
+        >>> name_words("Penerapan Pemanfaatan Data-Sistem Informasi")
+        ('penerapan', 'pemanfaatan', 'data', 'sistem', 'informasi')
+    """
+    folded = text.casefold()
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return tuple(word for word in _NOT_WORD.split(folded) if word)
