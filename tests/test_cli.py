@@ -11,6 +11,7 @@ import pytest
 
 import bkn_awards
 from bkn_awards.cli import main
+from datafiles import read_records, write_records
 
 Capture = pytest.CaptureFixture[str]
 
@@ -25,7 +26,7 @@ def test_year_prints_the_awards_with_their_sources(capsys: Capture) -> None:
     status, out, err = _run(capsys, "--year", "2022")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].split() == ["Year", "Institution", "Category", "Rank", "Source"]
+    assert lines[0].split() == ["Id", "Year", "Institution", "Category", "Rank", "Source"]
     rows = [line for line in lines if line.startswith("2022")]
     assert len(rows) == 4
     assert "Pemerintah Kabupaten Mojokerto" in rows[0]
@@ -126,12 +127,18 @@ def test_validate_a_good_and_a_bad_directory(capsys: Capture, data_dir: pathlib.
     assert status == 0
     assert out.startswith(f"{data_dir}: valid, 5 sources, 10 institutions")
     (data_dir / "awards.json").write_text("[{", encoding="utf-8")
+    tallies = read_records(data_dir, "tallies.json")
+    tallies[0]["count"], tallies[1]["year"] = -1, "2020"
+    write_records(data_dir, "tallies.json", tallies)
     status, out, err = _run(capsys, "validate", str(data_dir))
-    assert (status, out) == (2, "")
-    assert err == (
-        "bkn-awards: error: 1 problem in the award data: awards.json: line 1, column 3: "
-        "invalid JSON: Expecting property name enclosed in double quotes\n"
-    )
+    assert (status, err) == (1, "")
+    assert out.splitlines() == [  # one problem a line, then how many
+        "awards.json: line 1, column 3: invalid JSON: Expecting property name enclosed in "
+        "double quotes",
+        f"tallies.json: record '{tallies[0]['id']}': count: must not be negative, got -1",
+        f"tallies.json: record '{tallies[1]['id']}': year: expected int, got str",
+        f"{data_dir}: 3 problems",
+    ]
 
 
 def test_verify_citations_command(capsys: Capture, articles_dir: pathlib.Path) -> None:
@@ -155,7 +162,13 @@ def test_verify_citations_exits_1_on_a_problem(
 @pytest.mark.parametrize(
     ("words", "status", "stderr"),
     [
-        (["--year", "2021"], 1, "bkn-awards: no awards match\n"),
+        (
+            ["--year", "2021"],
+            1,
+            "bkn-awards: no awards match: the data holds no edition of 2021 "
+            "(it holds [2020, 2022, 2023])\n",
+        ),
+        (["--year", "2020", "--rank", "9"], 1, "bkn-awards: no awards match\n"),
         (
             ["--institution", "Atlantis"],
             1,
@@ -174,11 +187,6 @@ def test_verify_citations_exits_1_on_a_problem(
             ["--rank", "0"],
             2,
             "bkn-awards: error: rank must be a whole number of at least 1, not 0\n",
-        ),
-        (
-            ["validate", "/no/such/dir"],
-            2,
-            "bkn-awards: error: 1 problem in the award data: /no/such/dir: not a directory\n",
         ),
         (
             ["verify-citations", "/no/such/dir"],
@@ -201,7 +209,8 @@ def test_bad_input_gives_one_line_and_the_right_status(
 @pytest.mark.parametrize(
     ("words", "message"),
     [
-        (["--year", "dua ribu"], "argument --year: invalid int value: 'dua ribu'"),
+        (["--year", "dua ribu"], "argument --year: not a whole number or a range: 'dua ribu'"),
+        (["--year", "2022-2020"], "argument --year: a range runs from low to high: '2022-2020'"),
         (["export", "--format", "xml", "out"], "argument --format: invalid choice: 'xml'"),
         (["show"], "the following arguments are required: AWARD_ID"),
     ],

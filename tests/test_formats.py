@@ -99,7 +99,7 @@ def test_to_records_and_to_json_need_no_extra() -> None:
 def test_records_print_as_tables_and_render_as_html() -> None:
     found = bkn_awards.awards(year=2022)
     text = str(found)
-    assert text.splitlines()[0].split()[:4] == ["Year", "Institution", "Category", "Rank"]
+    assert text.splitlines()[0].split()[:5] == ["Id", "Year", "Institution", "Category", "Rank"]
     assert text.splitlines()[-1] == "[4 awards]"
     assert repr(found) == text
     html = found._repr_html_()

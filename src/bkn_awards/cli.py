@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from bkn_awards.errors import AmbiguousInstitutionError, BknAwardsError
+from bkn_awards.errors import AmbiguousInstitutionError, BknAwardsError, DataError
 from bkn_awards.loading import load
 from bkn_awards.results import Records
-from bkn_awards.rows import aligned, sheet
+from bkn_awards.rows import aligned, flatten, sheet
 
 __all__ = ["main"]
 
@@ -59,14 +61,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"bkn-awards {manifest.library_version} (data {manifest.data_version})")
             return 0
         args = _parser().parse_args(words)
+        for name, ranges in vars(args).items():  # --year 2020-2022 2023: one list of numbers
+            if isinstance(ranges, list):
+                setattr(args, name, [n for numbers in ranges for n in numbers])
         status: int = args.run(args)
         sys.stdout.flush()  # a closed pipe is found here, not at exit
     except KeyboardInterrupt:
         print("bkn-awards: interrupted", file=sys.stderr)
         return _INTERRUPTED
     except BrokenPipeError:
-        # The reader has gone (`bkn-awards | head -1`): stop quietly, as cat and grep do, and
-        # let nothing more reach the closed pipe at exit.
+        # The reader has gone (`| head -1`): stop quietly, as cat does, writing no more to it.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return _CLOSED_PIPE
     except AmbiguousInstitutionError as error:
@@ -84,17 +88,33 @@ def _fail(error: BaseException, status: int) -> int:
     return status
 
 
-def _listing(records: Records[Any], output: str, what: str) -> int:
+def _listing(records: Records[Any], args: argparse.Namespace, what: str) -> int:
     if not records:
-        print(f"bkn-awards: no {what} match", file=sys.stderr)
+        print(f"bkn-awards: no {what} match{_why_none(args)}", file=sys.stderr)
         return _NO_MATCH
-    if output == "json":
+    if args.format == "json":
         print(records.to_json(indent=2))
-    elif output == "csv":
+    elif args.format == "csv":
         print(_csv(records.to_records()), end="")
     else:
-        print(records)
+        print(records.table(_width(args)))
     return 0
+
+
+def _why_none(args: argparse.Namespace) -> str:
+    """Why an answer is empty, where the years asked for are editions the data does not hold."""
+    held = sorted(e.year for e in load(args.data).editions())
+    missing = sorted(set(getattr(args, "year", None) or ()) - set(held))
+    if not missing:
+        return ""
+    return f": the data holds no edition of {', '.join(map(str, missing))} (it holds {held})"
+
+
+def _width(args: argparse.Namespace) -> int | None:
+    """The terminal's width for a table; none where the output is not a terminal, or --wide."""
+    if getattr(args, "wide", False) or not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
@@ -109,64 +129,77 @@ def _list(what: str, *filters: str) -> Callable[[argparse.Namespace], int]:
     """Run the query `what` (``"awards"``...) with the command's `filters`, and list the answer."""
 
     def run(args: argparse.Namespace) -> int:
-        found = getattr(load(), what)(**{name: getattr(args, name) for name in filters})
-        return _listing(found, args.format, what)
+        found = getattr(load(args.data), what)(**{name: getattr(args, name) for name in filters})
+        return _listing(found, args, what)
 
     return run
 
 
 def _institution(args: argparse.Namespace) -> int:
-    found = load().institution(args.name)
-    return _listing(Records((found,)), args.format, "institutions")
+    found = load(args.data).institution(args.name)
+    return _listing(Records((found,)), args, "institutions")
 
 
 def _show(args: argparse.Namespace) -> int:
-    print("\n".join(sheet(load().award(args.award_id))))
+    print("\n".join(sheet(load(args.data).award(args.award_id))))
     return 0
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    rows = [
-        {
-            "year": c.tally.year,
-            "tally": c.tally.id,
-            "reported": c.reported,
-            "itemised": c.itemised,
-            "missing": c.missing,
-            "recipients_reported": c.recipients_reported,
-            "recipients_itemised": c.recipients_itemised,
-        }
-        for c in load().coverage()
-    ]
+    rows = [{"year": c.tally.year, **flatten(c)} for c in load(args.data).coverage()]
     if args.format == "csv":
         print(_csv(rows), end="")
     elif args.format == "json":
-        import json
-
         print(json.dumps(rows, indent=2))
     else:
         table = [[str("-" if v is None else v) for v in row.values()] for row in rows]
-        print("\n".join(aligned([list(rows[0]), *table])))
+        print("\n".join(aligned([list(rows[0]), *table], _width(args))))
     return 0
 
 
 def _verify(args: argparse.Namespace) -> int:
-    report = load().verify_citations(args.articles_dir)
-    print(report)
+    report = load(args.data).verify_citations(args.articles_dir)
+    for problem in report.problems:
+        print(problem)
+    count = len(report.problems)
+    print(f"{report.citations_checked} citations checked: {count} problem{'s' * (count != 1)}")
     return 0 if report.ok else _NO_MATCH
 
 
 def _validate(args: argparse.Namespace) -> int:
-    data = load(args.directory)
+    try:
+        data = load(args.directory)
+    except DataError as error:  # the check found problems: each on a line of its own
+        print("\n".join(error.problems))
+        print(f"{args.directory}: {error.count} problem{'s' * (error.count != 1)}")
+        return _NO_MATCH
     counts = data.manifest().counts
     print(f"{args.directory}: valid, " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+    return 0
+
+
+def _conflicts(args: argparse.Namespace) -> int:
+    rows = [
+        [c.subject, c.field, str(claim.value), claim.record.id]
+        for c in load(args.data).conflicts()
+        for claim in c.claims
+    ]
+    if not rows:
+        print("bkn-awards: no conflicts: the reports in the data agree", file=sys.stderr)
+        return _NO_MATCH
+    print("\n".join(aligned([["Subject", "Field", "Value", "Record"], *rows], _width(args))))
+    return 0
+
+
+def _manifest(args: argparse.Namespace) -> int:
+    print(json.dumps(load(args.data).manifest().to_dict(), indent=2))
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
     from bkn_awards.formats import export
 
-    written = export(load(), args.directory, fmt=args.format, overwrite=args.force)
+    written = export(load(args.data), args.directory, fmt=args.format, overwrite=args.force)
     print("\n".join(str(path) for path in written))
     return 0
 
@@ -183,7 +216,8 @@ def _parser() -> argparse.ArgumentParser:
     for name, (run, summary, options) in _COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary)
         command.set_defaults(run=run)
-        for flags, settings in options:
+        tables = (_WIDE,) if _FORMAT in options or run in (_coverage, _conflicts) else ()
+        for flags, settings in (*options, *tables, _DATA):
             if flags[0].startswith("--") and "action" not in settings:
                 # Given twice, an option of several values takes both; any other is refused.
                 settings = {"action": "extend" if "nargs" in settings else _Once, **settings}
@@ -208,17 +242,37 @@ class _Once(argparse.Action):
         setattr(namespace, self.dest, values)
 
 
+def _numbers(text: str) -> range:
+    """A whole number (``2022``) or a range of them, both ends in (``2020-2022``)."""
+    first, _, last = text.partition("-")
+    try:
+        numbers = range(int(first), int(last or first) + 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number or a range: {text!r}") from None
+    if not numbers:
+        raise argparse.ArgumentTypeError(f"a range runs from low to high: {text!r}")
+    return numbers
+
+
 def _option(*flags: str, **settings: Any) -> _Option:
     return flags, settings
 
 
 _FORMAT = _option("--format", choices=["table", "csv", "json"], default="table", help="format")
-_YEAR = _option("--year", type=int, nargs="+", metavar="YEAR", help="edition year(s)")
+_YEAR = _option("--year", type=_numbers, nargs="+", metavar="YEAR", help="2022 2023, 2020-2022")
 _KIND = _option("--kind", help="province, regency, city (or provinsi, kabupaten, kota, pemkab...)")
 _INSTITUTION = _option("--institution", metavar="NAME", help="name, alias or region code")
 _CATEGORY = _option("--category", metavar="WORDS", help="words of the category name")
-_RANK = _option("--rank", type=int, nargs="+", metavar="N", help="place(s), 1 for first")
+_RANK = _option("--rank", type=_numbers, nargs="+", metavar="N", help="place(s): 1 2, 1-3")
+_WIDE = _option("--wide", action="store_true", help="whole cells in tables, however wide")
+_DATA = _option("--data", metavar="DIR", help="a data directory of your own, not the bundled")
 _EXPORT_FORMAT = _option("--format", choices=["datapackage", "csv", "json"], default="datapackage")
+
+_NAME = _option("name", metavar="NAME", help="name, alias, id or region code")
+_AWARD_ID = _option("award_id", metavar="AWARD_ID", help="the award's id")
+_FORCE = _option("--force", action="store_true", help="replace files already there")
+_DIRECTORY = _option("directory", metavar="DIR", help="the data directory")
+_ARTICLES = _option("articles_dir", metavar="DIR", help="the directory of article files")
 
 # Each command: what runs it, what it does in a line, and its options.
 _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Option, ...]]] = {
@@ -228,37 +282,18 @@ _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Opti
         (_YEAR, _INSTITUTION, _CATEGORY, _RANK, _KIND, _FORMAT),
     ),
     "institutions": (_list("institutions", "kind"), "list the institutions", (_KIND, _FORMAT)),
-    "institution": (
-        _institution,
-        "look up one institution by name, alias, id or region code",
-        (_option("name", metavar="NAME", help="name, alias, id or region code"), _FORMAT),
-    ),
+    "institution": (_institution, "look one institution up by name or code", (_NAME, _FORMAT)),
     "categories": (_list("categories", "year"), "list the categories", (_YEAR, _FORMAT)),
     "sources": (_list("sources"), "list the news articles the data comes from", (_FORMAT,)),
     "events": (_list("events", "year"), "list the ceremonies and handovers", (_YEAR, _FORMAT)),
-    "show": (
-        _show,
-        "show one award with every field and its citations spelled out",
-        (_option("award_id", metavar="AWARD_ID", help="the award's id"),),
-    ),
+    "tallies": (_list("tallies", "year"), "list the counts of awards reported", (_YEAR, _FORMAT)),
+    "editions": (_list("editions"), "list the editions of the award", (_FORMAT,)),
+    "officials": (_list("officials"), "list the officials named, in office then", (_FORMAT,)),
+    "conflicts": (_conflicts, "list where reports about the same thing disagree", ()),
+    "manifest": (_manifest, "versions, counts and file fingerprints of the data (JSON)", ()),
+    "show": (_show, "one award with every field and citation spelled out", (_AWARD_ID,)),
     "coverage": (_coverage, "reported award counts beside the awards itemised", (_FORMAT,)),
-    "export": (
-        _export,
-        "write the data as CSV, JSON or a Frictionless Data Package",
-        (
-            _EXPORT_FORMAT,
-            _option("--force", action="store_true", help="replace files already there"),
-            _option("directory", metavar="DIR", help="where to write (made if missing)"),
-        ),
-    ),
-    "validate": (
-        _validate,
-        "check a data directory of your own",
-        (_option("directory", metavar="DIR", help="the data directory to check"),),
-    ),
-    "verify-citations": (
-        _verify,
-        "check every citation against a directory of the articles",
-        (_option("articles_dir", metavar="DIR", help="the directory of article files"),),
-    ),
+    "export": (_export, "write CSV, JSON or a Data Package", (_EXPORT_FORMAT, _FORCE, _DIRECTORY)),
+    "validate": (_validate, "check a data directory of your own", (_DIRECTORY,)),
+    "verify-citations": (_verify, "check every citation against the articles", (_ARTICLES,)),
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, overload
 
 from bkn_awards.rows import aligned, cell_text, column_types, display_columns, flatten, pandas_dtype
 
@@ -29,9 +29,9 @@ class Records(tuple[T, ...], Generic[T]):
     Example:
         >>> import bkn_awards
         >>> print(bkn_awards.awards(year=2020, rank=3))
-        Year  Institution             Category              Rank  Source
-        2020  Pemerintah Kota Madiun  penilaian kompetensi  3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, undated)
-        2020  Pemerintah Kota Kediri  Penilaian Kinerja     3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, undated)
+        Id                                     Year  Institution             Category              Rank  Source
+        2020-kota-madiun-penilaian-kompetensi  2020  Pemerintah Kota Madiun  penilaian kompetensi  3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, undated)
+        2020-kota-kediri-penilaian-kinerja     2020  Pemerintah Kota Kediri  Penilaian Kinerja     3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, undated)
         [2 awards]
 
     .. versionadded:: 0.1.0
@@ -41,7 +41,44 @@ class Records(tuple[T, ...], Generic[T]):
 
     def __repr__(self) -> str:
         # A REPL shows a result as its table; str() does too (tuple's str is its repr).
-        return self._text()
+        return self.table()
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Records[T]: ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> T | Records[T]:
+        if isinstance(index, slice):
+            return Records(super().__getitem__(index))
+        return super().__getitem__(index)
+
+    def __add__(self, other: tuple[T, ...]) -> Records[T]:  # type: ignore[override]
+        return Records((*self, *other))
+
+    def table(self, width: int | None = None) -> str:
+        """Return the records as an aligned text table, as a REPL shows them.
+
+        Args:
+            width: Cut the widest columns, their long cells ending in "…", until every line
+                fits in this many characters; ``None`` for whole cells.
+
+        Example:
+            >>> import bkn_awards
+            >>> print(bkn_awards.awards(year=2020, rank=3).table(width=60))
+            Id          Year  Instituti…  Category     Rank  Source
+            2020-kota…  2020  Pemerinta…  penilaian …  3     Pemprov Ja…
+            2020-kota…  2020  Pemerinta…  Penilaian …  3     Pemprov Ja…
+            [2 awards]
+
+        .. versionadded:: 0.1.0
+        """
+        headers, rows, hidden = self._table()
+        if not headers:
+            return "[no records]"
+        cells = [headers, *(row if row is not None else [f"... {hidden} more"] for row in rows)]
+        return "\n".join([*aligned(cells, width), self._count()])
 
     def _repr_html_(self) -> str:
         """Render as an HTML table in Jupyter."""
@@ -124,10 +161,3 @@ class Records(tuple[T, ...], Generic[T]):
         shown: Iterable[Any] = self if not hidden else [*self[:_HEAD], None, *self[-_TAIL:]]
         rows = [None if r is None else [cell(r) for _, cell in columns] for r in shown]
         return [name for name, _ in columns], rows, hidden
-
-    def _text(self) -> str:
-        headers, rows, hidden = self._table()
-        if not headers:
-            return "[no records]"
-        cells = [headers, *(row if row is not None else [f"... {hidden} more"] for row in rows)]
-        return "\n".join([*aligned(cells), self._count()])

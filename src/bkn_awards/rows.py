@@ -24,17 +24,36 @@ __all__ = [
 ]
 
 
-def aligned(rows: Sequence[Sequence[str]]) -> list[str]:
+def aligned(rows: Sequence[Sequence[str]], width: int | None = None) -> list[str]:
     """Pad the cells of `rows` into aligned columns, two spaces apart (short rows allowed).
+
+    With `width`, the widest columns are cut, their long cells ending in "…", until every line
+    fits in `width` characters.
 
     Example:
         >>> aligned([["Year", "Rank"], ["2020", "1"]])
         ['Year  Rank', '2020  1']
+        >>> aligned([["Name", "Rank"], ["Pemerintah Kota Mojokerto", "2"]], width=20)
+        ['Name            Rank', 'Pemerintah Ko…  2']
     """
     widths = [max(len(row[i]) for row in rows if len(row) > i) for i in range(len(rows[0]))]
+    while width is not None and sum(widths) + 2 * (len(widths) - 1) > width:
+        widest = max(range(len(widths)), key=widths.__getitem__)
+        if widths[widest] <= _NARROWEST:
+            break
+        widths[widest] -= 1
     return [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip() for row in rows
+        "  ".join(_cut(c, w).ljust(w) for c, w in zip(row, widths, strict=False)).rstrip()
+        for row in rows
     ]
+
+
+# A column is cut no narrower than this: a few letters and "…" still say what a cell was.
+_NARROWEST = 6
+
+
+def _cut(cell: str, width: int) -> str:
+    return cell if len(cell) <= width else cell[: width - 1] + "…"
 
 
 def pandas_dtype(kind: type[Any], optional: bool) -> str:
@@ -98,6 +117,7 @@ def display_columns(record_type: type[Any]) -> list[tuple[str, Callable[[Any], s
     """The few columns a table of `record_type` shows a reader, with how to write each cell."""
     if record_type is Award:
         return [
+            ("Id", lambda a: a.id),
             ("Year", lambda a: str(a.year)),
             ("Institution", lambda a: a.institution.name),
             ("Category", lambda a: a.category.name),

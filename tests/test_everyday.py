@@ -1,0 +1,117 @@
+"""Everyday use: tables that fit, the whole command line, and results that stay results."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import sys
+
+import pytest
+
+import bkn_awards
+from bkn_awards import Records
+from bkn_awards.cli import main
+
+Capture = pytest.CaptureFixture[str]
+
+TABLES = [
+    ["awards"],
+    ["institutions"],
+    ["categories"],
+    ["sources"],
+    ["events"],
+    ["tallies"],
+    ["editions"],
+    ["officials"],
+    ["coverage"],
+]
+
+
+def _in_a_terminal(monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+
+
+@pytest.mark.parametrize("words", TABLES, ids=lambda words: words[0])
+def test_tables_fit_an_80_column_terminal_and_show_ids(
+    capsys: Capture, monkeypatch: pytest.MonkeyPatch, words: list[str]
+) -> None:
+    _in_a_terminal(monkeypatch, 80)
+    assert main(words) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(map(len, lines)) <= 80, max(lines, key=len)
+    assert lines[0].split()[0] in ("Id", "year")
+    if words == ["awards"]:  # cut to fit, each row still begins with its id's beginning
+        assert lines[1].startswith(bkn_awards.awards()[0].id[:10])
+        assert "…" in lines[1]
+
+
+def test_wide_and_piped_tables_keep_every_cell_whole(
+    capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["awards"]) == 0  # not a terminal: whole cells
+    piped = capsys.readouterr().out
+    _in_a_terminal(monkeypatch, 80)
+    assert main(["awards", "--wide"]) == 0
+    assert capsys.readouterr().out == piped
+    assert "…" not in piped
+    assert all(award.id in piped for award in bkn_awards.awards())
+
+
+@pytest.mark.parametrize(
+    ("command", "records"),
+    [("tallies", bkn_awards.tallies), ("editions", bkn_awards.editions)],
+)
+def test_every_kind_of_record_has_a_command(capsys: Capture, command: str, records: object) -> None:
+    assert main([command, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [row["id"] for row in rows] == [r.id for r in records()]  # type: ignore[operator]
+
+
+def test_officials_manifest_and_conflicts_commands(capsys: Capture) -> None:
+    assert main(["officials", "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1 + len(bkn_awards.officials())
+    assert main(["manifest"]) == 0
+    assert json.loads(capsys.readouterr().out) == bkn_awards.manifest().to_dict()
+    assert main(["conflicts"]) == 1  # the bundled reports agree
+    assert "no conflicts" in capsys.readouterr().err
+
+
+def test_conflicts_of_a_data_directory_of_ones_own(capsys: Capture, data_dir: pathlib.Path) -> None:
+    awards = json.loads((data_dir / "awards.json").read_text(encoding="utf-8"))
+    awards.append({**awards[3], "id": "another-report", "rank": 2})
+    (data_dir / "awards.json").write_text(json.dumps(awards), encoding="utf-8")
+    assert main(["conflicts", "--data", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "another-report" in out
+    assert awards[3]["id"] in out
+    assert main(["awards", "--data", str(data_dir), "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == len(bkn_awards.awards()) + 1
+
+
+@pytest.mark.parametrize(
+    ("words", "years"),
+    [
+        (["--year", "2020-2022"], {2020, 2022}),
+        (["--year", "2020", "--year", "2022-2023"], {2020, 2022, 2023}),
+        (["--year", "2023", "2020"], {2020, 2023}),
+    ],
+)
+def test_years_take_ranges(capsys: Capture, words: list[str], years: set[int]) -> None:
+    assert main([*words, "--format", "json"]) == 0
+    assert {row["year"] for row in json.loads(capsys.readouterr().out)} == years
+
+
+def test_ranks_take_ranges(capsys: Capture) -> None:
+    assert main(["--rank", "1-2", "--format", "json"]) == 0
+    assert {row["rank"] for row in json.loads(capsys.readouterr().out)} == {1, 2}
+
+
+def test_slices_and_sums_of_records_are_records() -> None:
+    awards = bkn_awards.awards()
+    assert isinstance(awards[:3], Records)
+    assert isinstance(awards[::-1], Records)
+    assert isinstance(awards[:2] + awards[-2:], Records)
+    assert awards[:2] + awards[2:] == awards
+    assert str(awards[:2]).endswith("[2 awards]")
+    assert awards[0] is bkn_awards.awards()[0]
