@@ -115,3 +115,14 @@ def test_slices_and_sums_of_records_are_records() -> None:
     assert awards[:2] + awards[2:] == awards
     assert str(awards[:2]).endswith("[2 awards]")
     assert awards[0] is bkn_awards.awards()[0]
+
+
+def test_a_mistyped_award_id_gets_suggestions(capsys: Capture) -> None:
+    assert main(["show", "2020-kab-sidoarjo-penilaian-kompetens"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "did you mean '2020-kab-sidoarjo-penilaian-kompetensi'" in err
+    with pytest.raises(bkn_awards.UnknownAwardError) as caught:
+        bkn_awards.award("2020-kota-malang")
+    assert caught.value.suggestions
+    assert all(s.startswith("2020-kota-malang") for s in caught.value.suggestions[:1])

@@ -158,10 +158,15 @@ class UnknownAwardError(BknAwardsError, LookupError):
 
     Attributes:
         award_id: The id that was looked up.
+        suggestions: The ids that come close.
 
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, award_id: str) -> None:
+    def __init__(self, award_id: str, suggestions: Sequence[str] = ()) -> None:
         self.award_id = award_id
-        super().__init__(f"no award has the id {award_id!r}")
+        self.suggestions = tuple(suggestions)
+        message = f"no award has the id {award_id!r}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)

@@ -115,10 +115,10 @@ class AwardIndex:
 
     def award(self, award_id: str) -> Award:
         """The award with this id (see `bkn_awards.award`)."""
-        try:
-            return self._by_id[award_id]
-        except (KeyError, TypeError):
-            raise UnknownAwardError(award_id) from None
+        found = self._by_id.get(award_id) if isinstance(award_id, str) else None
+        if found is None:
+            raise UnknownAwardError(award_id, _close(str(award_id), self._by_id, 3))
+        return found
 
     def _select(self, filters: Filters) -> Any:
         make: Callable[[Iterable[Award]], Any] = type(self._awards)
