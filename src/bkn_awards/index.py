@@ -22,16 +22,7 @@ from bkn_awards.errors import (
 from bkn_awards.model import Award
 from bkn_awards.text import name_key, name_words
 
-__all__ = [
-    "AwardIndex",
-    "CategoryWords",
-    "Filters",
-    "InstitutionNames",
-    "kind_of",
-    "of_kind",
-    "of_years",
-    "whole_numbers",
-]
+__all__ = ["AwardIndex", "CategoryWords", "Filters", "InstitutionNames", "of_kind", "of_years"]
 
 #: A normalised query: for each indexed field, the values wanted, or ``None`` for "any".
 Filters = tuple[
@@ -51,9 +42,8 @@ _FIELDS: tuple[Callable[[Award], Hashable], ...] = tuple(
 class AwardIndex:
     """Positions of the awards for each value of each filterable field, and the name look-ups.
 
-    Positions are kept in compact arrays (four bytes an award a field) rather than tuples of
-    Python ints. Answers are not cached: walking the shortest list of positions is fast enough,
-    and a cache of answers would grow with every distinct question.
+    Positions are compact arrays (four bytes an award a field). Answers are not cached: walking
+    the shortest list is fast enough, and a cache would grow with every distinct question.
     """
 
     __slots__ = (
@@ -103,21 +93,23 @@ class AwardIndex:
         The answer is of the type of the awards the index was made from (`Records`).
         """
         # Read once: `year` may be a generator, and the category filter needs the years too.
-        years = None if year is None else whole_numbers("year", year, minimum=1)
+        years = None if year is None else _whole_numbers("year", year, minimum=1)
         filters: Filters = (
             years,
             None if institution is None else frozenset((self.names.find(institution).id,)),
             None if category is None else self._categories.find(category, years),
-            None if rank is None else whole_numbers("rank", rank, minimum=1),
-            None if kind is None else frozenset((kind_of(kind),)),
+            None if rank is None else _whole_numbers("rank", rank, minimum=1),
+            None if kind is None else frozenset((_kind_of(kind),)),
         )
         return self._select(filters)
 
     def award(self, award_id: str) -> Award:
         """The award with this id (see `bkn_awards.award`)."""
         found = self._by_id.get(award_id) if isinstance(award_id, str) else None
-        if found is None:
-            raise UnknownAwardError(award_id, _close(str(award_id), self._by_id, 3))
+        if found is None:  # an id's beginning is the usual slip: those come first
+            text, ids = str(award_id), self._by_id
+            near = [i for i in ids if i.startswith(text)][:3] or _close(text, ids, 3)
+            raise UnknownAwardError(text, near)
         return found
 
     def _select(self, filters: Filters) -> Any:
@@ -243,7 +235,7 @@ def _close(text: str, candidates: Iterable[str], n: int) -> list[str]:
     return difflib.get_close_matches(text, candidates, n=n, cutoff=0.6)
 
 
-def whole_numbers(name: str, value: int | Iterable[int], *, minimum: int) -> frozenset[int]:
+def _whole_numbers(name: str, value: int | Iterable[int], *, minimum: int) -> frozenset[int]:
     """Read one whole number or several, each at least `minimum` (numpy's too; not a bool)."""
     if type(value) is int and value >= minimum:
         return frozenset((value,))
@@ -262,7 +254,7 @@ def _is_whole(value: object) -> TypeGuard[SupportsIndex]:
     return not isinstance(value, bool) and hasattr(type(value), "__index__")
 
 
-def kind_of(kind: InstitutionKind | str) -> InstitutionKind:
+def _kind_of(kind: InstitutionKind | str) -> InstitutionKind:
     """Read an institution kind filter (``"city"`` or `InstitutionKind.CITY`)."""
     try:
         return InstitutionKind(kind)
@@ -278,7 +270,7 @@ def of_kind(institutions: Is, kind: InstitutionKind | str | None) -> Is:
     """The institutions of `kind` (all where ``None``), of the type given."""
     if kind is None:
         return institutions
-    wanted = kind_of(kind)
+    wanted = _kind_of(kind)
     make: Callable[[Iterable[Institution]], Is] = type(institutions)
     return make(i for i in institutions if i.kind is wanted)
 
@@ -295,6 +287,6 @@ def of_years(records: R, year: int | Iterable[int] | None) -> R:
     """The records of `year` (one or several; all where ``None``), of the type given."""
     if year is None:
         return records
-    years = whole_numbers("year", year, minimum=1)
+    years = _whole_numbers("year", year, minimum=1)
     make: Callable[[Iterable[Any]], R] = type(records)
     return make(r for r in records if r.year in years)
