@@ -39,8 +39,14 @@ class _Identified(Protocol):
 
 
 def ref_repr(record: _Identified | None) -> str:
-    """Show a linked record by its id, so a repr stays one short line."""
-    return "None" if record is None else repr(record.id)
+    """Show a linked record by its name, or its id where it has none: a reader wants names.
+
+    Example:
+        >>> import bkn_awards
+        >>> bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi")
+        Award(id='2020-kab-sidoarjo-penilaian-kompetensi', year=2020, institution='Pemerintah Kabupaten Sidoarjo', category='penilaian kompetensi', rank=1)
+    """  # noqa: E501
+    return "None" if record is None else repr(getattr(record, "name", record.id))
 
 
 def plain(value: Any) -> Any:
@@ -163,9 +169,7 @@ class InstitutionKind(enum.Enum):
 
     @classmethod
     def _missing_(cls, value: object) -> "InstitutionKind | None":
-        if not isinstance(value, str):
-            return None
-        return _INDONESIAN_KINDS.get(value.casefold().strip(" ."))
+        return _INDONESIAN_KINDS.get(str(value).casefold().strip(" ."))
 
 
 #: The Indonesian words and abbreviations for each kind, as people write them.
