@@ -126,3 +126,25 @@ def test_a_mistyped_award_id_gets_suggestions(capsys: Capture) -> None:
         bkn_awards.award("2020-kota-malang")
     assert caught.value.suggestions
     assert all(s.startswith("2020-kota-malang") for s in caught.value.suggestions[:1])
+
+
+def test_an_unknown_name_can_give_a_default_instead_of_an_error() -> None:
+    assert bkn_awards.institution("Atlantis", default=None) is None
+    assert bkn_awards.institution("Kab. Sidoarjo", default=None).id == "kab-sidoarjo"
+    with pytest.raises(bkn_awards.AmbiguousInstitutionError):  # a default hides no ambiguity
+        bkn_awards.institution("Mojokerto", default=None)
+    with pytest.raises(bkn_awards.QueryError):
+        bkn_awards.institution("", default=None)
+
+
+def test_a_search_ranks_the_institutions_with_scores() -> None:
+    found = bkn_awards.search_institutions("sidoarjp")
+    assert found[0][0].id == "kab-sidoarjo"
+    scores = [score for _, score in found]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= score <= 1 for score in scores)
+    assert len(found) <= 5
+    exact = bkn_awards.search_institutions("Pemkot Mojokerto", limit=1)
+    assert [(i.id, score) for i, score in exact] == [("kota-mojokerto", 1.0)]
+    with pytest.raises(bkn_awards.QueryError):
+        bkn_awards.search_institutions("  ")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from bkn_awards.consistency import Conflict
 from bkn_awards.entities import Category, Edition, Institution, InstitutionKind, Official, Source
-from bkn_awards.index import AwardIndex, of_kind, of_years
+from bkn_awards.index import NO_DEFAULT, AwardIndex, of_kind, of_years
 from bkn_awards.model import FILE_NAMES, Award, Event, Tally
 from bkn_awards.results import Records
 
@@ -28,11 +28,8 @@ class Dataset:
     Get the bundled one with `bkn_awards.load()`, or a directory of your own with
     ``bkn_awards.load(path)``. The module-level functions (`bkn_awards.awards` and friends) query
     the bundled dataset. A dataset never changes once made; its methods return `Records`.
-
-    Args:
-        files: The checked, linked records of each data file (``{"awards": ...}``).
-        conflicts: Where records about the same thing disagree.
-        directory: The directory the files were read from, if any, for `manifest`.
+    `load` makes it of the checked, linked records of each file (``{"awards": ...}``), the
+    conflicts between them, and the directory they were read from.
 
     Example:
         >>> import bkn_awards
@@ -72,7 +69,7 @@ class Dataset:
         rank: int | Iterable[int] | None = None,
         kind: InstitutionKind | str | None = None,
     ) -> Records[Award]:
-        """Find awards; every filter given must hold (AND), a filter left out does not count.
+        """Find awards, in the data's order; every filter given must hold, one left out does not.
 
         Args:
             year: An edition year, or several.
@@ -84,9 +81,6 @@ class Dataset:
                 number ("terbaik") have no rank and only match when `rank` is left out.
             kind: The level of government of the winner (``"city"`` or
                 `InstitutionKind.CITY`).
-
-        Returns:
-            The matching awards, in the order of the data (by edition, then as reported).
 
         Raises:
             QueryError: A filter is malformed (an empty name, a rank below 1, a year that is not
@@ -109,13 +103,13 @@ class Dataset:
         )
         return found
 
-    def institution(self, text: str | Institution) -> Institution:
+    def institution(self, text: str | Institution, default: Any = NO_DEFAULT) -> Institution | Any:
         """Find the institution a name, alias, id or region code stands for.
 
         Case, accents and punctuation do not count (``"kab sidoarjo"`` finds ``"Kab. Sidoarjo"``);
         region codes work with or without the dot (``"35.15"``, ``"3515"``). There is no guessing:
-        a text that is not a known name is refused, with the close names as suggestions. An
-        `Institution` of this dataset is returned as it is.
+        a name not known is refused, with close names as suggestions, or gives `default` where
+        one is given (``None``, say); a name that fits several is refused all the same.
 
         Raises:
             QueryError: `text` is empty or not a string.
@@ -133,7 +127,19 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
-        return self._index.names.find(text)
+        return self._index.names.find(text, default)
+
+    def search_institutions(self, text: str, *, limit: int = 5) -> list[tuple[Institution, float]]:
+        """Rank the institutions by how well a name or alias of each fits `text`, scored 0 to 1.
+
+        Example:
+            >>> import bkn_awards
+            >>> [(i.id, score) for i, score in bkn_awards.search_institutions("mojokerto", limit=2)]
+            [('kab-mojokerto', 1.0), ('kota-mojokerto', 1.0)]
+
+        .. versionadded:: 0.1.0
+        """
+        return self._index.names.search(text, limit)
 
     def institutions(self, *, kind: InstitutionKind | str | None = None) -> Records[Institution]:
         """List the institutions, or those of one kind.
@@ -222,11 +228,6 @@ class Dataset:
     def conflicts(self) -> tuple[Conflict, ...]:
         """List where records about the same thing disagree, each claim with its citations.
 
-        Example:
-            >>> import bkn_awards
-            >>> bkn_awards.conflicts()
-            ()
-
         .. versionadded:: 0.1.0
         """
         return self._conflicts
@@ -265,8 +266,7 @@ class Dataset:
     def manifest(self) -> Manifest:
         """Describe the data: versions, record counts by type and year, sources, file hashes.
 
-        Record it beside an analysis to say exactly which data it used. The file hashes are
-        taken of the files the dataset was loaded from, as they are when asked.
+        Record it beside an analysis to say which data it used (files hashed as they are now).
 
         .. versionadded:: 0.1.0
         """

@@ -20,9 +20,12 @@ from bkn_awards.errors import (
     UnknownInstitutionError,
 )
 from bkn_awards.model import Award
-from bkn_awards.text import name_key, name_words
+from bkn_awards.text import close_names, name_key, name_score, name_words
 
 __all__ = ["AwardIndex", "CategoryWords", "Filters", "InstitutionNames", "of_kind", "of_years"]
+
+#: Stands for "no default given": an institution not found is then an error.
+NO_DEFAULT: Any = object()
 
 #: A normalised query: for each indexed field, the values wanted, or ``None`` for "any".
 Filters = tuple[
@@ -108,7 +111,7 @@ class AwardIndex:
         found = self._by_id.get(award_id) if isinstance(award_id, str) else None
         if found is None:  # an id's beginning is the usual slip: those come first
             text, ids = str(award_id), self._by_id
-            near = [i for i in ids if i.startswith(text)][:3] or _close(text, ids, 3)
+            near = [i for i in ids if i.startswith(text)][:3] or close_names(text, ids, 3)
             raise UnknownAwardError(text, near)
         return found
 
@@ -168,26 +171,40 @@ class InstitutionNames:
                 found[name_key(name)][institution.id] = institution
         self._keys = {key: tuple(by_id.values()) for key, by_id in found.items()}
 
-    def find(self, text: str | Institution) -> Institution:
-        """The one institution `text` names (see `bkn_awards.institution`)."""
+    def find(self, text: str | Institution, default: Any = NO_DEFAULT) -> Institution | Any:
+        """The one institution `text` names, or `default` (see `bkn_awards.institution`)."""
+        found: tuple[Institution, ...]
         if isinstance(text, Institution):  # this dataset's record of the same id, if it has one
-            record = self._by_id.get(text.id)
-            if record is None:
-                raise UnknownInstitutionError(f"{text.name} ({text.id})", [])
-            return record
-        if not isinstance(text, str):
+            key, query = "", f"{text.name} ({text.id})"
+            found = tuple(i for i in (self._by_id.get(text.id),) if i)
+        elif not isinstance(text, str):
             raise QueryError(f"institution must be a name or an Institution, not {text!r}")
-        key = name_key(text)
-        if not key:
+        elif not (key := name_key(text)):
             raise QueryError("institution must not be empty")
-        found = self._keys.get(key, ())
+        else:
+            query, found = text, self._keys.get(key, ())
         if len(found) == 1:
             return found[0]
         if found:
-            raise AmbiguousInstitutionError(text, [i.name for i in found])
-        close = _close(key, self._keys, 5)
+            raise AmbiguousInstitutionError(query, [i.name for i in found])
+        if default is not NO_DEFAULT:
+            return default
+        close = close_names(key, self._keys, 5)
         names = dict.fromkeys(i.name for k in close for i in self._keys[k])
-        raise UnknownInstitutionError(text, list(names)[:3])
+        raise UnknownInstitutionError(query, list(names)[:3])
+
+    def search(self, text: str, limit: int) -> list[tuple[Institution, float]]:
+        """The `limit` institutions whose names come closest to `text`, best first, scored."""
+        key = name_key(text) if isinstance(text, str) else ""
+        if not key:
+            raise QueryError("a search needs a name, or part of one")
+        best: dict[str, tuple[Institution, float]] = {}
+        for name, institutions in self._keys.items():
+            score = name_score(key, name)
+            for institution in institutions:
+                if score > best.get(institution.id, (institution, 0.0))[1]:
+                    best[institution.id] = (institution, score)
+        return sorted(best.values(), key=lambda found: -found[1])[:limit]
 
 
 class CategoryWords:
@@ -222,17 +239,8 @@ class CategoryWords:
         found = frozenset(c for c, (w, _) in self._words.items() if c == text or words <= w)
         if not found:
             names = sorted({name for _, name in self._words.values()})
-            raise UnknownCategoryError(text, _close(text, names, 3))
+            raise UnknownCategoryError(text, close_names(text, names, 3))
         return found
-
-
-def _close(text: str, candidates: Iterable[str], n: int) -> list[str]:
-    """The candidates close to `text`; none for a text longer than any name (difflib is slow)."""
-    if len(text) > 200:
-        return []
-    import difflib  # only a name not found needs it
-
-    return difflib.get_close_matches(text, candidates, n=n, cutoff=0.6)
 
 
 def _whole_numbers(name: str, value: int | Iterable[int], *, minimum: int) -> frozenset[int]:

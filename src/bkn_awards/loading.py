@@ -36,6 +36,7 @@ __all__ = [
     "manifest",
     "officials",
     "read_directory",
+    "search_institutions",
     "sources",
     "tallies",
     "verify_citations",
@@ -219,6 +220,7 @@ award = _on_bundled(Dataset.award)
 awards = _on_bundled(Dataset.awards)
 institution = _on_bundled(Dataset.institution)
 institutions = _on_bundled(Dataset.institutions)
+search_institutions = _on_bundled(Dataset.search_institutions)
 categories = _on_bundled(Dataset.categories)
 sources = _on_bundled(Dataset.sources)
 officials = _on_bundled(Dataset.officials)

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -15,8 +16,10 @@ __all__ = [
     "MONTHS",
     "TIME_ZONES",
     "WEEKDAYS",
+    "close_names",
     "mentions",
     "name_key",
+    "name_score",
     "name_words",
     "parse_indonesian_datetime",
 ]
@@ -154,3 +157,33 @@ def name_words(text: str) -> tuple[str, ...]:
         decomposed = unicodedata.normalize("NFKD", folded)
         folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return tuple(word for word in _NOT_WORD.split(folded) if word)
+
+
+def name_score(query: str, name: str) -> float:
+    """How well a folded `query` names a folded `name`, from 0 to 1 (1: the same).
+
+    Every word of the query found in the name scores at least 0.75, more the more of the name
+    it covers; otherwise the score is how alike the two are as text.
+
+    Example:
+        >>> name_score("sidoarjo", "kab sidoarjo"), round(name_score("sidoarjp", "sidoarjo"), 3)
+        (0.917, 0.875)
+    """
+    if query == name:
+        return 1.0
+    if set(query.split()) <= set(name.split()):
+        return round(0.75 + 0.25 * len(query) / len(name), 3)
+    if len(query) > 200:  # difflib's time grows with the text, for nothing
+        return 0.0
+    import difflib  # only a search or a name not found needs it
+
+    return round(difflib.SequenceMatcher(None, query, name).ratio(), 3)
+
+
+def close_names(text: str, candidates: Iterable[str], n: int) -> list[str]:
+    """The candidates close to `text`, best first; none for a text longer than any name."""
+    if len(text) > 200:
+        return []
+    import difflib
+
+    return difflib.get_close_matches(text, candidates, n=n, cutoff=0.6)
