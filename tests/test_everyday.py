@@ -11,6 +11,8 @@ import pytest
 import bkn_awards
 from bkn_awards import Records
 from bkn_awards.cli import main
+from bkn_awards.model import RECORD_FILES
+from datafiles import BUNDLED
 
 Capture = pytest.CaptureFixture[str]
 
@@ -148,3 +150,24 @@ def test_a_search_ranks_the_institutions_with_scores() -> None:
     assert [(i.id, score) for i, score in exact] == [("kota-mojokerto", 1.0)]
     with pytest.raises(bkn_awards.QueryError):
         bkn_awards.search_institutions("  ")
+
+
+def test_exports_load_back_as_the_same_data(tmp_path: pathlib.Path) -> None:
+    bundled = bkn_awards.load()
+    assert main(["export", "--format", "json", str(tmp_path / "json")]) == 0
+    assert main(["export", "--format", "datapackage", str(tmp_path / "package")]) == 0
+    for exported in (tmp_path / "json", tmp_path / "package"):
+        assert bkn_awards.load(exported).records_by_file() == bundled.records_by_file()
+    assert main(["validate", str(tmp_path / "package")]) == 0
+    for filename, _ in RECORD_FILES:  # the JSON export is the bundled files, byte for byte
+        assert (tmp_path / "json" / filename).read_bytes() == (BUNDLED / filename).read_bytes()
+
+
+def test_json_output_keeps_lists_as_lists(capsys: Capture) -> None:
+    assert main(["institutions", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert all(isinstance(row["aliases"], list) for row in rows)
+    assert main(["awards", "--format", "json"]) == 0
+    award = json.loads(capsys.readouterr().out)[0]
+    assert isinstance(award["sources"], list)
+    assert all(isinstance(p, list) for p in award["paragraphs"])

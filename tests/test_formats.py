@@ -91,8 +91,8 @@ def test_to_records_and_to_json_need_no_extra() -> None:
     rows = bkn_awards.awards(year=2020, institution="Kab. Sidoarjo").to_records()
     assert rows == json.loads(bkn_awards.awards(year=2020, institution="Kab. Sidoarjo").to_json())
     (row,) = rows
-    assert row["paragraphs"] == "23"
-    assert row["sources"] == "wartatransparansi-2020-pemprov-jatim"
+    assert row["paragraphs"] == [[23]]  # lists stay lists, in JSON too
+    assert row["sources"] == ["wartatransparansi-2020-pemprov-jatim"]
     assert row["group"] == "tingkat Kabupaten"
 
 

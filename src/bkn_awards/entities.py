@@ -2,7 +2,7 @@
 
 import datetime as dt
 import enum
-from typing import Any, Protocol
+from typing import Any
 
 import attrs
 from attrs import field, frozen
@@ -33,12 +33,7 @@ __all__ = [
 ]
 
 
-class _Identified(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-def ref_repr(record: _Identified | None) -> str:
+def ref_repr(record: Any) -> str:
     """Show a linked record by its name, or its id where it has none: a reader wants names.
 
     Example:
@@ -50,13 +45,13 @@ def ref_repr(record: _Identified | None) -> str:
 
 
 def plain(value: Any) -> Any:
-    """Write a field's value as a flat cell: links as ids, enums as values, tuples joined."""
+    """Write a field's value as a flat cell: links as ids, enums as values, tuples as lists."""
     if isinstance(value, enum.Enum):
         return value.value
     if attrs.has(type(value)) and hasattr(value, "id"):
         return value.id
     if isinstance(value, tuple):
-        return "; ".join(str(plain(item)) for item in value)
+        return [plain(item) for item in value]
     return value
 
 
@@ -76,7 +71,10 @@ class Shown:
                     f"{c.source.id} paragraphs {', '.join(map(str, c.paragraphs))}" for c in value
                 )
             else:
-                text = "" if value is None else str(plain(value))
+                shown = plain(value)
+                if isinstance(shown, list):
+                    shown = "; ".join(map(str, shown))
+                text = "" if shown is None else str(shown)
             rows.append(f"<tr><th>{item.name}</th><td>{html.escape(text)}</td></tr>")
         return f"<table><caption>{type(self).__name__}</caption>{''.join(rows)}</table>"
 

@@ -1,4 +1,4 @@
-"""Writing out: CSV, flat JSON, a Frictionless Data Package, and the JSON Schema of the data files.
+"""Writing out: CSV, the data files, a Frictionless Data Package, and the data files' JSON Schema.
 
 The schema ships as ``bkn_awards/data/schema.json`` for tools outside Python. It is made from the
 record classes and their rules; regenerate it after a change to the model with
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import attrs
 
+from bkn_awards._decode import unstructure
 from bkn_awards.entities import Citation
 from bkn_awards.errors import ExportError
 from bkn_awards.model import RECORD_FILES, links, unwrap_optional
@@ -43,6 +44,7 @@ _TABLE_SCHEMA_TYPES: dict[type[Any], str] = {
     dt.date: "date",
     dt.datetime: "datetime",
     enum.Enum: "string",
+    list: "array",
 }
 _LICENCE = {
     "name": "CC-BY-4.0",
@@ -56,11 +58,13 @@ def export(
 ) -> list[pathlib.Path]:
     """Write every record of `dataset` into `directory` (made if missing); return the files.
 
-    ``"csv"`` and ``"json"`` write one flat file a record type (``awards.csv``...), with the
-    columns the data dictionary lists for flat rows. ``"datapackage"`` writes the CSV files and a
-    ``datapackage.json`` describing them as a Frictionless Tabular Data Package: a Table Schema
-    a resource with types, required fields, primary and foreign keys, the sources, and the
-    licence of the data.
+    ``"json"`` writes the data files themselves (``awards.json``...), as the bundled data has
+    them; ``"csv"`` one flat file a record type (``awards.csv``...), with the columns the data
+    dictionary lists for flat rows, lists as JSON arrays. ``"datapackage"`` writes the CSV
+    files and a ``datapackage.json`` describing them as a Frictionless Tabular Data Package: a
+    Table Schema a resource with types, required fields, primary and foreign keys, the
+    sources, and the licence of the data. `bkn_awards.load` reads back what ``"json"`` and
+    ``"datapackage"`` write.
 
     The files are written into a new directory beside `directory` and moved into it only once
     all are written, so a failure leaves `directory` as it was. A file already there is replaced
@@ -97,8 +101,9 @@ def _texts(dataset: Dataset, fmt: Format) -> dict[str, str]:
     by_file = dataset.records_by_file()
     for filename, cls in RECORD_FILES:
         name = filename.removesuffix(".json")
-        if fmt == "json":
-            texts[f"{name}.json"] = by_file[name].to_json(indent=2)
+        if fmt == "json":  # the data files' own form, which `load` reads back
+            records = [unstructure(record) for record in by_file[name]]
+            texts[f"{name}.json"] = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
         else:
             buffer = io.StringIO()
             write_csv(buffer, list(column_types(cls)), by_file[name].to_records())

@@ -17,6 +17,7 @@ from bkn_awards.consistency import examine
 from bkn_awards.dataset import Dataset
 from bkn_awards.errors import DataError
 from bkn_awards.model import RECORD_FILES
+from bkn_awards.rows import unflatten
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -84,7 +85,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     A directory holds the files the bundled data has (``sources.json``, ``institutions.json``,
     ``officials.json``, ``editions.json``, ``categories.json``, ``events.json``, ``awards.json``,
     ``tallies.json``), each a JSON list of records. Copy the bundled files and add to them to
-    extend the data.
+    extend the data. A Data Package that `export` wrote (its ``datapackage.json``, or its
+    directory) loads too, from its CSV tables.
 
     Args:
         path: The directory, or ``None`` for the data that ships with the package.
@@ -107,16 +109,22 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     """
     if path is None:
         return bundled()
-    directory = os.fspath(path)
-    if not os.path.isdir(directory):
-        raise DataError([f"{directory}: not a directory"])
     import pathlib
 
-    return read_directory(pathlib.Path(directory))
+    directory = pathlib.Path(path)
+    if directory.name == "datapackage.json" and directory.is_file():
+        return read_directory(directory.parent, tables=True)
+    if not directory.is_dir():
+        raise DataError([f"{directory}: not a directory"])
+    package = (directory / "datapackage.json").is_file()
+    return read_directory(directory, tables=package and not (directory / "sources.json").exists())
 
 
-def read_directory(directory: Traversable) -> Dataset:
-    """Read and check every data file of `directory`, or raise `DataError` listing each problem."""
+def read_directory(directory: Traversable, *, tables: bool = False) -> Dataset:
+    """Read and check every data file of `directory`, or raise `DataError` listing each problem.
+
+    With `tables`, the records come from the CSV tables of a Data Package that `export` wrote.
+    """
     # Making thousands of records sets the cyclic garbage collector off again and again, for
     # nothing: none of them is garbage. It is back on at the first problem, since a failure
     # leaves cycles (an error, its traceback, a frame holding it) that only it frees.
@@ -127,10 +135,10 @@ def read_directory(directory: Traversable) -> Dataset:
         decoder = Decoder()
         files = {}
         for filename, cls in RECORD_FILES:
-            raw = _read(directory / filename, filename, problems.report)
-            files[filename.removesuffix(".json")] = decoder.decode_file(
-                filename, raw, cls, problems.report
-            )
+            stem = filename.removesuffix(".json")
+            name, read = (f"{stem}.csv", _read_table) if tables else (filename, _read)
+            raw = read(directory / name, name, cls, problems.report)
+            files[stem] = decoder.decode_file(name, raw, cls, problems.report)
     finally:
         if collecting:
             gc.enable()
@@ -159,26 +167,14 @@ class _Problems:
             self.listed.append(line)
 
 
-def _read(file: Traversable, filename: str, report: Callable[[str], None]) -> list[Any] | None:
+def _read(
+    file: Traversable, filename: str, _cls: type[Any], report: Callable[[str], None]
+) -> list[Any] | None:
     """Read a data file's list of raw records, or report its problem and return ``None``."""
     import json
 
-    try:
-        if not file.is_file():  # a FIFO would make the read wait for a writer, forever
-            exists = getattr(file, "exists", file.is_dir)  # a zipped package's files have none
-            kind = (
-                "not a regular file (a directory, a FIFO?)" if exists() else "the file is missing"
-            )
-            report(f"{filename}: {kind}")
-            return None
-        data = file.read_bytes()
-    except OSError as error:
-        report(f"{filename}: cannot be read ({error.strerror or error})")
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        report(f"{filename}: not UTF-8 (byte {data[error.start]:#04x} at offset {error.start})")
+    text = _text(file, filename, report)
+    if text is None:
         return None
     try:
         records = parse(text)
@@ -195,6 +191,43 @@ def _read(file: Traversable, filename: str, report: Callable[[str], None]) -> li
         report(f"{filename}: expected a JSON list of records, got {type(records).__name__}")
         return None
     return records
+
+
+def _read_table(
+    file: Traversable, filename: str, cls: type[Any], report: Callable[[str], None]
+) -> list[Any] | None:
+    """Read a Data Package's CSV table back into raw records of the data files' form."""
+    import csv
+    import io
+
+    text = _text(file, filename, report)
+    try:
+        rows = [] if text is None else list(csv.DictReader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        report(f"{filename}: not CSV: {error}")
+        return None
+    return None if text is None else [unflatten(cls, row) for row in rows]
+
+
+def _text(file: Traversable, filename: str, report: Callable[[str], None]) -> str | None:
+    """Read a data file's text, or report its problem and return ``None``."""
+    try:
+        if not file.is_file():  # a FIFO would make the read wait for a writer, forever
+            exists = getattr(file, "exists", file.is_dir)  # a zipped package's files have none
+            kind = (
+                "not a regular file (a directory, a FIFO?)" if exists() else "the file is missing"
+            )
+            report(f"{filename}: {kind}")
+            return None
+        data = file.read_bytes()
+    except OSError as error:
+        report(f"{filename}: cannot be read ({error.strerror or error})")
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        report(f"{filename}: not UTF-8 (byte {data[error.start]:#04x} at offset {error.start})")
+        return None
 
 
 P = ParamSpec("P")

@@ -112,7 +112,7 @@ class Manifest(Shown):
 def describe(files: Mapping[str, Sequence[Any]], directory: Traversable | None) -> Manifest:
     """Describe the records of each file, fingerprinting those of `directory` as they are now."""
     hashes = {}
-    files_of = [(name, directory / name) for name, _ in RECORD_FILES] if directory else []
+    files_of = [(name, directory / name) for name in _data_files(directory)] if directory else []
     for name, path in files_of:
         try:
             hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -134,3 +134,12 @@ def describe(files: Mapping[str, Sequence[Any]], directory: Traversable | None) 
         sources=tuple(s.id for s in files["sources"]),
         files=MappingProxyType(hashes),
     )
+
+
+def _data_files(directory: Traversable) -> list[str]:
+    """The data files of `directory`: its JSON files, or the CSV tables of a Data Package."""
+    names = [name for name, _ in RECORD_FILES]
+    tables = [name.replace(".json", ".csv") for name in names]
+    if (directory / names[0]).is_file() or not all((directory / t).is_file() for t in tables):
+        return names
+    return tables

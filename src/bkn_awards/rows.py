@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -21,6 +22,7 @@ __all__ = [
     "flatten",
     "pandas_dtype",
     "sheet",
+    "unflatten",
 ]
 
 
@@ -88,18 +90,18 @@ _AWARD_EXTRAS: dict[str, tuple[type[Any], bool, Callable[[Award], Any]]] = {
 
 
 def flatten(record: Any) -> dict[str, Any]:
-    """Turn a record into a flat row: links become ids, citations three text columns.
+    """Turn a record into a flat row: links become ids, tuples lists, citations three lists.
 
-    ``sources`` lists the cited source ids, ``source_titles`` their titles and ``paragraphs``
-    the paragraph numbers, each joined with ``"; "`` in the same order. Award rows also carry
-    the institution's name, kind and region code, the category's name and number, the event's
-    date and the earliest publication time among the sources.
+    ``sources`` lists the cited source ids, ``source_titles`` their titles (``None`` where a
+    source has none) and ``paragraphs`` the paragraph numbers of each citation, in the same
+    order. Award rows also carry the institution's name, kind and region code, the category's
+    name and number, the event's date and the earliest publication time among the sources.
 
     Example:
         >>> import bkn_awards
         >>> row = flatten(bkn_awards.awards(year=2022, institution="Pemkab Mojokerto")[0])
         >>> row["institution"], row["rank"], row["sources"], row["paragraphs"]
-        ('kab-mojokerto', None, 'surabayapagi-2022-pemkab-mojokerto; bangsaonline-2022-pemkab-mojokerto', '1, 5, 6; 2, 3')
+        ('kab-mojokerto', None, ['surabayapagi-2022-pemkab-mojokerto', 'bangsaonline-2022-pemkab-mojokerto'], [[1, 5, 6], [2, 3]])
     """  # noqa: E501
     row: dict[str, Any] = {}
     for field in attrs.fields(type(record)):
@@ -111,6 +113,52 @@ def flatten(record: Any) -> dict[str, Any]:
     if isinstance(record, Award):
         row.update({name: get(record) for name, (_, _, get) in _AWARD_EXTRAS.items()})
     return row
+
+
+def unflatten(record_type: type[Any], row: Mapping[str, str]) -> dict[str, Any]:
+    """Turn a CSV row of `flatten` back into the record as the data files write it.
+
+    Empty cells are ``None``, lists JSON arrays, and the citations come from the ``sources``
+    and ``paragraphs`` columns; the columns a row carries for reading only (names beside ids,
+    ``source_titles``) are left out. A cell that does not read as its type stays text, for the
+    decoder to name.
+
+    Example:
+        >>> from bkn_awards.model import Award
+        >>> row = {"id": "a", "rank": "2", "sources": '["s"]', "paragraphs": "[[4, 5]]"}
+        >>> unflatten(Award, row)
+        {'id': 'a', 'rank': 2, 'citations': [{'source': 's', 'paragraphs': [4, 5]}]}
+    """
+    attrs.resolve_types(record_type)
+    raw: dict[str, Any] = {}
+    for field in attrs.fields(record_type):
+        if field.name == "citations" and {"sources", "paragraphs"} <= row.keys():
+            sources, paragraphs = _from_json(row["sources"]), _from_json(row["paragraphs"])
+            pairs = isinstance(sources, list) and isinstance(paragraphs, list)
+            if pairs and len(sources) == len(paragraphs):
+                pairs_of = zip(sources, paragraphs, strict=True)
+                sources = [{"source": s, "paragraphs": p} for s, p in pairs_of]
+            raw["citations"] = sources
+        elif field.name in row:
+            raw[field.name] = _from_cell(unwrap_optional(field.type)[0], row[field.name])
+    return raw
+
+
+def _from_cell(kind: Any, cell: str) -> Any:
+    if typing.get_origin(kind) is tuple:
+        return _from_json(cell)
+    if cell == "":
+        return None
+    if kind is int and cell.lstrip("-").isdigit() and cell.isascii():
+        return int(cell)
+    return {"True": True, "False": False}.get(cell, cell) if kind is bool else cell
+
+
+def _from_json(cell: str) -> Any:
+    try:
+        return json.loads(cell)
+    except ValueError:
+        return cell
 
 
 def display_columns(record_type: type[Any]) -> list[tuple[str, Callable[[Any], str]]]:
@@ -131,16 +179,18 @@ def display_columns(record_type: type[Any]) -> list[tuple[str, Callable[[Any], s
 def _text_of(name: str) -> Callable[[Any], str]:
     def text(record: Any) -> str:
         value = plain(getattr(record, name))
+        if isinstance(value, list):
+            return "; ".join(map(str, value)) or "-"
         return "-" if value is None else str(value)
 
     return text
 
 
-def _citations(citations: tuple[Citation, ...]) -> dict[str, str]:
+def _citations(citations: tuple[Citation, ...]) -> dict[str, list[Any]]:
     return {
-        "sources": "; ".join(c.source.id for c in citations),
-        "source_titles": "; ".join(c.source.title or "" for c in citations),
-        "paragraphs": "; ".join(", ".join(map(str, c.paragraphs)) for c in citations),
+        "sources": [c.source.id for c in citations],
+        "source_titles": [c.source.title for c in citations],
+        "paragraphs": [list(c.paragraphs) for c in citations],
     }
 
 
@@ -158,8 +208,8 @@ def _source_line(source: Any) -> str:
 def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
     """For each column of `record_type`'s flat rows: the type of its values, and if it may be None.
 
-    Links, tuples and citations are text; enums are `enum.Enum` (their values are text). This is
-    what DataFrame dtypes and Table Schema field types are made from.
+    Links are text, tuples and citations lists, enums `enum.Enum` (their values are text). This
+    is what DataFrame dtypes and Table Schema field types are made from.
 
     Example:
         >>> from bkn_awards.model import Award
@@ -170,11 +220,13 @@ def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
     types: dict[str, tuple[type[Any], bool]] = {}
     for field in attrs.fields(record_type):
         if field.name == "citations":
-            types.update(sources=(str, False), source_titles=(str, True), paragraphs=(str, False))
+            types.update(
+                sources=(list, False), source_titles=(list, False), paragraphs=(list, False)
+            )
             continue
         kind, optional = unwrap_optional(field.type)
-        if typing.get_origin(kind) is tuple:  # joined into one text cell, empty for ()
-            kind, optional = str, True
+        if typing.get_origin(kind) is tuple:  # a list, empty for ()
+            kind, optional = list, False
         elif attrs.has(kind):
             kind = str
         elif isinstance(kind, type) and issubclass(kind, enum.Enum):
@@ -186,12 +238,16 @@ def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
 
 
 def cell_text(value: Any) -> str:
-    """Write a flat cell as text: dates and times in ISO 8601, the rest as `str` writes them.
+    """Write a flat cell as text: dates and times in ISO 8601, lists as JSON arrays.
 
     Example:
         >>> cell_text(dt.datetime(2022, 8, 11, 18, 36, tzinfo=dt.timezone(dt.timedelta(hours=7))))
         '2022-08-11T18:36:00+07:00'
+        >>> cell_text(["Kab. Sidoarjo", "Pemkab Sidoarjo"])
+        '["Kab. Sidoarjo", "Pemkab Sidoarjo"]'
     """
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
