@@ -1,4 +1,4 @@
-"""The tour notebook runs on a real Jupyter kernel, and shows award tables."""
+"""The tour notebook runs on a real Jupyter kernel, and shows award tables and a chart."""
 
 from __future__ import annotations
 
@@ -21,5 +21,6 @@ def test_the_tour_notebook_executes_and_shows_award_tables() -> None:
     award_tables = [h for h in html if "<th>Institution</th>" in h and "[17 awards]" in h]
     assert award_tables, "the first query's result should render as an HTML table"
     assert any("Pemerintah Kabupaten Sidoarjo" in h for h in html)
+    assert any("image/png" in o.get("data", {}) for o in outputs), "the chart should draw"
     texts = "".join(o.get("text", "") for o in outputs)
     assert "('Pemerintah Kabupaten Mojokerto', 'Pemerintah Kota Mojokerto')" in texts
