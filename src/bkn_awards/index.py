@@ -8,6 +8,7 @@ import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from itertools import repeat
 from operator import attrgetter
 from typing import Any, Protocol, SupportsIndex, TypeGuard, TypeVar
 
@@ -45,19 +46,11 @@ _FIELDS: tuple[Callable[[Award], Hashable], ...] = tuple(
 class AwardIndex:
     """Positions of the awards for each value of each filterable field, and the name look-ups.
 
-    Positions are compact arrays (four bytes an award a field). Answers are not cached: walking
-    the shortest list is fast enough, and a cache would grow with every distinct question.
+    Positions are compact arrays (four bytes an award a field). No answer is cached: walking the
+    shortest list is fast enough, and a cache would grow with every question.
     """
 
-    __slots__ = (
-        "_awards",
-        "_by_id",
-        "_categories",
-        "_institutions",
-        "_lock",
-        "_names",
-        "_positions",
-    )
+    __slots__ = ("_awards", "_by_id", "_institutions", "_lock", "_names", "_positions", "_words")
 
     def __init__(
         self,
@@ -68,7 +61,7 @@ class AwardIndex:
         self._awards = awards
         self._positions = _group(awards)
         self._by_id = {award.id: award for award in awards}
-        self._categories = CategoryWords(categories)
+        self._words = CategoryWords(categories)
         self._institutions = institutions
         self._names: InstitutionNames | None = None
         self._lock = threading.Lock()
@@ -100,7 +93,7 @@ class AwardIndex:
         filters: Filters = (
             years,
             None if institution is None else frozenset((self.names.find(institution).id,)),
-            None if category is None else self._categories.find(category, years),
+            None if category is None else self._words.find(category, years),
             None if rank is None else _whole_numbers("rank", rank, minimum=1),
             None if kind is None else frozenset((_kind_of(kind),)),
         )
@@ -123,7 +116,9 @@ class AwardIndex:
         # Walk the smallest candidate list and test the other filters on each award there.
         lead, wanted = min(active, key=lambda nw: self._count(*nw))
         rest = [(_FIELDS[n], values) for n, values in active if n != lead]
-        found = map(self._awards.__getitem__, self._merged(lead, wanted))
+        # tuple's own look-up: the one of Records (which slices to Records) costs more an item.
+        item: Callable[[Any, int], Award] = tuple.__getitem__
+        found = map(item, repeat(self._awards), self._merged(lead, wanted))
         if not rest:
             return make(found)
         return make(a for a in found if all(field(a) in values for field, values in rest))
