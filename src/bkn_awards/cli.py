@@ -6,7 +6,6 @@ import argparse
 import io
 import json
 import os
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -114,6 +113,8 @@ def _width(args: argparse.Namespace) -> int | None:
     """The terminal's width for a table; none where the output is not a terminal, or --wide."""
     if getattr(args, "wide", False) or not sys.stdout.isatty():
         return None
+    import shutil  # a terminal's width is all it is for, and its import is not cheap
+
     return shutil.get_terminal_size().columns
 
 
