@@ -16,7 +16,7 @@ from bkn_awards._decode import Decoder, parse
 from bkn_awards.consistency import examine
 from bkn_awards.dataset import Dataset
 from bkn_awards.errors import DataError
-from bkn_awards.model import RECORD_FILES
+from bkn_awards.model import RECORD_FILES, data_files
 from bkn_awards.rows import unflatten
 
 if TYPE_CHECKING:
@@ -113,17 +113,16 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
     directory = pathlib.Path(path)
     if directory.name == "datapackage.json" and directory.is_file():
-        return read_directory(directory.parent, tables=True)
+        directory = directory.parent
     if not directory.is_dir():
         raise DataError([f"{directory}: not a directory"])
-    package = (directory / "datapackage.json").is_file()
-    return read_directory(directory, tables=package and not (directory / "sources.json").exists())
+    return read_directory(directory)
 
 
-def read_directory(directory: Traversable, *, tables: bool = False) -> Dataset:
+def read_directory(directory: Traversable) -> Dataset:
     """Read and check every data file of `directory`, or raise `DataError` listing each problem.
 
-    With `tables`, the records come from the CSV tables of a Data Package that `export` wrote.
+    The data files are its JSON files, or a Data Package's CSV tables (see `model.data_files`).
     """
     # Making thousands of records sets the cyclic garbage collector off again and again, for
     # nothing: none of them is garbage. It is back on at the first problem, since a failure
@@ -134,11 +133,12 @@ def read_directory(directory: Traversable, *, tables: bool = False) -> Dataset:
         problems = _Problems(collecting)
         decoder = Decoder()
         files = {}
-        for filename, cls in RECORD_FILES:
-            stem = filename.removesuffix(".json")
-            name, read = (f"{stem}.csv", _read_table) if tables else (filename, _read)
+        for name, (filename, cls) in zip(data_files(directory), RECORD_FILES, strict=True):
+            read = _read_table if name.endswith(".csv") else _read
             raw = read(directory / name, name, cls, problems.report)
-            files[stem] = decoder.decode_file(name, raw, cls, problems.report)
+            files[filename.removesuffix(".json")] = decoder.decode_file(
+                name, raw, cls, problems.report
+            )
     finally:
         if collecting:
             gc.enable()

@@ -3,7 +3,7 @@
 import datetime as dt
 import enum
 import typing
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 from attrs import field, frozen
@@ -20,6 +20,10 @@ from bkn_awards.entities import (
     ref_repr,
 )
 from bkn_awards.errors import FieldValueError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
 from bkn_awards.rules import REGION_CODE, AtLeast, EditionYear, NonEmpty, NotInFuture, ruled
 
 __all__ = [
@@ -30,6 +34,7 @@ __all__ = [
     "EventKind",
     "Link",
     "Tally",
+    "data_files",
     "file_of",
     "links",
     "unwrap_optional",
@@ -37,11 +42,7 @@ __all__ = [
 
 
 class EventKind(enum.Enum):
-    """What happened at an event.
-
-    Example:
-        >>> EventKind("handover")
-        <EventKind.HANDOVER: 'handover'>
+    """What happened at an event: ``EventKind("handover")`` is `EventKind.HANDOVER`.
 
     .. versionadded:: 0.1.0
     """
@@ -241,14 +242,17 @@ RECORD_FILES: tuple[tuple[str, type[Any]], ...] = (
 FILE_NAMES: tuple[str, ...] = tuple(name.removesuffix(".json") for name, _ in RECORD_FILES)
 
 
-def file_of(record: object) -> str:
-    """Name the data file that holds records of `record`'s type.
+def data_files(directory: "Traversable") -> list[str]:
+    """The data files of `directory`, in read order: its JSON files, or a Data Package's tables."""
+    names = [name for name, _ in RECORD_FILES]
+    # The tables where the directory holds a datapackage.json, and no sources.json.
+    if (directory / names[0]).is_file() or not (directory / "datapackage.json").is_file():
+        return names
+    return [name.replace(".json", ".csv") for name in names]
 
-    Example:
-        >>> import bkn_awards
-        >>> file_of(bkn_awards.awards()[0])
-        'awards.json'
-    """
+
+def file_of(record: object) -> str:
+    """Name the data file that holds records of `record`'s type (``"awards.json"``...)."""
     return next(name for name, cls in RECORD_FILES if isinstance(record, cls))
 
 
@@ -263,19 +267,14 @@ def unwrap_optional(annotation: Any) -> tuple[Any, bool]:
 class Link(NamedTuple):
     """A field whose value is another file's record (or several), written in the files as ids.
 
-    Attributes:
-        field: The field's name.
-        target: The record type linked to.
-        file: The data file that holds the targets (``"institutions.json"``).
-        many: True for a tuple of links.
-        optional: True where the field may be ``None``.
+    It holds the field's name, the record type linked to, the data file of those, and whether
+    the field holds a tuple of them.
     """
 
     field: str
     target: type[Any]
     file: str
     many: bool
-    optional: bool
 
 
 def links(cls: type[Any]) -> tuple[Link, ...]:
@@ -289,10 +288,10 @@ def links(cls: type[Any]) -> tuple[Link, ...]:
     attrs.resolve_types(cls)
     found = []
     for item in attrs.fields(cls):
-        target, optional = unwrap_optional(item.type)
+        target = unwrap_optional(item.type)[0]
         many = typing.get_origin(target) is tuple
         if many:
             target = typing.get_args(target)[0]
         if target in files:
-            found.append(Link(item.name, target, files[target], many, optional))
+            found.append(Link(item.name, target, files[target], many))
     return tuple(found)

@@ -13,7 +13,7 @@ from attrs import field, frozen
 from bkn_awards._version import __version__
 from bkn_awards.entities import Shown, ref_repr
 from bkn_awards.errors import DataError
-from bkn_awards.model import RECORD_FILES, Award, Tally
+from bkn_awards.model import Award, Tally, data_files
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -112,7 +112,7 @@ class Manifest(Shown):
 def describe(files: Mapping[str, Sequence[Any]], directory: Traversable | None) -> Manifest:
     """Describe the records of each file, fingerprinting those of `directory` as they are now."""
     hashes = {}
-    files_of = [(name, directory / name) for name in _data_files(directory)] if directory else []
+    files_of = [(name, directory / name) for name in data_files(directory)] if directory else []
     for name, path in files_of:
         try:
             hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -134,12 +134,3 @@ def describe(files: Mapping[str, Sequence[Any]], directory: Traversable | None) 
         sources=tuple(s.id for s in files["sources"]),
         files=MappingProxyType(hashes),
     )
-
-
-def _data_files(directory: Traversable) -> list[str]:
-    """The data files of `directory`: its JSON files, or the CSV tables of a Data Package."""
-    names = [name for name, _ in RECORD_FILES]
-    tables = [name.replace(".json", ".csv") for name in names]
-    if (directory / names[0]).is_file() or not all((directory / t).is_file() for t in tables):
-        return names
-    return tables
