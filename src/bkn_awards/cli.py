@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from bkn_awards.dataset import Dataset
 from bkn_awards.errors import AmbiguousInstitutionError, BknAwardsError, DataError
 from bkn_awards.loading import load
 from bkn_awards.results import Records
@@ -24,8 +25,7 @@ examples:
   bkn-awards institution "Kab. Sidoarjo"
   bkn-awards show 2020-kab-sidoarjo-penilaian-kompetensi
   bkn-awards export --format datapackage out/
-  bkn-awards validate my-data/
-  bkn-awards verify-citations path/to/articles
+  bkn-awards validate my-data/ && bkn-awards --data my-data/ --year 2020-2022
 
 exit status: 0 done; 1 nothing matched, or a check found problems; 2 bad usage or bad data;
   130 interrupted (Ctrl-C); 141 the reader of the output went away (as with | head)
@@ -87,9 +87,9 @@ def _fail(error: BaseException, status: int) -> int:
     return status
 
 
-def _listing(records: Records[Any], args: argparse.Namespace, what: str) -> int:
+def _listing(records: Records[Any], args: argparse.Namespace, what: str, why: str = "") -> int:
     if not records:
-        print(f"bkn-awards: no {what} match{_why_none(args)}", file=sys.stderr)
+        print(f"bkn-awards: no {what} match{why}", file=sys.stderr)
         return _NO_MATCH
     if args.format == "json":
         print(records.to_json(indent=2))
@@ -100,13 +100,12 @@ def _listing(records: Records[Any], args: argparse.Namespace, what: str) -> int:
     return 0
 
 
-def _why_none(args: argparse.Namespace) -> str:
+def _why_none(data: Dataset, args: argparse.Namespace) -> str:
     """Why an answer is empty, where the years asked for are editions the data does not hold."""
-    held = sorted(e.year for e in load(args.data).editions())
+    held = sorted(e.year for e in data.editions())
     missing = sorted(set(getattr(args, "year", None) or ()) - set(held))
-    if not missing:
-        return ""
-    return f": the data holds no edition of {', '.join(map(str, missing))} (it holds {held})"
+    years = ", ".join(map(str, missing))
+    return f": the data holds no edition of {years} (it holds {held})" if missing else ""
 
 
 def _width(args: argparse.Namespace) -> int | None:
@@ -130,8 +129,9 @@ def _list(what: str, *filters: str) -> Callable[[argparse.Namespace], int]:
     """Run the query `what` (``"awards"``...) with the command's `filters`, and list the answer."""
 
     def run(args: argparse.Namespace) -> int:
-        found = getattr(load(args.data), what)(**{name: getattr(args, name) for name in filters})
-        return _listing(found, args, what)
+        data = load(args.data)
+        found = getattr(data, what)(**{name: getattr(args, name) for name in filters})
+        return _listing(found, args, what, "" if found else _why_none(data, args))
 
     return run
 
