@@ -18,8 +18,8 @@ SRC = pathlib.Path(bkn_awards.__file__).parent
 FLOORS = {
     "errors": 1,
     "text": 1,
-    "_version": 1,
     "rules": 2,
+    "reference": 2,
     "entities": 3,
     "model": 4,
     "_decode": 5,

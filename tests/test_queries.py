@@ -179,14 +179,20 @@ def _brute_force(
         return (
             (years is None or a.year in years)
             and (institution is None or a.institution.id == institution)
-            and (category is None or set(name_words(category)) <= set(name_words(a.category.name)))
+            and (
+                category is None or a.category is not None and _has_words(a.category.name, category)
+            )
             and (ranks is None or a.rank in ranks)
         )
 
     return [a for a in awards if keep(a)]
 
 
-CATEGORY_WORDS = sorted({w for a in ALL for w in name_words(a.category.name)})
+def _has_words(name: str, words: str) -> bool:
+    return set(name_words(words)) <= set(name_words(name))
+
+
+CATEGORY_WORDS = sorted({w for a in ALL if a.category for w in name_words(a.category.name)})
 
 
 @given(

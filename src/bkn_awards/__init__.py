@@ -11,7 +11,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from bkn_awards._version import __version__ as __version__
+#: The version of bkn-awards (the build reads it here).
+__version__ = "0.2.0"
 
 # The public face: each name and the module it lives in. Every name is imported on first use
 # (PEP 562), so that `import bkn_awards` costs next to nothing and the first query pays for
@@ -32,16 +33,18 @@ _HOME: dict[str, str] = {
     "Dataset": "bkn_awards.dataset",
     "Edition": "bkn_awards.entities",
     "Event": "bkn_awards.model",
-    "EventKind": "bkn_awards.model",
+    "EventKind": "bkn_awards.reference",
     "FieldValueError": "bkn_awards.errors",
     "Institution": "bkn_awards.entities",
-    "InstitutionKind": "bkn_awards.entities",
+    "InstitutionKind": "bkn_awards.reference",
     "Manifest": "bkn_awards.reports",
     "Official": "bkn_awards.entities",
     "QueryError": "bkn_awards.errors",
     "Records": "bkn_awards.results",
+    "Region": "bkn_awards.reference",
     "Source": "bkn_awards.entities",
     "Tally": "bkn_awards.model",
+    "Theme": "bkn_awards.reference",
     "UnknownAwardError": "bkn_awards.errors",
     "UnknownCategoryError": "bkn_awards.errors",
     "UnknownInstitutionError": "bkn_awards.errors",
@@ -58,6 +61,8 @@ _HOME: dict[str, str] = {
     "manifest": "bkn_awards.loading",
     "officials": "bkn_awards.loading",
     "parse_indonesian_datetime": "bkn_awards.text",
+    "region": "bkn_awards.reference",
+    "regions": "bkn_awards.reference",
     "search_institutions": "bkn_awards.loading",
     "sources": "bkn_awards.loading",
     "tallies": "bkn_awards.loading",
@@ -83,7 +88,6 @@ if TYPE_CHECKING:  # for type checkers only; a test holds this block to the tabl
         Citation as Citation,
         Edition as Edition,
         Institution as Institution,
-        InstitutionKind as InstitutionKind,
         Official as Official,
         Source as Source,
     )
@@ -119,8 +123,15 @@ if TYPE_CHECKING:  # for type checkers only; a test holds this block to the tabl
     from bkn_awards.model import (
         Award as Award,
         Event as Event,
-        EventKind as EventKind,
         Tally as Tally,
+    )
+    from bkn_awards.reference import (
+        EventKind as EventKind,
+        InstitutionKind as InstitutionKind,
+        Region as Region,
+        Theme as Theme,
+        region as region,
+        regions as regions,
     )
     from bkn_awards.reports import (
         Coverage as Coverage,

@@ -111,6 +111,8 @@ def verify(
     texts: dict[str, list[str]] = {}
     problems: list[CitationProblem] = []
     for source in files["sources"]:
+        if source.sha256 is None:  # a web report: there is no file to check
+            continue
         path = by_hash.get(source.sha256)
         if path is None:
             problems.append(_missing(source, directory))
@@ -139,7 +141,7 @@ def verify(
 
 
 def _missing(source: Source, directory: pathlib.Path) -> CitationProblem:
-    named = directory / source.filename
+    named = directory / (source.filename or "")
     message = (
         f"{source.filename} has changed: its SHA-256 is no longer {source.sha256}"
         if named.is_file() and not named.is_symlink()

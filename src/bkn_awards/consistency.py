@@ -10,8 +10,9 @@ from typing import Any, NamedTuple, TypeAlias
 
 from attrs import field, frozen
 
-from bkn_awards.entities import Category, Citation, Edition, ref_repr
+from bkn_awards.entities import Citation, Edition, Institution, ref_repr
 from bkn_awards.model import Award, Event, Tally, file_of
+from bkn_awards.reference import EventKind, regions_by_code
 
 __all__ = ["Claim", "Conflict", "Reported", "Value", "examine"]
 
@@ -66,55 +67,110 @@ class Conflict:
 
 
 class _Subject(NamedTuple):
-    """What makes two records of one kind report the same thing, and where they may disagree.
+    """What makes two records of one file report the same thing, and where they may disagree.
 
     Attributes:
-        key: Equal for two records about the same thing.
+        key: Equal for two records about the same thing; ``None`` for a record not compared.
         describe: Says what that thing is.
         fields: The fields on which such records may disagree.
+        same: Whether two such records agreeing on every field are one record given twice.
+        apart: Whether only records that share no source are compared (a report that gives
+            both values gives two facts, not a disagreement).
     """
 
     key: Callable[[Any], Hashable]
     describe: Callable[[Any], str]
     fields: tuple[str, ...]
+    same: bool = True
+    apart: bool = False
 
 
-# Two awards are about the same thing when they share year, institution and category; two
-# events when they share year, kind, presenters and recipients; two tallies when they count the
-# same institution or region and kinds in the same year; two editions when they share the year.
-_SUBJECTS: dict[str, _Subject] = {
-    "awards": _Subject(
-        attrgetter("year", "institution.id", "category.id"),
-        lambda a: f"the {a.year} award of {a.institution.name} in {a.category.name!r}",
-        ("rank", "group"),
-    ),
-    "events": _Subject(
-        lambda e: (
-            e.year,
-            e.kind,
-            frozenset(o.id for o in e.presenters),
-            frozenset(o.id for o in e.recipients),
+def _group(award: Award) -> str:
+    return f" ({award.group})" if award.group else ""
+
+
+# The things two records can report differently. Awards: one award (year, institution and
+# category); one place (a rank in a category, group and kind of government has one winner);
+# and one institution's place of a rank reported by unrelated reports in two categories.
+# Events: the ceremony of an edition, or a handover by and to the same officials (handovers
+# with no official named happen in many places, and are not compared).
+_SUBJECTS: tuple[tuple[str, _Subject], ...] = (
+    (
+        "awards",
+        _Subject(
+            lambda a: a.category and (a.year, a.institution.id, a.category.id),
+            lambda a: f"the {a.year} award of {a.institution.name} in {a.category.name!r}",
+            ("rank", "group"),
         ),
-        lambda e: (
-            f"the {e.year} {e.kind.value} given by "
-            + (", ".join(o.name for o in e.presenters) or "unnamed officials")
+    ),
+    (
+        "awards",
+        _Subject(
+            lambda a: (
+                a.category
+                and a.rank
+                and (a.year, a.category.id, a.rank, a.group, a.institution.kind)
+            ),
+            lambda a: f"place {a.rank} of {a.year} in {a.category.name!r}{_group(a)}",
+            ("institution",),
+            same=False,
         ),
-        ("date", "venue", "city"),
     ),
-    "tallies": _Subject(
-        lambda t: (
-            t.year,
-            None if t.institution is None else t.institution.id,
-            t.region_code,
-            frozenset(t.kinds),
+    (
+        "awards",
+        _Subject(
+            lambda a: a.category and a.rank and (a.year, a.institution.id, a.rank),
+            lambda a: f"the {a.year} place {a.rank} of {a.institution.name}",
+            ("category",),
+            same=False,
+            apart=True,
         ),
-        lambda t: f"the {t.year} count: {t.description}",
-        ("count", "recipients"),
     ),
-    "editions": _Subject(
-        attrgetter("year"), lambda e: f"the {e.year} edition", ("number", "category_count")
+    (
+        "events",
+        _Subject(
+            lambda e: (
+                (e.presenters or e.recipients or e.kind is EventKind.CEREMONY)
+                and (
+                    e.year,
+                    e.kind,
+                    frozenset(o.id for o in e.presenters),
+                    frozenset(o.id for o in e.recipients),
+                )
+            ),
+            lambda e: (
+                f"the {e.year} {e.kind.value} given by "
+                + (", ".join(o.name for o in e.presenters) or "unnamed officials")
+            ),
+            ("date", "venue", "city"),
+        ),
     ),
-}
+    (
+        "tallies",
+        _Subject(
+            lambda t: (
+                t.year,
+                None if t.institution is None else t.institution.id,
+                t.region_code,
+                frozenset(t.kinds),
+            ),
+            lambda t: f"the {t.year} count: {t.description}",
+            ("count", "recipients"),
+        ),
+    ),
+    (
+        "editions",
+        _Subject(
+            attrgetter("year"), lambda e: f"the {e.year} edition", ("number", "category_count")
+        ),
+    ),
+    (
+        "editions",
+        _Subject(
+            attrgetter("number"), lambda e: f"edition number {e.number}", ("year",), same=False
+        ),
+    ),
+)
 
 
 def examine(files: Mapping[str, Sequence[Any]]) -> tuple[list[str], tuple[Conflict, ...]]:
@@ -122,30 +178,39 @@ def examine(files: Mapping[str, Sequence[Any]]) -> tuple[list[str], tuple[Confli
 
     Returns the problems, as ``"<file>: record '<id>': <field>: ..."``, and the conflicts.
     Problems: a year without an edition, an award in a year that is not its category's, an
-    event dated before its edition, an award's recipient who is not among its event's, and two
-    records repeating the same facts (one record should cite both sources). Records about the
-    same thing that differ are conflicts, all kept.
+    event dated before its edition, an award's recipient who is not among its event's, a region
+    code or name not as the region table has it, and two records repeating the same facts (one
+    record should cite both sources). Records about the same thing that differ are conflicts,
+    all kept.
     """
-    problems = _dates(files) + _recipients(files["awards"])
+    problems = _dates(files) + _recipients(files["awards"]) + _regions(files["institutions"])
     conflicts: list[Conflict] = []
-    for name, subject in _SUBJECTS.items():
-        key, describe, fields = subject
-        for group in _same_subject(files[name], key):
+    for name, subject in _SUBJECTS:
+        for group in _same_subject(files[name], subject):
             first = group[0]
-            for other in group[1:]:
-                if all(getattr(other, f) == getattr(first, f) for f in fields):
+            for other in group[1:] if subject.same else ():
+                if all(getattr(other, f) == getattr(first, f) for f in subject.fields):
                     message = (
                         f"repeats {first.id!r}; one record should cite every source that reports it"
                     )
                     problems.append(_problem(other, "id", message))
-            for f in fields:
-                values = [getattr(record, f) for record in group]
-                if len(set(values)) > 1:
+            for f in subject.fields:
+                values = [_value(getattr(record, f)) for record in group]
+                if (
+                    len(set(values) - {None}) > 1
+                ):  # a report that gives no value disagrees with none
                     claims = tuple(
                         Claim(value=v, record=r) for v, r in zip(values, group, strict=True)
                     )
-                    conflicts.append(Conflict(subject=describe(first), field=f, claims=claims))
+                    conflicts.append(
+                        Conflict(subject=subject.describe(first), field=f, claims=claims)
+                    )
     return problems, tuple(conflicts)
+
+
+def _value(value: Any) -> Value:
+    """A claimed value as a reader compares it: a linked record by its name."""
+    return getattr(value, "name", value)  # type: ignore[no-any-return]
 
 
 def _dates(files: Mapping[str, Sequence[Any]]) -> list[str]:
@@ -156,7 +221,7 @@ def _dates(files: Mapping[str, Sequence[Any]]) -> list[str]:
             if record.year not in years:
                 problems.append(_problem(record, "year", f"no edition has the year {record.year}"))
     for award in files["awards"]:
-        if award.year != award.category.year:
+        if award.category and award.year != award.category.year:
             message = f"{award.year} is not the year of its category ({award.category.year})"
             problems.append(_problem(award, "year", message))
     for event in files["events"]:
@@ -176,16 +241,46 @@ def _recipients(awards: Sequence[Award]) -> list[str]:
     ]
 
 
-def _same_subject(records: Sequence[Any], key: Callable[[Any], Hashable]) -> list[list[Any]]:
+def _same_subject(records: Sequence[Any], subject: _Subject) -> list[list[Any]]:
     """Group records that report the same thing; only groups of two or more are returned."""
-    keys = list(map(key, records))
+    keys = list(map(subject.key, records))
     if len(set(keys)) == len(keys):  # the usual answer, found without grouping
         return []
     grouped: defaultdict[Hashable, list[Any]] = defaultdict(list)
     for k, record in zip(keys, records, strict=True):
-        grouped[k].append(record)
-    return [group for group in grouped.values() if len(group) > 1]
+        if k:
+            grouped[k].append(record)
+    groups = [group for group in grouped.values() if len(group) > 1]
+    return [g for g in groups if not subject.apart or _unrelated(g)]
 
 
-def _problem(record: Category | Reported, field_name: str, message: str) -> str:
+def _unrelated(records: list[Any]) -> bool:
+    """Whether no source is cited by two of the records."""
+    cited = [
+        c.source.id
+        for record in records
+        for c in {c.source.id: c for c in record.citations}.values()
+    ]
+    return len(cited) == len(set(cited))
+
+
+def _regions(institutions: Sequence[Institution]) -> list[str]:
+    """Each regional government must carry its code and official name from the region table."""
+    problems = []
+    for institution in institutions:
+        if institution.region_code is None:
+            continue
+        place = regions_by_code().get(institution.region_code)
+        if place is None or place.kind is not institution.kind:
+            message = (
+                f"{institution.region_code} is no {institution.kind.value} in the region table"
+            )
+            problems.append(_problem(institution, "region_code", message))
+        elif institution.name != place.official_name:
+            message = f"the region table names {place.code} {place.official_name!r}"
+            problems.append(_problem(institution, "name", message))
+    return problems
+
+
+def _problem(record: Any, field_name: str, message: str) -> str:
     return f"{file_of(record)}: record {record.id!r}: {field_name}: {message}"

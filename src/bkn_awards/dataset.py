@@ -8,9 +8,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from bkn_awards.consistency import Conflict
-from bkn_awards.entities import Category, Edition, Institution, InstitutionKind, Official, Source
+from bkn_awards.entities import Category, Edition, Institution, Official, Source
 from bkn_awards.index import NO_DEFAULT, AwardIndex, of_kind, of_years
 from bkn_awards.model import FILE_NAMES, Award, Event, Tally
+from bkn_awards.reference import InstitutionKind, Theme
 from bkn_awards.results import Records
 
 if TYPE_CHECKING:  # the modules behind rarer questions are imported when asked
@@ -25,16 +26,12 @@ __all__ = ["Dataset"]
 class Dataset:
     """A set of BKN Award records and the queries over them.
 
-    Get the bundled one with `bkn_awards.load()`, or a directory of your own with
-    ``bkn_awards.load(path)``. The module-level functions (`bkn_awards.awards` and friends) query
-    the bundled dataset. A dataset never changes once made; its methods return `Records`.
-    `load` makes it of the checked, linked records of each file (``{"awards": ...}``), the
-    conflicts between them, and the directory they were read from.
+    `bkn_awards.load()` gives the bundled one (the module functions query it), ``load(path)`` a
+    directory of your own: each file's checked, linked records, their conflicts. It never changes.
 
     Example:
         >>> import bkn_awards
-        >>> data = bkn_awards.load()
-        >>> [a.rank for a in data.awards(year=2022, institution="Pemkot Mojokerto")]
+        >>> [a.rank for a in bkn_awards.load().awards(year=2022, institution="Pemkot Mojokerto")]
         [2, 3, 4]
 
     .. versionadded:: 0.1.0
@@ -68,52 +65,58 @@ class Dataset:
         category: str | Category | None = None,
         rank: int | Iterable[int] | None = None,
         kind: InstitutionKind | str | None = None,
+        province: str | None = None,
+        theme: Theme | str | None = None,
     ) -> Records[Award]:
         """Find awards, in the data's order; every filter given must hold, one left out does not.
 
         Args:
             year: An edition year, or several.
-            institution: A name, alias, id or region code (see `institution`), or an
-                `Institution`.
-            category: Words every matching category name contains, in any case and with or
-                without accents (``"manajemen kinerja"``), a category id, or a `Category`.
-            rank: A place, or several (``1`` for first places). Awards reported without a
-                number ("terbaik") have no rank and only match when `rank` is left out.
-            kind: The level of government of the winner (``"city"`` or
-                `InstitutionKind.CITY`).
+            institution: A name, alias, id or code (see `institution`); any region of Indonesia.
+            category: Words of its name, in any case (``"manajemen kinerja"``), or its id.
+            rank: A place, or several. An award without one ("terbaik") matches no rank.
+            kind: The level of government of the winner (``"city"``, ``"kota"``).
+            province: A province (``"Jawa Tengah"``, ``"Jateng"``, ``"33"``): its government and
+                every kabupaten and kota in it.
+            theme: What the category judges, across editions (``"competency"``, a `Theme`).
+
+        An empty answer's `Records.note` says why, where the data can tell.
 
         Raises:
-            QueryError: A filter is malformed (an empty name, a rank below 1, a year that is not
-                a whole number, an unknown kind).
-            UnknownInstitutionError: No institution has that name.
+            QueryError: A filter is malformed (an empty name, a rank below 1, an unknown theme).
+            UnknownInstitutionError: No institution, region or province has that name.
             AmbiguousInstitutionError: The name fits several institutions.
             UnknownCategoryError: No category name contains those words.
 
         Example:
             >>> import bkn_awards
-            >>> [a.institution.name for a in bkn_awards.awards(category="penilaian kompetensi", rank=1)]
-            ['Pemerintah Kabupaten Sidoarjo']
-            >>> len(bkn_awards.awards(year=[2020, 2023], rank=1))
-            5
+            >>> [a.institution.name for a in bkn_awards.awards(theme="competency", rank=1, year=2020)]
+            ['Pemerintah Kabupaten Sidoarjo', 'Pemerintah Provinsi Jawa Tengah']
+            >>> bkn_awards.awards(institution="Kab. Bantul").note
+            'Pemerintah Kabupaten Bantul (34.02) has no awards in the data'
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0 `province` and `theme`; regions with no awards are known.
         """  # noqa: E501
-        found: Records[Award] = self._index.select(
-            year=year, institution=institution, category=category, rank=rank, kind=kind
-        )
-        return found
+        found: Records[Award]
+        found = self._index.select(year, institution, category, rank, kind, province, theme)
+        if found:
+            return found
+        from bkn_awards.reports import why_empty
+
+        place = None if institution is None else self._index.names.find(institution)
+        return Records.noted(found, why_empty(self._files, year, place))
 
     def institution(self, text: str | Institution, default: Any = NO_DEFAULT) -> Institution | Any:
         """Find the institution a name, alias, id or region code stands for.
 
-        Case, accents and punctuation do not count (``"kab sidoarjo"`` finds ``"Kab. Sidoarjo"``);
-        region codes work with or without the dot (``"35.15"``, ``"3515"``). There is no guessing:
-        a name not known is refused, with close names as suggestions, or gives `default` where
-        one is given (``None``, say); a name that fits several is refused all the same.
+        Case, accents and punctuation do not count; codes work without the dot (``"3515"``). Any
+        region of Indonesia is found, as its government. A name not known is refused, with close
+        names (or gives `default`); a name that fits several is refused all the same.
 
         Raises:
             QueryError: `text` is empty or not a string.
-            UnknownInstitutionError: No institution has that name; a `LookupError`.
+            UnknownInstitutionError: No institution or region has that name; a `LookupError`.
             AmbiguousInstitutionError: Several have it (``"Mojokerto"``); a `LookupError`.
 
         Example:
@@ -214,7 +217,7 @@ class Dataset:
         return of_years(self._files["tallies"], year)
 
     def editions(self) -> Records[Edition]:
-        """List the editions of the award the articles report.
+        """List the editions of the award the reports describe.
 
         Example:
             >>> import bkn_awards
@@ -226,7 +229,7 @@ class Dataset:
         return self._files["editions"]
 
     def conflicts(self) -> tuple[Conflict, ...]:
-        """List where records about the same thing disagree, each claim with its citations.
+        """List where reports disagree, each claim with its record and citations.
 
         .. versionadded:: 0.1.0
         """
@@ -251,8 +254,7 @@ class Dataset:
     def award(self, award_id: str) -> Award:
         """Return the award with this id.
 
-        Raises:
-            UnknownAwardError: No award has that id; a `LookupError`.
+        An unknown id raises `UnknownAwardError`, a `LookupError`.
 
         Example:
             >>> import bkn_awards
@@ -264,9 +266,7 @@ class Dataset:
         return self._index.award(award_id)
 
     def manifest(self) -> Manifest:
-        """Describe the data: versions, record counts by type and year, sources, file hashes.
-
-        Record it beside an analysis to say which data it used (files hashed as they are now).
+        """Describe the data: versions, counts by type and year, sources, file hashes (as now).
 
         .. versionadded:: 0.1.0
         """
@@ -277,9 +277,9 @@ class Dataset:
     def verify_citations(self, articles_dir: str | os.PathLike[str]) -> CitationReport:
         """Check every citation against the article files in `articles_dir`.
 
-        Each source's article is found by its SHA-256; the cited paragraphs must exist and
-        mention what the record is about. Returns a report listing every problem
-        (``report.ok`` when there is none); `FileNotFoundError` where there is no directory.
+        Each article is found by its SHA-256; the cited paragraphs must exist and mention what
+        the record is about (web reports are not checked). Returns a report of every problem
+        (``report.ok`` when none); `FileNotFoundError` where there is no directory.
 
         .. versionadded:: 0.1.0
         """

@@ -7,6 +7,8 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
+from bkn_awards.errors import FieldValueError
+from bkn_awards.reference import InstitutionKind, Region, Theme
 from bkn_awards.rules import (
     REGION_CODE,
     AtLeast,
@@ -24,7 +26,6 @@ __all__ = [
     "Citation",
     "Edition",
     "Institution",
-    "InstitutionKind",
     "Official",
     "Shown",
     "Source",
@@ -52,6 +53,8 @@ def plain(value: Any) -> Any:
         return value.id
     if isinstance(value, tuple):
         return [plain(item) for item in value]
+    if isinstance(value, Citation):  # where it is, as a reader would write it
+        return " ".join(filter(None, [value.source.id, *map(str, value.paragraphs), value.part]))
     return value
 
 
@@ -65,43 +68,38 @@ class Shown:
 
         rows = []
         for item in attrs.fields(type(self)):  # type: ignore[arg-type]
-            value = getattr(self, item.name)
-            if item.name == "citations":
-                text = "; ".join(
-                    f"{c.source.id} paragraphs {', '.join(map(str, c.paragraphs))}" for c in value
-                )
-            else:
-                shown = plain(value)
-                if isinstance(shown, list):
-                    shown = "; ".join(map(str, shown))
-                text = "" if shown is None else str(shown)
+            shown = plain(getattr(self, item.name))
+            if isinstance(shown, list):
+                shown = "; ".join(map(str, shown))
+            text = "" if shown is None else str(shown)
             rows.append(f"<tr><th>{item.name}</th><td>{html.escape(text)}</td></tr>")
         return f"<table><caption>{type(self).__name__}</caption>{''.join(rows)}</table>"
 
 
 @frozen(kw_only=True)
 class Source(Shown):
-    """A news article that reports BKN Award facts.
+    """A news report that gives BKN Award facts: an article file the project holds, or a web page.
 
-    The project keeps the article's facts and a fingerprint of its text, never the text: anyone
-    holding the article file can check a citation by comparing the file's SHA-256 with `sha256`.
+    The project keeps where a report is, never its text: a web page by its `url`, an article
+    file by its SHA-256, with which anyone holding the file can check the cited paragraphs.
 
     Attributes:
         id: Stable identifier, e.g. ``"surabayapagi-2022-pemkab-mojokerto"``.
-        title: The headline as printed, or ``None`` where the text carries no headline.
-        publisher: The outlet as the text names it, or ``None`` where it names none.
-        published: Publication time with its UTC offset, or ``None`` where the text gives none.
-        url: Address of the article where the text gives one, else ``None``.
-        sha256: SHA-256 of the article file (hex), the key for checking citations.
-        filename: Name of the article file the SHA-256 was taken of.
+        title: The headline as printed, or ``None`` where it is not known.
+        publisher: The outlet (``"ANTARA"``), or ``None`` where the text names none.
+        published: Publication time with its UTC offset, where the report gives one.
+        published_on: The day of publication, where known (``published``'s day, if given).
+        url: The report's web address, or ``None`` where it is not known.
+        sha256: SHA-256 of the article file (hex), for an article the project holds, else ``None``.
+        filename: Name of that article file, else ``None``.
         editor: The editor the text credits, or ``None``.
         sign_off: The reporters' initials or name closing the text (e.g. ``"fir"``), or ``None``.
 
     Example:
         >>> import bkn_awards
         >>> source = bkn_awards.sources()[0]
-        >>> source.published.isoformat()
-        '2022-08-11T18:36:00+07:00'
+        >>> source.published.isoformat(), source.published_on.isoformat()
+        ('2022-08-11T18:36:00+07:00', '2022-08-11')
 
     .. versionadded:: 0.1.0
     """
@@ -109,79 +107,55 @@ class Source(Shown):
     id: str = ruled(NonEmpty())
     title: str | None = ruled(NonEmpty())
     publisher: str | None = ruled(NonEmpty())
-    published: dt.datetime | None = ruled(NotInFuture())
+    published: dt.datetime | None = ruled(NotInFuture(), repr=False)
+    published_on: dt.date | None = ruled(NotInFuture())
     url: str | None = ruled(Matches(r"https?://\S+", "a web address (http or https)"), repr=False)
-    sha256: str = ruled(Matches(r"[0-9a-f]{64}", "64 lower-case hex digits"), repr=False)
-    filename: str = ruled(
+    sha256: str | None = ruled(Matches(r"[0-9a-f]{64}", "64 lower-case hex digits"), repr=False)
+    filename: str | None = ruled(
         Matches(r"(?!\.\.?$)[^/\\\x00]+", "a plain file name (no folder, not . or ..)"), repr=False
     )
     editor: str | None = ruled(NonEmpty(), repr=False)
     sign_off: str | None = ruled(NonEmpty(), repr=False)
 
+    @sign_off.validator
+    def _found_somewhere(self, _attribute: object, _value: object) -> None:
+        if (self.sha256 is None) != (self.filename is None):
+            raise FieldValueError("filename", "and sha256 are given together, or neither")
+        if self.sha256 is None and self.url is None:
+            raise FieldValueError("url", "is needed where there is no article file (sha256)")
+        if self.published and self.published.date() != self.published_on:
+            raise FieldValueError("published_on", "must be the day of published")
+
 
 @frozen(kw_only=True)
 class Citation(Shown):
-    """The paragraphs of one source that state a fact.
+    """Where one source states a fact: paragraphs of an article file, or a web report as a whole.
 
-    A paragraph is the n-th non-empty line of the article file, counted from 1.
+    A paragraph is the n-th non-empty line of the article file, counted from 1. A web report
+    has no paragraphs here; `part` may say, in the project's words, where in it the fact is.
 
     Attributes:
-        source: The article.
-        paragraphs: The paragraph numbers, each at least 1.
+        source: The report.
+        paragraphs: The paragraph numbers of an article file (from 1); none for a web report.
+        part: Where in a web report the fact is, or what it says of it, where useful.
 
     Example:
         >>> import bkn_awards
-        >>> award = bkn_awards.awards(year=2020, institution="Kota Malang")[0]
-        >>> award.citations[0].paragraphs
+        >>> bkn_awards.awards(year=2020, institution="Kota Malang")[0].citations[0].paragraphs
         (22,)
 
     .. versionadded:: 0.1.0
     """
 
     source: Source = field(repr=ref_repr)
-    paragraphs: tuple[int, ...] = ruled(NonEmpty(), Each(AtLeast(1)), Distinct("paragraph"))
+    paragraphs: tuple[int, ...] = ruled(Each(AtLeast(1)), Distinct("paragraph"))
+    part: str | None = ruled(NonEmpty(), repr=False)
 
-
-class InstitutionKind(enum.Enum):
-    """What level of government an institution is.
-
-    The Indonesian words and abbreviations people write name a kind too, in any case.
-
-    Example:
-        >>> InstitutionKind("regency"), InstitutionKind("Pemkab")
-        (<InstitutionKind.REGENCY: 'regency'>, <InstitutionKind.REGENCY: 'regency'>)
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: A national ministry (kementerian).
-    MINISTRY = "ministry"
-    #: A national agency (badan, lembaga), such as BKN itself.
-    AGENCY = "agency"
-    #: A provincial government (pemerintah provinsi, "Pemprov").
-    PROVINCE = "province"
-    #: A regency government (pemerintah kabupaten, "Pemkab").
-    REGENCY = "regency"
-    #: A city government (pemerintah kota, "Pemkot").
-    CITY = "city"
-
-    @classmethod
-    def _missing_(cls, value: object) -> "InstitutionKind | None":
-        return _INDONESIAN_KINDS.get(str(value).casefold().strip(" ."))
-
-
-#: The Indonesian words and abbreviations for each kind, as people write them.
-_INDONESIAN_KINDS: dict[str, InstitutionKind] = {
-    word: kind
-    for kind, words in (
-        (InstitutionKind.MINISTRY, ("kementerian", "kemen")),
-        (InstitutionKind.AGENCY, ("badan", "lembaga")),
-        (InstitutionKind.PROVINCE, ("provinsi", "prov", "pemprov", "pemerintah provinsi")),
-        (InstitutionKind.REGENCY, ("kabupaten", "kab", "pemkab", "pemerintah kabupaten")),
-        (InstitutionKind.CITY, ("kota", "pemkot", "pemko", "pemerintah kota")),
-    )
-    for word in words
-}
+    @paragraphs.validator
+    def _paragraphs_of_a_file(self, _attribute: object, paragraphs: tuple[int, ...]) -> None:
+        if (self.source.sha256 is not None) != bool(paragraphs):
+            held = "for article files only" if self.source.sha256 is None else "needed for a file"
+            raise FieldValueError("paragraphs", f"are {held}")
 
 
 @frozen(kw_only=True)
@@ -192,8 +166,9 @@ class Institution(Shown):
         id: Stable identifier, e.g. ``"kab-sidoarjo"``.
         name: Official name, e.g. ``"Pemerintah Kabupaten Sidoarjo"``.
         kind: Level of government.
-        region_code: Kemendagri region code (``"35.15"``; BPS writes the same digits without the
-            dot), or ``None`` for national bodies.
+        region_code: Kemendagri region code (``"35.15"``; BPS numbers differ), or ``None`` for
+            national bodies.
+        iso_3166_2: A province's ISO 3166-2 code (``"ID-JI"``); ``None`` for any other kind.
         aliases: Other names people write for it (``"Pemkab Sidoarjo"``, ``"Kab. Sidoarjo"``).
 
     Example:
@@ -209,7 +184,30 @@ class Institution(Shown):
     name: str = ruled(NonEmpty())
     kind: InstitutionKind
     region_code: str | None = ruled(REGION_CODE)
+    iso_3166_2: str | None = ruled(Matches(r"ID-[A-Z]{2}", "an ISO 3166-2 code: 'ID-JI'"))
     aliases: tuple[str, ...] = ruled(Each(NonEmpty()), Distinct("alias"), repr=False)
+
+    @aliases.validator
+    def _coded_as_its_kind(self, _attribute: object, _aliases: object) -> None:
+        regional = self.kind.value in ("province", "regency", "city")
+        if regional != (self.region_code is not None):
+            raise FieldValueError(
+                "region_code", "is given for a regional government, and only there"
+            )
+        if (self.kind is InstitutionKind.PROVINCE) != (self.iso_3166_2 is not None):
+            raise FieldValueError("iso_3166_2", "is given for a province, and only there")
+
+    @classmethod
+    def of_region(cls, region: Region) -> "Institution":
+        """The government of a region the data holds no record of (its id: ``"kab-bantul"``)."""
+        return cls(
+            id=region.institution_id,
+            name=region.official_name,
+            kind=region.kind,
+            region_code=region.code,
+            iso_3166_2=region.iso_3166_2,
+            aliases=(),
+        )
 
 
 @frozen(kw_only=True)
@@ -270,22 +268,25 @@ class Edition(Shown):
 
 @frozen(kw_only=True)
 class Category(Shown):
-    """One category of one edition, named as the article names it.
+    """One category of one edition, named as the report names it.
 
-    Categories are per edition because BKN renames and regroups them from year to year; the name
-    keeps the article's wording and capitalisation.
+    BKN renames and regroups categories every year: the name keeps the report's wording, and
+    `theme` ties the editions together.
 
     Attributes:
         id: Stable identifier, e.g. ``"2020-penilaian-kompetensi"``.
         year: The edition.
         name: The category's name as reported.
-        number: Its number where the article numbers it (Kategori I to V), else ``None``.
-        citations: Where the articles name the category.
+        name_en: The name in English, in the project's words.
+        theme: What it judges, the same key in every edition.
+        number: Its number where the report numbers it (Kategori I to V), else ``None``.
+        citations: Where the reports name the category.
 
     Example:
         >>> import bkn_awards
-        >>> [c.number for c in bkn_awards.categories(year=2020)]
-        [1, 3, 4, 5]
+        >>> category = bkn_awards.categories(year=2020)[1]
+        >>> category.name, category.name_en, category.theme.value
+        ('penilaian kompetensi', 'Competency assessment', 'competency')
 
     .. versionadded:: 0.1.0
     """
@@ -293,5 +294,7 @@ class Category(Shown):
     id: str = ruled(NonEmpty())
     year: int = ruled(EditionYear())
     name: str = ruled(NonEmpty())
+    name_en: str = ruled(NonEmpty())
+    theme: Theme
     number: int | None = ruled(AtLeast(1))
     citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)

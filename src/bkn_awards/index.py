@@ -5,14 +5,14 @@ from __future__ import annotations
 import heapq
 import operator
 import threading
+import typing
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import repeat
-from operator import attrgetter
 from typing import Any, Protocol, SupportsIndex, TypeGuard, TypeVar
 
-from bkn_awards.entities import Category, Institution, InstitutionKind
+from bkn_awards.entities import Category, Institution
 from bkn_awards.errors import (
     AmbiguousInstitutionError,
     QueryError,
@@ -21,6 +21,7 @@ from bkn_awards.errors import (
     UnknownInstitutionError,
 )
 from bkn_awards.model import Award
+from bkn_awards.reference import InstitutionKind, Theme, named, province_named, term
 from bkn_awards.text import close_names, name_key, name_score, name_words
 
 __all__ = ["AwardIndex", "CategoryWords", "Filters", "InstitutionNames", "of_kind", "of_years"]
@@ -35,12 +36,17 @@ Filters = tuple[
     frozenset[str] | None,  # category id
     frozenset[int] | None,  # rank
     frozenset[Hashable] | None,  # institution kind
+    frozenset[str | None] | None,  # province code
+    frozenset[Hashable] | None,  # category theme
 ]
 
-# The field of an award each filter of `Filters` tests, in the same order.
-_FIELDS: tuple[Callable[[Award], Hashable], ...] = tuple(
-    map(attrgetter, ("year", "institution.id", "category.id", "rank", "institution.kind"))
-)
+
+def _fields(award: Award) -> tuple[Hashable, ...]:
+    """The value of an award for each filter of `Filters`, in the same order."""
+    institution, category = award.institution, award.category
+    province = institution.region_code[:2] if institution.region_code else None
+    category_id, theme = (category.id, category.theme) if category else (None, None)
+    return award.year, institution.id, category_id, award.rank, institution.kind, province, theme
 
 
 class AwardIndex:
@@ -77,12 +83,13 @@ class AwardIndex:
 
     def select(
         self,
-        *,
         year: int | Iterable[int] | None,
         institution: str | Institution | None,
         category: str | Category | None,
         rank: int | Iterable[int] | None,
         kind: InstitutionKind | str | None,
+        province: str | None = None,
+        theme: Theme | str | None = None,
     ) -> Any:
         """The awards every filter given admits (see `bkn_awards.awards`), in the data's order.
 
@@ -95,7 +102,9 @@ class AwardIndex:
             None if institution is None else frozenset((self.names.find(institution).id,)),
             None if category is None else self._words.find(category, years),
             None if rank is None else _whole_numbers("rank", rank, minimum=1),
-            None if kind is None else frozenset((_kind_of(kind),)),
+            None if kind is None else frozenset((term(InstitutionKind, kind, "kind"),)),
+            None if province is None else frozenset((province_named(province).code,)),
+            None if theme is None else frozenset((term(Theme, theme, "theme"),)),
         )
         return self._select(filters)
 
@@ -115,13 +124,13 @@ class AwardIndex:
             return self._awards
         # Walk the smallest candidate list and test the other filters on each award there.
         lead, wanted = min(active, key=lambda nw: self._count(*nw))
-        rest = [(_FIELDS[n], values) for n, values in active if n != lead]
+        rest = [(n, values) for n, values in active if n != lead]
         # tuple's own look-up: the one of Records (which slices to Records) costs more an item.
         item: Callable[[Any, int], Award] = tuple.__getitem__
         found = map(item, repeat(self._awards), self._merged(lead, wanted))
         if not rest:
             return make(found)
-        return make(a for a in found if all(field(a) in values for field, values in rest))
+        return make(a for a in found if _admitted(_fields(a), rest))
 
     def _count(self, field: int, values: frozenset[Any]) -> int:
         by_value = self._positions[field]
@@ -133,53 +142,54 @@ class AwardIndex:
         return runs[0] if len(runs) == 1 else heapq.merge(*runs)
 
 
+def _admitted(values: tuple[Hashable, ...], rest: list[tuple[int, frozenset[Any]]]) -> bool:
+    return all(values[n] in wanted for n, wanted in rest)
+
+
 def _group(awards: Sequence[Award]) -> tuple[dict[Hashable, array[int]], ...]:
-    """For each of `_FIELDS`, the positions of the awards with each value of the field."""
-    # One pass reading attributes directly: five passes through `_FIELDS` take twice as long.
-    groups: tuple[defaultdict[Hashable, list[int]], ...] = tuple(defaultdict(list) for _ in _FIELDS)
-    years, institutions, categories, ranks, kinds = groups
+    """For each filter of `Filters`, the positions of the awards with each value of its field."""
+    groups = tuple(defaultdict[Hashable, list[int]](list) for _ in typing.get_args(Filters))
     for position, award in enumerate(awards):
-        institution = award.institution
-        years[award.year].append(position)
-        institutions[institution.id].append(position)
-        categories[award.category.id].append(position)
-        ranks[award.rank].append(position)
-        kinds[institution.kind].append(position)
+        for group, value in zip(groups, _fields(award), strict=True):
+            group[value].append(position)
     return tuple(
         {value: array("I", positions) for value, positions in grouped.items()} for grouped in groups
     )
 
 
 class InstitutionNames:
-    """Every name, alias, id and region code of the institutions, folded by `name_key`."""
+    """Every name, alias, id and region code of the institutions, folded by `name_key`.
 
-    __slots__ = ("_by_id", "_keys")
+    A region of Indonesia with no record in the data is found too (see `bkn_awards.region`), as
+    its government: a real place is never an unknown name.
+    """
+
+    __slots__ = ("_by_code", "_by_id", "_keys")
 
     def __init__(self, institutions: Sequence[Institution]) -> None:
         self._by_id = {institution.id: institution for institution in institutions}
+        self._by_code = {i.region_code: i for i in institutions if i.region_code is not None}
         found: defaultdict[str, dict[str, Institution]] = defaultdict(dict)
         for institution in institutions:
-            names = [institution.id, institution.name, *institution.aliases]
-            if institution.region_code is not None:
-                names += [institution.region_code, institution.region_code.replace(".", "")]
-            for name in names:
+            for name in [institution.id, institution.name, *institution.aliases]:
                 found[name_key(name)][institution.id] = institution
         self._keys = {key: tuple(by_id.values()) for key, by_id in found.items()}
 
     def find(self, text: str | Institution, default: Any = NO_DEFAULT) -> Institution | Any:
         """The one institution `text` names, or `default` (see `bkn_awards.institution`)."""
-        found: tuple[Institution, ...]
         if isinstance(text, Institution):  # this dataset's record of the same id, if it has one
             key, query = "", f"{text.name} ({text.id})"
-            found = tuple(i for i in (self._by_id.get(text.id),) if i)
+            found = dict.fromkeys(i for i in (self._by_id.get(text.id),) if i)
         elif not isinstance(text, str):
             raise QueryError(f"institution must be a name or an Institution, not {text!r}")
         elif not (key := name_key(text)):
             raise QueryError("institution must not be empty")
         else:
-            query, found = text, self._keys.get(key, ())
+            query, found = text, dict.fromkeys(self._keys.get(key, ()))
+            for place in named(key):  # the data's record of the region, else its government
+                found[self._by_code.get(place.code) or Institution.of_region(place)] = None
         if len(found) == 1:
-            return found[0]
+            return next(iter(found))
         if found:
             raise AmbiguousInstitutionError(query, [i.name for i in found])
         if default is not NO_DEFAULT:
@@ -257,15 +267,6 @@ def _is_whole(value: object) -> TypeGuard[SupportsIndex]:
     return not isinstance(value, bool) and hasattr(type(value), "__index__")
 
 
-def _kind_of(kind: InstitutionKind | str) -> InstitutionKind:
-    """Read an institution kind filter (``"city"`` or `InstitutionKind.CITY`)."""
-    try:
-        return InstitutionKind(kind)
-    except ValueError:
-        known = ", ".join(k.value for k in InstitutionKind) + " (or kota, pemkab...)"
-        raise QueryError(f"kind must be one of {known}, not {kind!r}") from None
-
-
 Is = TypeVar("Is", bound=Sequence[Institution])
 
 
@@ -273,7 +274,7 @@ def of_kind(institutions: Is, kind: InstitutionKind | str | None) -> Is:
     """The institutions of `kind` (all where ``None``), of the type given."""
     if kind is None:
         return institutions
-    wanted = _kind_of(kind)
+    wanted = term(InstitutionKind, kind, "kind")
     make: Callable[[Iterable[Institution]], Is] = type(institutions)
     return make(i for i in institutions if i.kind is wanted)
 

@@ -17,6 +17,7 @@ from bkn_awards.consistency import examine
 from bkn_awards.dataset import Dataset
 from bkn_awards.errors import DataError
 from bkn_awards.model import RECORD_FILES, data_files
+from bkn_awards.reference import data_directory
 from bkn_awards.rows import unflatten
 
 if TYPE_CHECKING:
@@ -57,26 +58,8 @@ def bundled() -> Dataset:
     if _bundled is None:
         with _bundled_lock:
             if _bundled is None:
-                _bundled = read_directory(_bundled_directory())
+                _bundled = read_directory(data_directory())
     return _bundled
-
-
-def _bundled_directory() -> Traversable:
-    """The directory of the data files that ship with the package.
-
-    Where the package is a plain directory, as pip installs it, that is its own ``data``
-    directory, the one importlib-resources would find: importing importlib-resources would cost
-    a fifth of the first query's time. Any other form of the package (a zip file, say) is left
-    to importlib-resources.
-    """
-    directory = os.path.join(os.path.dirname(__file__), "data")
-    if os.path.isdir(directory):
-        import pathlib
-
-        return pathlib.Path(directory)
-    import importlib_resources
-
-    return importlib_resources.files("bkn_awards") / "data"
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:

@@ -1,7 +1,6 @@
 """Events, awards and tallies; the data files that hold each record type; the links between them."""
 
 import datetime as dt
-import enum
 import typing
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -13,13 +12,13 @@ from bkn_awards.entities import (
     Citation,
     Edition,
     Institution,
-    InstitutionKind,
     Official,
     Shown,
     Source,
     ref_repr,
 )
 from bkn_awards.errors import FieldValueError
+from bkn_awards.reference import EventKind, InstitutionKind
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -31,7 +30,6 @@ __all__ = [
     "RECORD_FILES",
     "Award",
     "Event",
-    "EventKind",
     "Link",
     "Tally",
     "data_files",
@@ -39,18 +37,6 @@ __all__ = [
     "links",
     "unwrap_optional",
 ]
-
-
-class EventKind(enum.Enum):
-    """What happened at an event: ``EventKind("handover")`` is `EventKind.HANDOVER`.
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: The award ceremony of an edition (ajang, penganugerahan).
-    CEREMONY = "ceremony"
-    #: A separate handing over of awards already announced (penyerahan).
-    HANDOVER = "handover"
 
 
 @frozen(kw_only=True)
@@ -121,10 +107,10 @@ class Award(Shown):
         id: Stable identifier, e.g. ``"2020-kab-sidoarjo-penilaian-kompetensi"``.
         year: The edition (the year in "BKN Award 2022").
         institution: Who won it.
-        category: The category it was won in.
+        category: The category it was won in, or ``None`` where the report names none.
         rank: The place as a number (1 for Juara Pertama, Ranking 1...), or ``None`` where the
             article gives no number ("terbaik" alone).
-        rank_label: The article's own words for the place (``"Juara Kedua"``, ``"peringkat II"``).
+        rank_label: The report's own words for the result (``"Juara Kedua"``, ``"penerima"``).
         group: The competition group where stated (``"tingkat Kabupaten"``,
             ``"pemerintah kota tipe kecil"``), else ``None``.
         event: Where it was handed over, where an article says.
@@ -143,7 +129,7 @@ class Award(Shown):
     id: str = ruled(NonEmpty())
     year: int = ruled(EditionYear())
     institution: Institution = field(repr=ref_repr)
-    category: Category = field(repr=ref_repr)
+    category: Category | None = field(repr=ref_repr)
     rank: int | None = ruled(AtLeast(1))
     rank_label: str = ruled(NonEmpty(), repr=False)
     group: str | None = ruled(NonEmpty(), repr=False)
@@ -156,15 +142,15 @@ class Award(Shown):
 class Tally(Shown):
     """A reported count ("32 awards for East Java"), so users see how much is itemised.
 
-    A tally counts either one institution's awards (`institution`) or the awards of every
-    institution of the given `kinds` inside a region (`region_code`).
+    A tally counts one institution's awards (`institution`), or the awards of every institution
+    of the given `kinds` inside a region (`region_code`), or in the whole country (neither).
 
     Attributes:
         id: Stable identifier, e.g. ``"2022-jawa-timur"``.
         year: The edition counted.
         count: The number of awards reported, or ``None`` where the article only compares
             (`highest_in_country`) without a figure.
-        institution: The one institution counted, or ``None`` for a regional count.
+        institution: The one institution counted, or ``None``.
         region_code: The region counted (``"35"`` for Jawa Timur), or ``None``.
         kinds: The kinds of institution a regional count includes.
         recipients: How many institutions shared the count, where reported, else ``None``.
@@ -194,10 +180,9 @@ class Tally(Shown):
 
     @kinds.validator
     def _counts_one_thing(self, _attribute: object, kinds: tuple[InstitutionKind, ...]) -> None:
-        if (self.institution is None) == (self.region_code is None):
-            problem = "must be given where institution is not, and only there: one is counted"
-            raise FieldValueError("region_code", problem)
-        if bool(kinds) != (self.region_code is not None):
+        if self.institution is not None and self.region_code is not None:
+            raise FieldValueError("region_code", "is not given with institution: one is counted")
+        if bool(kinds) != (self.institution is None):
             raise FieldValueError("kinds", "must list what a regional tally counts, and only there")
 
     def counts(self, award: Award) -> bool:
@@ -215,12 +200,9 @@ class Tally(Shown):
             return False
         if self.institution is not None:
             return award.institution == self.institution
-        code = award.institution.region_code
-        return (
-            self.region_code is not None
-            and code is not None
-            and (code == self.region_code or code.startswith(self.region_code + "."))
-            and award.institution.kind in self.kinds
+        code = award.institution.region_code or ""
+        return award.institution.kind in self.kinds and (
+            self.region_code is None or (code + ".").startswith(self.region_code + ".")
         )
 
 

@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
 
-from bkn_awards._version import __version__
-from bkn_awards.entities import Shown, ref_repr
+from bkn_awards.entities import Institution, Shown, ref_repr
 from bkn_awards.errors import DataError
 from bkn_awards.model import Award, Tally, data_files
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["Coverage", "Manifest", "coverage", "describe", "measure"]
+__all__ = ["Coverage", "Manifest", "coverage", "describe", "measure", "why_empty"]
 
 
 @frozen(kw_only=True)
@@ -121,7 +121,7 @@ def describe(files: Mapping[str, Sequence[Any]], directory: Traversable | None) 
             raise DataError([problem]) from None
     overall = hashlib.sha256("".join(f"{n}:{h}\n" for n, h in sorted(hashes.items())).encode())
     return Manifest(
-        library_version=__version__,
+        library_version=importlib.metadata.version("bkn-awards"),
         data_version=overall.hexdigest()[:12] if hashes else "unknown",
         counts=MappingProxyType({name: len(records) for name, records in files.items()}),
         counts_by_year=MappingProxyType(
@@ -134,3 +134,17 @@ def describe(files: Mapping[str, Sequence[Any]], directory: Traversable | None) 
         sources=tuple(s.id for s in files["sources"]),
         files=MappingProxyType(hashes),
     )
+
+
+def why_empty(
+    files: Mapping[str, Sequence[Any]], year: object, institution: Institution | None
+) -> str | None:
+    """Why no award matches a query, where the data can tell: years it lacks, a place with none."""
+    held = sorted(e.year for e in files["editions"])
+    years = {year} if isinstance(year, int) else set(year) if isinstance(year, Iterable) else set()
+    if missing := sorted(years - set(held)):
+        return f"the data holds no edition of {', '.join(map(str, missing))} (it holds {held})"
+    if institution is not None and all(a.institution.id != institution.id for a in files["awards"]):
+        code = institution.region_code or institution.id
+        return f"{institution.name} ({code}) has no awards in the data"
+    return None

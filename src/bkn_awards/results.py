@@ -37,7 +37,19 @@ class Records(tuple[T, ...], Generic[T]):
     .. versionadded:: 0.1.0
     """  # noqa: E501
 
-    __slots__ = ()
+    #: Why an empty answer is empty, where the query can tell (a region with no awards in the
+    #: data, a year with no edition), else ``None``.
+    note: str | None = None
+
+    @classmethod
+    def noted(cls, records: Iterable[T], note: str | None) -> Records[T]:
+        """Make records with a `note` saying why there are none.
+
+        .. versionadded:: 0.2.0
+        """
+        made = cls(records)
+        made.note = note
+        return made
 
     def __repr__(self) -> str:
         # A REPL shows a result as its table; str() does too (tuple's str is its repr).
@@ -76,7 +88,7 @@ class Records(tuple[T, ...], Generic[T]):
         """
         headers, rows, hidden = self._table()
         if not headers:
-            return "[no records]"
+            return f"[no records: {self.note}]" if self.note else "[no records]"
         cells = [headers, *(row if row is not None else [f"... {hidden} more"] for row in rows)]
         return "\n".join([*aligned(cells, width), self._count()])
 

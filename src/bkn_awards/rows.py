@@ -82,20 +82,19 @@ _AWARD_EXTRAS: dict[str, tuple[type[Any], bool, Callable[[Award], Any]]] = {
     "institution_name": (str, False, lambda a: a.institution.name),
     "institution_kind": (enum.Enum, False, lambda a: a.institution.kind.value),
     "region_code": (str, True, lambda a: a.institution.region_code),
-    "category_name": (str, False, lambda a: a.category.name),
-    "category_number": (int, True, lambda a: a.category.number),
+    "category_name": (str, True, lambda a: a.category and a.category.name),
+    "category_theme": (enum.Enum, True, lambda a: a.category and a.category.theme.value),
     "event_date": (dt.date, True, lambda a: a.event.date if a.event else None),
-    "first_published": (dt.datetime, True, lambda a: _first_published(a.citations)),
+    "first_published": (dt.date, True, lambda a: _first_published(a.citations)),
 }
 
 
 def flatten(record: Any) -> dict[str, Any]:
-    """Turn a record into a flat row: links become ids, tuples lists, citations three lists.
+    """Turn a record into a flat row: links become ids, tuples lists, citations four lists.
 
-    ``sources`` lists the cited source ids, ``source_titles`` their titles (``None`` where a
-    source has none) and ``paragraphs`` the paragraph numbers of each citation, in the same
-    order. Award rows also carry the institution's name, kind and region code, the category's
-    name and number, the event's date and the earliest publication time among the sources.
+    ``sources``, ``source_titles``, ``paragraphs`` and ``parts`` give each citation's source id,
+    title, paragraphs and part, in order. An award row also carries its institution's name, kind
+    and code, its category's name and theme, its event's date and its first publication day.
 
     Example:
         >>> import bkn_awards
@@ -127,7 +126,7 @@ def unflatten(record_type: type[Any], row: Mapping[str, str]) -> dict[str, Any]:
         >>> from bkn_awards.model import Award
         >>> row = {"id": "a", "rank": "2", "sources": '["s"]', "paragraphs": "[[4, 5]]"}
         >>> unflatten(Award, row)
-        {'id': 'a', 'rank': 2, 'citations': [{'source': 's', 'paragraphs': [4, 5]}]}
+        {'id': 'a', 'rank': 2, 'citations': [{'source': 's', 'paragraphs': [4, 5], 'part': None}]}
     """
     attrs.resolve_types(record_type)
     raw: dict[str, Any] = {}
@@ -135,9 +134,12 @@ def unflatten(record_type: type[Any], row: Mapping[str, str]) -> dict[str, Any]:
         if field.name == "citations" and {"sources", "paragraphs"} <= row.keys():
             sources, paragraphs = _from_json(row["sources"]), _from_json(row["paragraphs"])
             pairs = isinstance(sources, list) and isinstance(paragraphs, list)
+            parts = _from_json(row.get("parts", "null"))
             if pairs and len(sources) == len(paragraphs):
-                pairs_of = zip(sources, paragraphs, strict=True)
-                sources = [{"source": s, "paragraphs": p} for s, p in pairs_of]
+                if not isinstance(parts, list) or len(parts) != len(sources):
+                    parts = [None] * len(sources)
+                cited = zip(sources, paragraphs, parts, strict=True)
+                sources = [{"source": s, "paragraphs": p, "part": t} for s, p, t in cited]
             raw["citations"] = sources
         elif field.name in row:
             raw[field.name] = _from_cell(unwrap_optional(field.type)[0], row[field.name])
@@ -168,7 +170,7 @@ def display_columns(record_type: type[Any]) -> list[tuple[str, Callable[[Any], s
             ("Id", lambda a: a.id),
             ("Year", lambda a: str(a.year)),
             ("Institution", lambda a: a.institution.name),
-            ("Category", lambda a: a.category.name),
+            ("Category", lambda a: a.category.name if a.category else "-"),
             ("Rank", lambda a: "-" if a.rank is None else str(a.rank)),
             ("Source", lambda a: "; ".join(_source_line(c.source) for c in a.citations)),
         ]
@@ -191,16 +193,17 @@ def _citations(citations: tuple[Citation, ...]) -> dict[str, list[Any]]:
         "sources": [c.source.id for c in citations],
         "source_titles": [c.source.title for c in citations],
         "paragraphs": [list(c.paragraphs) for c in citations],
+        "parts": [c.part for c in citations],
     }
 
 
-def _first_published(citations: tuple[Citation, ...]) -> dt.datetime | None:
-    dates = [c.source.published for c in citations if c.source.published is not None]
+def _first_published(citations: tuple[Citation, ...]) -> dt.date | None:
+    dates = [c.source.published_on for c in citations if c.source.published_on is not None]
     return min(dates) if dates else None
 
 
 def _source_line(source: Any) -> str:
-    published = source.published.date().isoformat() if source.published else "undated"
+    published = source.published_on.isoformat() if source.published_on else "undated"
     title = source.title or f"untitled ({source.id})"
     return f"{title} ({source.publisher or 'publisher not named'}, {published})"
 
@@ -220,9 +223,7 @@ def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
     types: dict[str, tuple[type[Any], bool]] = {}
     for field in attrs.fields(record_type):
         if field.name == "citations":
-            types.update(
-                sources=(list, False), source_titles=(list, False), paragraphs=(list, False)
-            )
+            types.update(dict.fromkeys(_citations(()), (list, False)))
             continue
         kind, optional = unwrap_optional(field.type)
         if typing.get_origin(kind) is tuple:  # a list, empty for ()
@@ -266,7 +267,7 @@ def sheet(award: Award) -> list[str]:
         ("institution", f"{institution.name} ({institution.id})"),
         ("kind", institution.kind.value),
         ("region code", institution.region_code or "-"),
-        ("category", f"{category.name} ({category.id})"),
+        ("category", f"{category.name} ({category.id})" if category else "not reported"),
         ("rank", "-" if award.rank is None else str(award.rank)),
         ("as reported", award.rank_label),
         ("group", award.group or "-"),
@@ -278,9 +279,9 @@ def sheet(award: Award) -> list[str]:
         lines += [
             (f"source {number}", f"{source.title or '(no headline)'} [{source.id}]"),
             ("  publisher", source.publisher or "not named in the text"),
-            ("  published", source.published.isoformat() if source.published else "-"),
-            ("  paragraphs", ", ".join(map(str, citation.paragraphs))),
-            ("  sha256", f"{source.sha256} ({source.filename})"),
+            ("  published", cell_text(source.published or source.published_on or "-")),
+            ("  where", ", ".join(map(str, citation.paragraphs)) or citation.part or "-"),
+            ("  found at", source.url or f"{source.sha256} ({source.filename})"),
         ]
     width = max(len(label) for label, _ in lines)
     return [f"{label.ljust(width)}  {value}" for label, value in lines]
