@@ -1,8 +1,9 @@
 """Synthetic datasets in the library's own data format, for benchmarks and their smoke test.
 
-The shape follows the real data grown to all of Indonesia: a thousand institutions (ministries,
-agencies, provinces, regencies and cities), ten editions of ten categories each, one to three
-citations per record, and one award per (edition, institution, category) at the most.
+The shape follows the real data grown to all of Indonesia: a thousand institutions (every
+province, regency and city of the region table, as the data must name them, and ministries and
+agencies for the rest), ten editions of ten categories each, one to three citations per record,
+and one award per (edition, institution, category) at the most.
 """
 
 from __future__ import annotations
@@ -13,20 +14,30 @@ import pathlib
 import random
 from typing import Any
 
+from bkn_awards.reference import Region, regions
+
 KINDS = ("ministry", "agency", "province", "regency", "city")
-CATEGORY_WORDS = (
-    "perencanaan kebutuhan",
-    "penilaian kompetensi",
-    "penilaian kinerja",
-    "manajemen kinerja",
-    "pengembangan kompetensi",
-    "implementasi nspk",
-    "data sistem informasi",
-    "pengawasan pengendalian",
-    "mutasi kepegawaian",
-    "pelayanan kepangkatan",
+# Each category's words, its name in English and its theme (`bkn_awards.Theme`).
+CATEGORIES = (
+    ("perencanaan kebutuhan", "Needs planning", "planning"),
+    ("penilaian kompetensi", "Competency assessment", "competency"),
+    ("penilaian kinerja", "Performance appraisal", "performance"),
+    ("manajemen kinerja", "Performance management", "performance"),
+    ("pengembangan kompetensi", "Competency development", "competency"),
+    ("implementasi nspk", "Applying the civil-service rules", "asn-management"),
+    ("data sistem informasi", "Data and information systems", "information-systems"),
+    ("pengawasan pengendalian", "Supervision and control", "supervision"),
+    ("mutasi kepegawaian", "Staff transfers", "planning"),
+    ("pelayanan kepangkatan", "Promotion services", "planning"),
 )
+CATEGORY_WORDS = tuple(words for words, _, _ in CATEGORIES)
 FIRST_YEAR = 2014
+# The words of a regional government's aliases: "Kab. Bantul", "Pemkab Bantul".
+_ALIAS_WORDS = {
+    "province": ("Prov.", "Pemprov"),
+    "regency": ("Kab.", "Pemkab"),
+    "city": ("Kota", "Pemkot"),
+}
 
 
 def write_dataset(
@@ -48,19 +59,24 @@ def write_dataset(
 
     def cite() -> list[dict[str, Any]]:
         picked = rng.sample(source_ids, rng.randint(1, 3))
-        return [{"source": s, "paragraphs": sorted(rng.sample(range(1, 30), 2))} for s in picked]
+        return [
+            {"source": s, "paragraphs": sorted(rng.sample(range(1, 30), 2)), "part": None}
+            for s in picked
+        ]
 
-    insts = [_institution(i, rng) for i in range(institutions)]
+    insts = _institutions(institutions, rng)
     cats = [
         {
             "id": f"{year}-k{n}",
             "year": year,
             "name": f"Kategori {words} {year}".title(),
+            "name_en": english,
+            "theme": theme,
             "number": n + 1,
             "citations": cite(),
         }
         for year in years
-        for n, words in enumerate(CATEGORY_WORDS)
+        for n, (words, english, theme) in enumerate(CATEGORIES)
     ]
     keys = rng.sample(range(institutions * len(cats)), awards)
     records = []
@@ -119,6 +135,7 @@ def _source(number: int) -> dict[str, Any]:
         "title": f"Berita penghargaan nomor {number}",
         "publisher": f"media{number % 40}.example",
         "published": None,
+        "published_on": None,
         "url": None,
         "sha256": hashlib.sha256(str(number).encode()).hexdigest(),
         "filename": f"{number:05d}.txt",
@@ -127,17 +144,44 @@ def _source(number: int) -> dict[str, Any]:
     }
 
 
-def _institution(number: int, rng: random.Random) -> dict[str, Any]:
-    kind = KINDS[number % len(KINDS)]
-    prefix = {"ministry": "Kementerian", "agency": "Badan", "province": "Provinsi"}.get(
-        kind, "Kabupaten" if kind == "regency" else "Kota"
-    )
+def _institutions(count: int, rng: random.Random) -> list[dict[str, Any]]:
+    """`count` institutions: three in five are regional governments while the regions last.
+
+    A regional government carries its region's code, official name and ISO code, as the loader
+    requires; the regions are drawn in an order of `rng`.
+    """
+    places = list(regions())
+    rng.shuffle(places)
+    made = []
+    for number in range(count):
+        if number % len(KINDS) >= 2 and places:
+            made.append(_government(places.pop()))
+        else:
+            made.append(_national(number))
+    return made
+
+
+def _government(region: Region) -> dict[str, Any]:
+    short, pem = _ALIAS_WORDS[region.kind.value]
+    return {
+        "id": region.institution_id,
+        "name": region.official_name,
+        "kind": region.kind.value,
+        "region_code": region.code,
+        "iso_3166_2": region.iso_3166_2,
+        "aliases": [f"{short} {region.name}", f"{pem} {region.name}"],
+    }
+
+
+def _national(number: int) -> dict[str, Any]:
+    kind = KINDS[number % 2]
+    prefix = "Kementerian" if kind == "ministry" else "Badan"
     place = f"Tempat{number}"
-    code = None if kind in ("ministry", "agency") else f"{10 + number % 80}.{number % 100:02d}"
     return {
         "id": f"i{number}",
-        "name": f"Pemerintah {prefix} {place}",
+        "name": f"{prefix} {place}",
         "kind": kind,
-        "region_code": code if kind != "province" else f"{10 + number % 80}",
+        "region_code": None,
+        "iso_3166_2": None,
         "aliases": [f"{prefix[:3]}. {place}", f"Pem{prefix[:3].lower()} {place}"],
     }

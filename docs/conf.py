@@ -53,6 +53,7 @@ nitpick_ignore = [
     ("py:class", "bkn_awards.consistency.Value"),
     ("py:class", "bkn_awards.consistency.Reported"),
     ("py:obj", "bkn_awards.results.T"),
+    ("py:class", "bkn_awards.results.T"),
     ("py:obj", "bkn_awards.rows.T"),
     ("py:class", "Format"),  # the Literal alias of export()'s formats
     ("py:class", "Traversable"),  # importlib.resources.abc.Traversable: not in the inventory

@@ -20,6 +20,21 @@ def copy_bundled(directory: pathlib.Path) -> pathlib.Path:
     return directory
 
 
+def bundled_count(filename: str) -> int:
+    """How many records the bundled `filename` holds, read from the file, not the loader."""
+    records: list[Any] = json.loads((BUNDLED / filename).read_text(encoding="utf-8"))
+    return len(records)
+
+
+def held(record: Any) -> bool:
+    """Whether `record` cites an article file the project holds (a seed source, with its hash).
+
+    The seed records are those the five article files report: their facts were checked
+    paragraph by paragraph, and the tests pin them.
+    """
+    return any(citation.source.sha256 is not None for citation in record.citations)
+
+
 def read_records(directory: pathlib.Path, filename: str) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = json.loads((directory / filename).read_text(encoding="utf-8"))
     return records

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
+import bkn_awards
 from bkn_awards import (
     Award,
     Category,
@@ -22,6 +23,7 @@ from bkn_awards import (
     Official,
     Source,
     Tally,
+    Theme,
 )
 from bkn_awards._decode import unstructure
 from bkn_awards.model import RECORD_FILES
@@ -44,11 +46,77 @@ def _unique(items: list[T], key: Callable[[T], object]) -> list[T]:
     return list(seen.values())
 
 
+#: Every region of the table: a regional government must carry one's code and official name.
+REGIONS = bkn_awards.regions()
+REGIONAL = (InstitutionKind.PROVINCE, InstitutionKind.REGENCY, InstitutionKind.CITY)
+
+
 @st.composite
-def _citations(draw: st.DrawFn, sources: Sequence[Source]) -> tuple[Citation, ...]:
-    paragraphs = st.lists(st.integers(1, 60), min_size=1, max_size=3, unique=True).map(tuple)
-    citation = st.builds(Citation, source=st.sampled_from(sources), paragraphs=paragraphs)
-    return tuple(draw(st.lists(citation, min_size=1, max_size=2)))
+def _citation(draw: st.DrawFn, sources: Sequence[Source]) -> Citation:
+    # Paragraphs of an article file the project holds; none for a web report.
+    source = draw(st.sampled_from(sources))
+    paragraphs = (
+        tuple(draw(st.lists(st.integers(1, 60), min_size=1, max_size=3, unique=True)))
+        if source.sha256 is not None
+        else ()
+    )
+    return Citation(source=source, paragraphs=paragraphs, part=draw(maybe_text))
+
+
+def _citations(sources: Sequence[Source]) -> st.SearchStrategy[tuple[Citation, ...]]:
+    return st.lists(_citation(sources), min_size=1, max_size=2).map(tuple)
+
+
+@st.composite
+def _source(draw: st.DrawFn, identifier: str) -> Source:
+    """An article file the project holds (its SHA-256 and file name), or a web report (a URL)."""
+    held = draw(st.booleans())
+    url = st.from_regex(r"https?://[a-z0-9./-]+", fullmatch=True)
+    published = draw(
+        st.none()
+        | st.datetimes(
+            dt.datetime(2000, 1, 1), dt.datetime(2024, 1, 1), timezones=st.sampled_from(ZONES)
+        )
+    )
+    return Source(
+        id=identifier,
+        title=draw(maybe_text),
+        publisher=draw(maybe_text),
+        published=published,
+        published_on=(
+            published.date()
+            if published is not None
+            else draw(st.none() | st.dates(dt.date(2000, 1, 1), TODAY))
+        ),
+        url=draw(st.none() | url) if held else draw(url),
+        sha256=draw(st.text("0123456789abcdef", min_size=64, max_size=64)) if held else None,
+        filename=draw(st.from_regex(r"[a-z0-9_-]{1,12}\.txt", fullmatch=True)) if held else None,
+        editor=draw(maybe_text),
+        sign_off=draw(maybe_text),
+    )
+
+
+def _institution(draw: st.DrawFn, identifier: str) -> Institution:
+    """A national body, or the government of a region with the table's code and name."""
+    kind = draw(st.sampled_from(InstitutionKind))
+    if kind not in REGIONAL:
+        return Institution(
+            id=identifier,
+            name=draw(texts),
+            kind=kind,
+            region_code=None,
+            iso_3166_2=None,
+            aliases=tuple(draw(st.lists(texts, max_size=3, unique=True))),
+        )
+    place = draw(st.sampled_from([r for r in REGIONS if r.kind is kind]))
+    return Institution(
+        id=identifier,
+        name=place.official_name,
+        kind=kind,
+        region_code=place.code,
+        iso_3166_2=place.iso_3166_2,
+        aliases=tuple(draw(st.lists(texts, max_size=3, unique=True))),
+    )
 
 
 @st.composite
@@ -62,41 +130,20 @@ def _records(draw: st.DrawFn, make: Callable[[st.DrawFn, str], T], size: int = 4
 def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
     """A consistent, random dataset: links resolve, years have editions, no record repeats."""
     sources = [
-        Source(
-            id=i,
-            title=draw(maybe_text),
-            publisher=draw(maybe_text),
-            published=draw(
-                st.none()
-                | st.datetimes(
-                    dt.datetime(2000, 1, 1),
-                    dt.datetime(2024, 1, 1),
-                    timezones=st.sampled_from(ZONES),
-                )
-            ),
-            url=draw(st.none() | st.from_regex(r"https?://[a-z0-9./-]+", fullmatch=True)),
-            sha256=draw(st.text("0123456789abcdef", min_size=64, max_size=64)),
-            filename=draw(st.from_regex(r"[a-z0-9_-]{1,12}\.txt", fullmatch=True)),
-            editor=draw(maybe_text),
-            sign_off=draw(maybe_text),
-        )
-        for i in draw(st.lists(ids, min_size=1, max_size=3, unique=True))
+        draw(_source(i)) for i in draw(st.lists(ids, min_size=1, max_size=3, unique=True))
     ]
     cites = _citations(sources)
-    institutions = draw(
-        _records(
-            lambda d, i: Institution(
-                id=i,
-                name=d(texts),
-                kind=d(st.sampled_from(InstitutionKind)),
-                region_code=d(st.none() | st.from_regex(r"35(\.[0-9]{2})?", fullmatch=True)),
-                aliases=tuple(d(st.lists(texts, max_size=3, unique=True))),
-            )
-        )
-    )
+    institutions = draw(_records(_institution))
     if not institutions:
         institutions = [
-            Institution(id="x", name="X", kind=InstitutionKind.CITY, region_code=None, aliases=())
+            Institution(
+                id="x",
+                name="X",
+                kind=InstitutionKind.AGENCY,
+                region_code=None,
+                iso_3166_2=None,
+                aliases=(),
+            )
         ]
     officials = draw(
         _records(
@@ -126,6 +173,8 @@ def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
                 id=i,
                 year=d(st.sampled_from(edition_years)),
                 name=d(texts),
+                name_en=d(texts),
+                theme=d(st.sampled_from(Theme)),
                 number=d(st.none() | st.integers(1, 10)),
                 citations=d(cites),
             )
@@ -135,10 +184,15 @@ def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
         draw(_records(lambda d, i: _event(d, i, edition_years, officials, cites))), _event_key
     )
     awards = _unique(
-        draw(_records(lambda d, i: _award(d, i, institutions, categories, events, cites), size=6))
-        if categories
-        else [],
-        lambda a: (a.year, a.institution.id, a.category.id),
+        draw(
+            _records(
+                lambda d, i: _award(d, i, edition_years, institutions, categories, events, cites),
+                size=6,
+            )
+        ),
+        # Two reports of one award (year, institution, category) are one record; an award of
+        # no reported category is compared with none.
+        lambda a: (a.year, a.institution.id, a.category.id if a.category else a.id),
     )
     tallies = _unique(
         draw(_records(lambda d, i: _tally(d, i, edition_years, institutions, cites))),
@@ -194,17 +248,18 @@ def _event_key(event: Event) -> object:
 def _award(
     draw: st.DrawFn,
     identifier: str,
+    years: list[int],
     institutions: list[Institution],
     categories: list[Category],
     events: list[Event],
     cites: Any,
 ) -> Award:
-    category = draw(st.sampled_from(categories))
+    category = draw(st.none() | st.sampled_from(categories)) if categories else None
     event = draw(st.none() | st.sampled_from(events)) if events else None
     recipient = draw(st.sampled_from(event.recipients)) if event and event.recipients else None
     return Award(
         id=identifier,
-        year=category.year,
+        year=category.year if category else draw(st.sampled_from(years)),
         institution=draw(st.sampled_from(institutions)),
         category=category,
         rank=draw(st.none() | st.integers(1, 10) | st.just(2**63 - 1)),  # the largest one too
@@ -219,15 +274,17 @@ def _award(
 def _tally(
     draw: st.DrawFn, identifier: str, years: list[int], institutions: list[Institution], cites: Any
 ) -> Tally:
-    regional = draw(st.booleans())
+    # One institution's count, a region's, or the whole country's.
+    counts = draw(st.sampled_from(["institution", "region", "country"]))
+    region = draw(st.sampled_from(REGIONS)).code if counts == "region" else None
     return Tally(
         id=identifier,
         year=draw(st.sampled_from(years)),
         count=draw(st.none() | st.integers(0, 100) | st.just(2**63 - 1)),
-        institution=None if regional else draw(st.sampled_from(institutions)),
-        region_code="35" if regional else None,
+        institution=draw(st.sampled_from(institutions)) if counts == "institution" else None,
+        region_code=region,
         kinds=tuple(draw(st.lists(st.sampled_from(InstitutionKind), min_size=1, unique=True)))
-        if regional
+        if counts != "institution"
         else (),
         recipients=draw(st.none() | st.integers(0, 40)),
         highest_in_country=draw(st.booleans()),

@@ -13,7 +13,8 @@ import inspect
 import re
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -146,17 +147,53 @@ class AboutTheData(DataDictionary):
         )
         lines += ["Sources", "-------", ""]
         lines += _table(
-            ("Source", "Publisher", "Published", "Title"),
+            ("Source", "Publisher", "Published", "Title", "Found at"),
             (
                 (
                     f"``{s.id}``",
-                    s.publisher or "not named in the text",
-                    s.published.isoformat() if s.published else "undated",
-                    s.title or "(no headline in the text)",
+                    s.publisher or "not named",
+                    s.published_on.isoformat() if s.published_on else "undated",
+                    s.title or "(headline not known)",
+                    f"`{_host(s.url)} <{s.url}>`__" if s.url else "\u2014",
                 )
                 for s in data.sources()
             ),
-            "28 16 18 38",
+            "26 14 12 30 18",
+        )
+        lines += ["Awards per province and edition", "-------------------------------", ""]
+        years = [e.year for e in data.editions()]
+        by_province = Counter(
+            (a.institution.region_code[:2], a.year)
+            for a in data.awards()
+            if a.institution.region_code
+        )
+        central = Counter(a.year for a in data.awards() if not a.institution.region_code)
+
+        def row(name: str, count: Callable[[int], int]) -> list[str]:
+            return [name, *(str(count(y) or "") for y in years), str(sum(map(count, years)))]
+
+        rows = [
+            row(bkn_awards.region(code).name, lambda y, code=code: by_province[code, y])
+            for code in sorted({code for code, _ in by_province})
+        ]
+        rows.append(row("Central agencies", central.__getitem__))
+        widths = " ".join(["20"] + ["7"] * (len(years) + 1))
+        lines += _table(("Province", *map(str, years), "All"), rows, widths)
+        lines += ["Conflicts between reports", "-------------------------", ""]
+        lines += _table(
+            ("What", "Field", "Claims"),
+            (
+                (
+                    c.subject,
+                    c.field,
+                    "; ".join(
+                        f"{claim.value} ({', '.join(x.source.id for x in claim.citations)})"
+                        for claim in c.claims
+                    ),
+                )
+                for c in data.conflicts()
+            ),
+            "34 10 56",
         )
         lines += ["Records per edition", "-------------------", ""]
         lines += _table(
@@ -197,8 +234,8 @@ def _flat_columns() -> list[str]:
     title = "Flat award rows and DataFrame columns"
     intro = (
         "``to_records()``, the CSV and JSON exports and ``to_pandas()`` give an award as one flat"
-        " row: links become ids, the citations become three text columns joined by semicolons"
-        " (``sources``, ``source_titles``, ``paragraphs``, in the same order), and the"
+        " row: links become ids, the citations become four list columns"
+        " (``sources``, ``source_titles``, ``paragraphs``, ``parts``, in the same order), and the"
         " institution's and category's names come along so that a ``groupby`` needs no join."
     )
     rows = [
@@ -212,6 +249,10 @@ def _flat_columns() -> list[str]:
     ]
     headers = ("Column", "Values", "May be empty", "pandas dtype")
     return [title, "-" * len(title), "", intro, "", *_table(headers, rows, "30 20 15 35")]
+
+
+def _host(url: str) -> str:
+    return url.split("/")[2].removeprefix("www.")
 
 
 def _dash(value: int | None) -> str:

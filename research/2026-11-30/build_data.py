@@ -1,7 +1,8 @@
 """One-off migration of 2026-11-30: the 0.1 data files plus the checked leads become the 0.2 data.
 
-Run once from the repository root (``python research/2026-11-30/build_data.py``); the data
-files it wrote are the data from then on, edited by hand. Kept to show how every record came
+Run from the repository root (``python research/2026-11-30/build_data.py``): it reads the data
+files of release 0.1 from git and writes the data files anew; the files it wrote are the data
+from then on, edited by hand. Kept to show how every record came
 from its row: `leads.tsv` line numbers and research row ids are in the ``ROWS`` map it prints.
 """
 
@@ -9,6 +10,7 @@ import csv
 import json
 import pathlib
 import re
+import subprocess
 from collections import defaultdict
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -28,7 +30,12 @@ def slug(text, words=None):
 
 
 def read(name):
-    return json.loads((DATA / name).read_text(encoding="utf-8"))
+    """A data file as release 0.1 shipped it (the commit before this migration)."""
+    shown = subprocess.run(
+        ["git", "show", f"26cf8b1:src/bkn_awards/data/{name}"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    return json.loads(shown.stdout)
 
 
 def tsv(path):
@@ -308,12 +315,12 @@ for key, group in groups.items():
         cid = cat["id"].split("-", 1)[1] if cat else "category-not-reported"
         aid = f"{year}-{iid}-{cid}"
         if aid in by_award_id:
-            aid = f"{aid}-{slug(top['url'].split('/')[2], 1)}"
+            aid = f"{aid}-{source_of(top).split('-')[0]}"
         award = {
             "id": aid, "year": year, "institution": iid, "category": cat and cat["id"],
             "rank": int(top["rank"]) if top["rank"] else None,
             "rank_label": top["rank_label"],
-            "group": next((r["group"] for r in group if r["group"]), None),
+            "group": next((re.sub(r" \(.*\)$", "", r["group"]) for r in group if r["group"]), None),
             "event": None, "recipient": None, "citations": [],
         }
         awards.append(award)

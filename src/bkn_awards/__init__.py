@@ -2,9 +2,9 @@
 
 Example:
     >>> import bkn_awards
-    >>> [(a.institution.name, a.rank_label) for a in bkn_awards.awards(year=2020, rank=1)]
-    [('Pemerintah Kota Malang', 'Juara Satu'), ('Pemerintah Kabupaten Sidoarjo', 'Juara Pertama'), ('Pemerintah Kabupaten Tulungagung', 'Juara Pertama')]
-"""  # noqa: E501
+    >>> [a.institution.name for a in bkn_awards.awards(year=2020, rank=1, province="Jatim")]
+    ['Pemerintah Kota Malang', 'Pemerintah Kabupaten Sidoarjo', 'Pemerintah Kabupaten Tulungagung']
+"""
 
 from __future__ import annotations
 

@@ -10,9 +10,9 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from bkn_awards.dataset import Dataset
 from bkn_awards.errors import AmbiguousInstitutionError, BknAwardsError, DataError
 from bkn_awards.loading import load
+from bkn_awards.reference import Theme
 from bkn_awards.results import Records
 from bkn_awards.rows import aligned, flatten, sheet
 
@@ -22,6 +22,7 @@ _EXAMPLES = """\
 examples:
   bkn-awards --year 2022                          awards of 2022 (awards is the default command)
   bkn-awards awards --institution "Pemprov Jatim" --rank 1 2 --format csv
+  bkn-awards awards --province Jateng --theme competency
   bkn-awards institution "Kab. Sidoarjo"
   bkn-awards show 2020-kab-sidoarjo-penilaian-kompetensi
   bkn-awards export --format datapackage out/
@@ -100,14 +101,6 @@ def _listing(records: Records[Any], args: argparse.Namespace, what: str, why: st
     return 0
 
 
-def _why_none(data: Dataset, args: argparse.Namespace) -> str:
-    """Why an answer is empty, where the years asked for are editions the data does not hold."""
-    held = sorted(e.year for e in data.editions())
-    missing = sorted(set(getattr(args, "year", None) or ()) - set(held))
-    years = ", ".join(map(str, missing))
-    return f": the data holds no edition of {years} (it holds {held})" if missing else ""
-
-
 def _width(args: argparse.Namespace) -> int | None:
     """The terminal's width for a table; none where the output is not a terminal, or --wide."""
     if getattr(args, "wide", False) or not sys.stdout.isatty():
@@ -129,9 +122,8 @@ def _list(what: str, *filters: str) -> Callable[[argparse.Namespace], int]:
     """Run the query `what` (``"awards"``...) with the command's `filters`, and list the answer."""
 
     def run(args: argparse.Namespace) -> int:
-        data = load(args.data)
-        found = getattr(data, what)(**{name: getattr(args, name) for name in filters})
-        return _listing(found, args, what, "" if found else _why_none(data, args))
+        found = getattr(load(args.data), what)(**{name: getattr(args, name) for name in filters})
+        return _listing(found, args, what, f": {found.note}" if found.note else "")
 
     return run
 
@@ -265,6 +257,8 @@ _KIND = _option("--kind", help="province, regency, city (or provinsi, kabupaten,
 _INSTITUTION = _option("--institution", metavar="NAME", help="name, alias or region code")
 _CATEGORY = _option("--category", metavar="WORDS", help="words of the category name")
 _RANK = _option("--rank", type=_numbers, nargs="+", metavar="N", help="place(s): 1 2, 1-3")
+_PROVINCE = _option("--province", metavar="NAME", help="a province and its kabupaten and kota")
+_THEME = _option("--theme", choices=[t.value for t in Theme], help="what the category judges")
 _WIDE = _option("--wide", action="store_true", help="whole cells in tables, however wide")
 _DATA = _option("--data", metavar="DIR", help="a data directory of your own, not the bundled")
 _EXPORT_FORMAT = _option("--format", choices=["datapackage", "csv", "json"], default="datapackage")
@@ -278,9 +272,9 @@ _ARTICLES = _option("articles_dir", metavar="DIR", help="the directory of articl
 # Each command: what runs it, what it does in a line, and its options.
 _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Option, ...]]] = {
     "awards": (
-        _list("awards", "year", "institution", "category", "rank", "kind"),
+        _list("awards", "year", "institution", "category", "rank", "kind", "province", "theme"),
         "list awards (the default command)",
-        (_YEAR, _INSTITUTION, _CATEGORY, _RANK, _KIND, _FORMAT),
+        (_YEAR, _INSTITUTION, _CATEGORY, _RANK, _KIND, _PROVINCE, _THEME, _FORMAT),
     ),
     "institutions": (_list("institutions", "kind"), "list the institutions", (_KIND, _FORMAT)),
     "institution": (_institution, "look one institution up by name or code", (_NAME, _FORMAT)),

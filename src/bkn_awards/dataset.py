@@ -149,7 +149,7 @@ class Dataset:
 
         Example:
             >>> import bkn_awards
-            >>> [i.name for i in bkn_awards.institutions(kind="regency")]
+            >>> [i.name for i in bkn_awards.institutions(kind="regency")][:3]
             ['Pemerintah Kabupaten Tulungagung', 'Pemerintah Kabupaten Sidoarjo', 'Pemerintah Kabupaten Mojokerto']
 
         .. versionadded:: 0.1.0
@@ -173,7 +173,7 @@ class Dataset:
 
         Example:
             >>> import bkn_awards
-            >>> [s.publisher for s in bkn_awards.sources()]
+            >>> [s.publisher for s in bkn_awards.sources()][:5]
             ['surabayapagi.com', 'BANGSAONLINE.com', None, 'Wartatransparansi.com', None]
 
         .. versionadded:: 0.1.0
@@ -197,8 +197,8 @@ class Dataset:
 
         Example:
             >>> import bkn_awards
-            >>> [(e.date.isoformat(), e.date_inferred) for e in bkn_awards.events(year=2020)]
-            [('2020-12-17', False), ('2021-04-01', True)]
+            >>> [(e.date.isoformat(), e.city) for e in bkn_awards.events(year=2020)]
+            [('2020-12-17', None), ('2021-04-01', 'Surabaya'), ('2021-02-16', 'Manado')]
 
         .. versionadded:: 0.1.0
         """
@@ -222,7 +222,7 @@ class Dataset:
         Example:
             >>> import bkn_awards
             >>> [e.year for e in bkn_awards.editions()]
-            [2020, 2022, 2023]
+            [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]
 
         .. versionadded:: 0.1.0
         """
@@ -240,10 +240,10 @@ class Dataset:
 
         Example:
             >>> import bkn_awards
-            >>> for c in bkn_awards.coverage()[2:4]:
+            >>> for c in bkn_awards.coverage()[4:6]:
             ...     print(c.tally.id, c.reported, c.itemised, c.missing)
-            2022-jawa-timur 32 4 28
-            2022-pemprov-jatim 3 0 3
+            2022-jawa-timur 32 25 7
+            2022-pemprov-jatim 3 3 0
 
         .. versionadded:: 0.1.0
         """
@@ -293,7 +293,7 @@ class Dataset:
         Example:
             >>> import bkn_awards
             >>> {name: len(records) for name, records in bkn_awards.load().records_by_file().items()}
-            {'sources': 5, 'institutions': 10, 'officials': 7, 'editions': 3, 'categories': 13, 'events': 5, 'awards': 17, 'tallies': 9}
+            {'sources': 56, 'institutions': 71, 'officials': 7, 'editions': 9, 'categories': 25, 'events': 20, 'awards': 133, 'tallies': 16}
 
         .. versionadded:: 0.1.0
         """  # noqa: E501

@@ -253,8 +253,8 @@ class Edition(Shown):
 
     Example:
         >>> import bkn_awards
-        >>> [(e.year, e.number) for e in bkn_awards.editions()]
-        [(2020, 6), (2022, None), (2023, None)]
+        >>> [(e.year, e.number) for e in bkn_awards.editions() if e.number]
+        [(2015, 1), (2016, 1), (2019, 4), (2020, 6), (2022, 8)]
 
     .. versionadded:: 0.1.0
     """

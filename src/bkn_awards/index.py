@@ -22,7 +22,7 @@ from bkn_awards.errors import (
 )
 from bkn_awards.model import Award
 from bkn_awards.reference import InstitutionKind, Theme, named, province_named, term
-from bkn_awards.text import close_names, name_key, name_score, name_words
+from bkn_awards.text import close_names, name_key, name_keys, name_score, name_words
 
 __all__ = ["AwardIndex", "CategoryWords", "Filters", "InstitutionNames", "of_kind", "of_years"]
 
@@ -158,11 +158,7 @@ def _group(awards: Sequence[Award]) -> tuple[dict[Hashable, array[int]], ...]:
 
 
 class InstitutionNames:
-    """Every name, alias, id and region code of the institutions, folded by `name_key`.
-
-    A region of Indonesia with no record in the data is found too (see `bkn_awards.region`), as
-    its government: a real place is never an unknown name.
-    """
+    """The institutions by folded name, alias and id; and every region's government, in or not."""
 
     __slots__ = ("_by_code", "_by_id", "_keys")
 
@@ -177,17 +173,23 @@ class InstitutionNames:
 
     def find(self, text: str | Institution, default: Any = NO_DEFAULT) -> Institution | Any:
         """The one institution `text` names, or `default` (see `bkn_awards.institution`)."""
-        if isinstance(text, Institution):  # this dataset's record of the same id, if it has one
+        if isinstance(text, Institution):  # this dataset's record of the same id, or a region's
             key, query = "", f"{text.name} ({text.id})"
-            found = dict.fromkeys(i for i in (self._by_id.get(text.id),) if i)
+            places = named(name_key(text.region_code or "")) if text.id not in self._by_id else ()
+            made = [i for i in map(Institution.of_region, places) if i == text]
+            found = dict.fromkeys(i for i in (self._by_id.get(text.id), *made) if i)
         elif not isinstance(text, str):
             raise QueryError(f"institution must be a name or an Institution, not {text!r}")
         elif not (key := name_key(text)):
             raise QueryError("institution must not be empty")
-        else:
-            query, found = text, dict.fromkeys(self._keys.get(key, ()))
-            for place in named(key):  # the data's record of the region, else its government
-                found[self._by_code.get(place.code) or Institution.of_region(place)] = None
+        else:  # "Pemerintah Kota (Pemkot) Batu": the name without its brackets, if not whole
+            query, found = text, {}
+            for key in name_keys(text):
+                found = dict.fromkeys(self._keys.get(key, ()))
+                for place in named(key):  # the data's record of the region, else its government
+                    found[self._by_code.get(place.code) or Institution.of_region(place)] = None
+                if found:
+                    break
         if len(found) == 1:
             return next(iter(found))
         if found:

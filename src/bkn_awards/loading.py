@@ -86,7 +86,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         >>> import bkn_awards
         >>> data = bkn_awards.load()
         >>> len(data.awards(year=2020))
-        8
+        22
 
     .. versionadded:: 0.1.0
     """

@@ -1,7 +1,6 @@
 """The fixed terms of the data: kinds of government, category themes, and Indonesia's regions.
 
-The region table ships with the package (``data/regions.csv``, after the public
-``cahyadsn/wilayah`` data, MIT): every province, kabupaten and kota, with or without awards.
+The region table, ``data/regions.csv`` (after ``cahyadsn/wilayah``, MIT), lists all 552.
 """
 
 from __future__ import annotations
@@ -84,6 +83,12 @@ _KIND_WORDS: dict[InstitutionKind, tuple[str, ...]] = {
     InstitutionKind.REGENCY: ("kabupaten", "kab", "pemkab", "pemerintah kabupaten"),
     InstitutionKind.CITY: ("kota", "pemkot", "pemko", "pemerintah kota"),
 }
+#: Words of a regional government's name that say no more than "regional government".
+_REGIONAL_WORDS: dict[InstitutionKind, tuple[str, ...]] = {
+    InstitutionKind.PROVINCE: ("pemerintah daerah", "pemda", "pemerintah daerah provinsi"),
+    InstitutionKind.REGENCY: ("pemerintah daerah kabupaten", "pemda kabupaten", "pemda kab"),
+    InstitutionKind.CITY: ("pemerintah daerah kota", "pemda kota"),
+}
 _INDONESIAN_KINDS = {word: kind for kind, words in _KIND_WORDS.items() for word in words}
 
 
@@ -103,7 +108,7 @@ class Theme(enum.Enum):
     INFORMATION_SYSTEMS = "information-systems"
     #: Supervision and control (pengawasan dan pengendalian).
     SUPERVISION = "supervision"
-    #: Civil-service management as a whole: the main or only category of an edition.
+    #: Civil-service management as a whole, the main or only category of an edition.
     ASN_MANAGEMENT = "asn-management"
     #: A special mention (pengakuan khusus) outside the ranked categories.
     SPECIAL_MENTION = "special-mention"
@@ -135,7 +140,7 @@ class Region:
 
     @property
     def official_name(self) -> str:
-        """The name of its government: ``"Pemerintah Kabupaten Bantul"``.
+        """The name of its government, such as ``"Pemerintah Kabupaten Bantul"``.
 
         .. versionadded:: 0.2.0
         """
@@ -143,7 +148,7 @@ class Region:
 
     @property
     def institution_id(self) -> str:
-        """The id of its government's record: ``"kab-bantul"``, ``"pemprov-bali"``.
+        """The id of its government's record, such as ``"kab-bantul"`` or ``"pemprov-bali"``.
 
         .. versionadded:: 0.2.0
         """
@@ -163,14 +168,10 @@ class Region:
 
         .. versionadded:: 0.2.0
         """
-        words = _KIND_WORDS[self.kind] + _PROVINCE_WORDS * (self.kind is InstitutionKind.PROVINCE)
+        words = _KIND_WORDS[self.kind] + _REGIONAL_WORDS[self.kind]
         bare = (self.name, *self.aliases)
         codes = (self.code, self.code.replace(".", ""), self.iso_3166_2)
         return [*bare, *(f"{word} {name}" for name in bare for word in words), *filter(None, codes)]
-
-
-#: What people also write before a province's name ("Pemda DIY").
-_PROVINCE_WORDS = ("pemerintah daerah", "pemda")
 
 
 class _Table(NamedTuple):
@@ -253,11 +254,7 @@ def region(text: str, *, kind: InstitutionKind | None = None) -> Region | None:
 
 
 def province_named(text: str) -> Region:
-    """The province a name, alias, code or ISO code stands for (``"Jateng"``, ``"ID-JT"``).
-
-    Raises:
-        UnknownInstitutionError: No province has that name.
-    """
+    """The province a name, alias or code stands for; `UnknownInstitutionError` if none."""
     found = region(text, kind=InstitutionKind.PROVINCE)
     if found is None:
         provinces = [r.name for r in regions() if r.kind is InstitutionKind.PROVINCE]

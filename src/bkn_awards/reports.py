@@ -80,7 +80,7 @@ class Manifest(Shown):
         >>> import bkn_awards
         >>> manifest = bkn_awards.manifest()
         >>> manifest.counts["awards"], dict(manifest.counts_by_year["awards"])
-        (17, {2020: 8, 2022: 4, 2023: 5})
+        (133, {2016: 3, 2017: 1, 2018: 5, 2019: 5, 2020: 22, 2021: 35, 2022: 51, 2023: 11})
 
     .. versionadded:: 0.1.0
     """

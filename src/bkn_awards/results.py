@@ -28,11 +28,10 @@ class Records(tuple[T, ...], Generic[T]):
 
     Example:
         >>> import bkn_awards
-        >>> print(bkn_awards.awards(year=2020, rank=3))
+        >>> print(bkn_awards.awards(year=2020, rank=3, theme="competency"))
         Id                                     Year  Institution             Category              Rank  Source
-        2020-kota-madiun-penilaian-kompetensi  2020  Pemerintah Kota Madiun  penilaian kompetensi  3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, undated)
-        2020-kota-kediri-penilaian-kinerja     2020  Pemerintah Kota Kediri  Penilaian Kinerja     3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, undated)
-        [2 awards]
+        2020-kota-madiun-penilaian-kompetensi  2020  Pemerintah Kota Madiun  penilaian kompetensi  3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, 2021-04-02); Jatim Raih Dua Penghargaan dari BKN (Lenteratoday, 2021-04-01)
+        [1 award]
 
     .. versionadded:: 0.1.0
     """  # noqa: E501
@@ -78,11 +77,10 @@ class Records(tuple[T, ...], Generic[T]):
 
         Example:
             >>> import bkn_awards
-            >>> print(bkn_awards.awards(year=2020, rank=3).table(width=60))
+            >>> print(bkn_awards.awards(year=2020, rank=3, theme="competency").table(width=60))
             Id          Year  Instituti…  Category     Rank  Source
             2020-kota…  2020  Pemerinta…  penilaian …  3     Pemprov Ja…
-            2020-kota…  2020  Pemerinta…  Penilaian …  3     Pemprov Ja…
-            [2 awards]
+            [1 award]
 
         .. versionadded:: 0.1.0
         """

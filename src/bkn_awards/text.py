@@ -132,6 +132,18 @@ def name_key(text: str) -> str:
     return " ".join(name_words(text))
 
 
+def name_keys(text: str) -> list[str]:
+    """The keys a written name is looked up by, in turn: whole, without brackets, each bracket.
+
+    Example:
+        >>> name_keys("Pemerintah Provinsi (Pemprov) Riau")
+        ['pemerintah provinsi pemprov riau', 'pemerintah provinsi riau', 'pemprov']
+    """
+    inner = re.findall(r"\(([^()]*)\)", text)
+    outer = re.sub(r"\([^()]*\)", " ", text)
+    return list(dict.fromkeys(key for key in map(name_key, [text, outer, *inner]) if key))
+
+
 def mentions(text: str, phrase: str) -> bool:
     """Tell whether `text` contains `phrase` as whole words, by `name_key`.
 
