@@ -6,14 +6,25 @@ import json
 import pathlib
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
 import bkn_awards
 from bkn_awards.cli import main
+from bkn_awards.model import FILE_NAMES
 from datafiles import read_records, write_records
 
 Capture = pytest.CaptureFixture[str]
+
+# The editions the data holds, and a year before the first of them.
+HELD = sorted(e.year for e in bkn_awards.editions())
+NO_EDITION = HELD[0] - 1
+
+
+def _shown(count: int) -> int:
+    """The rows a table of `count` records shows: all, or the first and last ten and a count."""
+    return count if count <= 20 else 10 + 1 + 10
 
 
 def _run(capsys: Capture, *words: str) -> tuple[int, str, str]:
@@ -27,12 +38,14 @@ def test_year_prints_the_awards_with_their_sources(capsys: Capture) -> None:
     assert (status, err) == (0, "")
     lines = out.splitlines()
     assert lines[0].split() == ["Id", "Year", "Institution", "Category", "Rank", "Source"]
+    awards = bkn_awards.awards(year=2022)
     rows = [line for line in lines if line.startswith("2022")]
-    assert len(rows) == 4
+    assert len(rows) == min(len(awards), 20)
     assert "Pemerintah Kabupaten Mojokerto" in rows[0]
     assert "(surabayapagi.com, 2022-08-11)" in rows[0]
     assert "(BANGSAONLINE.com, undated)" in rows[0]
-    assert lines[-1] == "[4 awards]"
+    assert len(lines) == 1 + _shown(len(awards)) + 1
+    assert lines[-1] == f"[{len(awards)} awards]"
 
 
 def test_awards_is_the_default_command(capsys: Capture) -> None:
@@ -53,21 +66,26 @@ def test_awards_as_csv_and_json(capsys: Capture, fmt: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("words", "first_column", "count"),
+    ("words", "records"),
     [
-        (["institutions"], "Id", 10),
-        (["institutions", "--kind", "city"], "Id", 5),
-        (["categories", "--year", "2020"], "Id", 4),
-        (["sources"], "Id", 5),
-        (["events", "--year", "2020", "2022"], "Id", 4),
+        (["institutions"], bkn_awards.institutions()),
+        (["institutions", "--kind", "city"], bkn_awards.institutions(kind="city")),
+        (["categories", "--year", "2020"], bkn_awards.categories(year=2020)),
+        (["sources"], bkn_awards.sources()),
+        (["events", "--year", "2020", "2022"], bkn_awards.events(year=[2020, 2022])),
     ],
+    ids=["institutions", "cities", "categories-2020", "sources", "events-2020-2022"],
 )
-def test_listings(capsys: Capture, words: list[str], first_column: str, count: int) -> None:
+def test_listings(capsys: Capture, words: list[str], records: bkn_awards.Records[Any]) -> None:
     status, out, _ = _run(capsys, *words)
     assert status == 0
     lines = out.splitlines()
-    assert lines[0].split()[0] == first_column
-    assert len(lines) == 1 + count + 1
+    assert lines[0].split()[0] == "Id"
+    assert len(lines) == 1 + _shown(len(records)) + 1
+    assert lines[-1] == f"[{len(records)} {words[0]}]"
+    ids = [line.split()[0] for line in lines[1:-1] if not line.startswith("... ")]
+    shown = records if len(records) <= 20 else records[:10] + records[-10:]
+    assert ids == [r.id for r in shown]
 
 
 @pytest.mark.parametrize("command", ["institutions", "categories", "sources", "events", "coverage"])
@@ -99,7 +117,14 @@ def test_show_spells_out_every_field_and_citation(capsys: Capture) -> None:
     )
     assert fields["received by"] == "Ikfina Fahmawati, Bupati Mojokerto"
     assert "source 2" in fields
-    assert out.count("paragraphs") == 2
+    # Each citation gives its paragraphs of the article file, and where the report is found.
+    values = [line.rsplit("  ", 1)[-1].strip() for line in out.splitlines()]
+    assert values.count("1, 5, 6") == values.count("2, 3") == 1
+    for citation in bkn_awards.award("2022-kab-mojokerto-implementasi-manajemen-asn").citations:
+        assert citation.source.url is not None
+        assert citation.source.url in values
+        assert citation.source.sha256 is not None
+        assert citation.source.sha256 in out
 
 
 def test_coverage_command(capsys: Capture) -> None:
@@ -108,8 +133,19 @@ def test_coverage_command(capsys: Capture) -> None:
     lines = out.splitlines()
     assert lines[0].split()[:5] == ["year", "tally", "reported", "itemised", "missing"]
     row = next(line for line in lines if "2022-jawa-timur " in line)
-    assert row.split() == ["2022", "2022-jawa-timur", "32", "4", "28", "-", "2"]
-    assert len(lines) == 1 + 9
+    (jatim,) = [c for c in bkn_awards.coverage() if c.tally.id == "2022-jawa-timur"]
+    assert jatim.reported == 32  # as the seed reports it
+    assert jatim.itemised == sum(jatim.tally.counts(a) for a in bkn_awards.awards())
+    assert row.split() == [
+        "2022",
+        "2022-jawa-timur",
+        "32",
+        str(jatim.itemised),
+        str(32 - jatim.itemised),
+        "-",
+        str(len({a.institution.id for a in bkn_awards.awards() if jatim.tally.counts(a)})),
+    ]
+    assert len(lines) == 1 + len(bkn_awards.tallies())
 
 
 def test_export_and_validate(capsys: Capture, tmp_path: pathlib.Path) -> None:
@@ -125,7 +161,8 @@ def test_export_and_validate(capsys: Capture, tmp_path: pathlib.Path) -> None:
 def test_validate_a_good_and_a_bad_directory(capsys: Capture, data_dir: pathlib.Path) -> None:
     status, out, _ = _run(capsys, "validate", str(data_dir))
     assert status == 0
-    assert out.startswith(f"{data_dir}: valid, 5 sources, 10 institutions")
+    counts = [f"{len(read_records(data_dir, f'{name}.json'))} {name}" for name in FILE_NAMES]
+    assert out == f"{data_dir}: valid, {', '.join(counts)}\n"
     (data_dir / "awards.json").write_text("[{", encoding="utf-8")
     tallies = read_records(data_dir, "tallies.json")
     tallies[0]["count"], tallies[1]["year"] = -1, "2020"
@@ -163,10 +200,10 @@ def test_verify_citations_exits_1_on_a_problem(
     ("words", "status", "stderr"),
     [
         (
-            ["--year", "2021"],
+            ["--year", str(NO_EDITION)],
             1,
-            "bkn-awards: no awards match: the data holds no edition of 2021 "
-            "(it holds [2020, 2022, 2023])\n",
+            f"bkn-awards: no awards match: the data holds no edition of {NO_EDITION} "
+            f"(it holds {HELD})\n",
         ),
         (["--year", "2020", "--rank", "9"], 1, "bkn-awards: no awards match\n"),
         (

@@ -23,7 +23,8 @@ from bkn_awards.model import RECORD_FILES, links, unwrap_optional
 from bkn_awards.rules import INT64_MAX, AtLeast, Each, EditionYear, rules_of
 from datafiles import BUNDLED, read_records, write_records
 
-SIDOARJO = "awards.json: record '2020-kab-sidoarjo-penilaian-kompetensi'"
+SIDOARJO_ID = "2020-kab-sidoarjo-penilaian-kompetensi"
+SIDOARJO = f"awards.json: record {SIDOARJO_ID!r}"
 
 
 def _problems(data_dir: pathlib.Path) -> tuple[str, ...]:
@@ -65,16 +66,21 @@ def test_text_utf8_cannot_hold_is_an_error(data_dir: pathlib.Path) -> None:
         ("rank", INT64_MAX + 1, f"rank: must be at most {INT64_MAX}, got {INT64_MAX + 1}"),
         ("rank", 2**70, "rank: must be at most"),
         ("year", 2**64, "year: must be from 2000 to"),
-        ("citations", [{"source": "x", "paragraphs": [2**64]}], "paragraphs: must be at most"),
+        (
+            "citations",
+            [{"source": "x", "paragraphs": [2**64], "part": None}],
+            "paragraphs: must be at most",
+        ),
     ],
 )
 def test_whole_numbers_the_exports_cannot_hold_are_errors(
     data_dir: pathlib.Path, field: str, value: Any, expected: str
 ) -> None:
     awards = read_records(data_dir, "awards.json")
-    if field == "citations":
-        value = [{**value[0], "source": awards[3]["citations"][0]["source"]}]
-    awards[3][field] = value
+    (index,) = [n for n, a in enumerate(awards) if a["id"] == SIDOARJO_ID]
+    if field == "citations":  # a citation of the article file the award cites
+        value = [{**value[0], "source": awards[index]["citations"][0]["source"]}]
+    awards[index][field] = value
     write_records(data_dir, "awards.json", awards)
     assert any(expected in p for p in _problems(data_dir)), _problems(data_dir)
 

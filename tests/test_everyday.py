@@ -12,7 +12,7 @@ import bkn_awards
 from bkn_awards import Records
 from bkn_awards.cli import main
 from bkn_awards.model import RECORD_FILES
-from datafiles import BUNDLED
+from datafiles import BUNDLED, read_records, write_records
 
 Capture = pytest.CaptureFixture[str]
 
@@ -57,7 +57,13 @@ def test_wide_and_piped_tables_keep_every_cell_whole(
     assert main(["awards", "--wide"]) == 0
     assert capsys.readouterr().out == piped
     assert "…" not in piped
-    assert all(award.id in piped for award in bkn_awards.awards())
+    # A long listing shows its first and last ten, each whole, and counts what it leaves out.
+    awards = bkn_awards.awards()
+    shown = awards if len(awards) <= 20 else awards[:10] + awards[-10:]
+    rows = piped.splitlines()[1:-1]
+    assert [row.split()[0] for row in rows if not row.startswith("...")] == [a.id for a in shown]
+    assert all(a.institution.name in row for a, row in zip(shown, rows[:10], strict=False))
+    assert piped.splitlines()[-1] == f"[{len(awards)} awards]"
 
 
 @pytest.mark.parametrize(
@@ -75,18 +81,49 @@ def test_officials_manifest_and_conflicts_commands(capsys: Capture) -> None:
     assert len(capsys.readouterr().out.splitlines()) == 1 + len(bkn_awards.officials())
     assert main(["manifest"]) == 0
     assert json.loads(capsys.readouterr().out) == bkn_awards.manifest().to_dict()
-    assert main(["conflicts"]) == 1  # the bundled reports agree
-    assert "no conflicts" in capsys.readouterr().err
+    conflicts = bkn_awards.conflicts()
+    assert conflicts  # the reports gathered since the seed disagree here and there
+    assert main(["conflicts"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["Subject", "Field", "Value", "Record"]
+    claims = [[c.field, str(claim.value), claim.record.id] for c in conflicts for claim in c.claims]
+    assert len(lines) == 1 + len(claims)
+    for line, (field, value, record) in zip(lines[1:], claims, strict=True):
+        assert line.split()[-1] == record
+        assert f"  {field}  " in line
+        assert f"  {value}  " in line
+
+
+def test_the_conflicts_command_says_where_the_reports_agree(
+    capsys: Capture, data_dir: pathlib.Path
+) -> None:
+    # The seed, what the article files the project holds report: those reports agree.
+    held = {s["id"] for s in read_records(data_dir, "sources.json") if s["sha256"] is not None}
+    for filename, _ in RECORD_FILES:
+        records = read_records(data_dir, filename)
+        if filename == "sources.json":
+            records = [r for r in records if r["id"] in held]
+        elif records and "citations" in records[0]:
+            records = [r for r in records if any(c["source"] in held for c in r["citations"])]
+            for record in records:
+                record["citations"] = [c for c in record["citations"] if c["source"] in held]
+        write_records(data_dir, filename, records)
+    assert len(bkn_awards.load(data_dir).awards()) == 17
+    assert main(["conflicts", "--data", str(data_dir)]) == 1
+    assert capsys.readouterr().err == ("bkn-awards: no conflicts: the reports in the data agree\n")
 
 
 def test_conflicts_of_a_data_directory_of_ones_own(capsys: Capture, data_dir: pathlib.Path) -> None:
     awards = json.loads((data_dir / "awards.json").read_text(encoding="utf-8"))
-    awards.append({**awards[3], "id": "another-report", "rank": 2})
+    (sidoarjo,) = [a for a in awards if a["id"] == "2020-kab-sidoarjo-penilaian-kompetensi"]
+    assert sidoarjo["rank"] == 1
+    awards.append({**sidoarjo, "id": "another-report", "rank": 2})
     (data_dir / "awards.json").write_text(json.dumps(awards), encoding="utf-8")
     assert main(["conflicts", "--data", str(data_dir)]) == 0
     out = capsys.readouterr().out
-    assert "another-report" in out
-    assert awards[3]["id"] in out
+    claims = [line.split()[-3:] for line in out.splitlines()]
+    assert ["rank", "1", sidoarjo["id"]] in claims
+    assert ["rank", "2", "another-report"] in claims
     assert main(["awards", "--data", str(data_dir), "--format", "json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == len(bkn_awards.awards()) + 1
 
@@ -94,7 +131,7 @@ def test_conflicts_of_a_data_directory_of_ones_own(capsys: Capture, data_dir: pa
 @pytest.mark.parametrize(
     ("words", "years"),
     [
-        (["--year", "2020-2022"], {2020, 2022}),
+        (["--year", "2020-2022"], {2020, 2021, 2022}),
         (["--year", "2020", "--year", "2022-2023"], {2020, 2022, 2023}),
         (["--year", "2023", "2020"], {2020, 2023}),
     ],
@@ -160,7 +197,8 @@ def test_exports_load_back_as_the_same_data(tmp_path: pathlib.Path) -> None:
         assert bkn_awards.load(exported).records_by_file() == bundled.records_by_file()
     assert main(["validate", str(tmp_path / "package")]) == 0
     for filename, _ in RECORD_FILES:  # the JSON export is the bundled files, byte for byte
-        assert (tmp_path / "json" / filename).read_bytes() == (BUNDLED / filename).read_bytes()
+        written = (tmp_path / "json" / filename).read_bytes()
+        assert written == (BUNDLED / filename).read_bytes(), f"{filename} differs from its export"
 
 
 def test_json_output_keeps_lists_as_lists(capsys: Capture) -> None:

@@ -33,7 +33,7 @@ from bkn_awards.cli import main
 from bkn_awards.formats import export
 from bkn_awards.model import RECORD_FILES
 from bkn_awards.rows import cell_text
-from datafiles import copy_bundled, read_records, write_records
+from datafiles import bundled_count, copy_bundled, read_records, write_records
 from strategies import datasets, write_dataset
 
 # --- Queries take what a user has in hand ------------------------------------------------------
@@ -71,10 +71,12 @@ def test_records_from_another_dataset_are_matched_by_id(data_dir: pathlib.Path) 
 
 def test_records_this_dataset_does_not_have_are_refused_by_name(data_dir: pathlib.Path) -> None:
     categories = read_records(data_dir, "categories.json")
-    categories.append({**categories[0], "id": "2020-extra", "name": "Kategori Tambahan"})
+    of_2020 = next(c for c in categories if c["year"] == 2020)
+    categories.append({**of_2020, "id": "2020-extra", "name": "Kategori Tambahan"})
     write_records(data_dir, "categories.json", categories)
     institutions = read_records(data_dir, "institutions.json")
-    institutions.append({**institutions[-1], "id": "kota-extra", "aliases": []})
+    surabaya = next(i for i in institutions if i["id"] == "kota-surabaya")
+    institutions.append({**surabaya, "id": "kota-extra", "aliases": []})
     write_records(data_dir, "institutions.json", institutions)
     other = bkn_awards.load(data_dir)
     with pytest.raises(UnknownCategoryError, match="2020-extra"):
@@ -253,7 +255,8 @@ def test_what_the_terminal_cannot_show_is_escaped(tmp_path: pathlib.Path) -> Non
     )
     assert done.stderr == ""
     assert done.returncode == 0
-    assert done.stdout.startswith(f"{tmp_path}/dat\\xe9: valid, 5 sources")
+    sources = bundled_count("sources.json")
+    assert done.stdout.startswith(f"{tmp_path}/dat\\xe9: valid, {sources} sources, ")
 
 
 def test_repeated_options_add_up_or_are_refused(capsys: pytest.CaptureFixture[str]) -> None:

@@ -96,8 +96,12 @@ def test_a_user_directory_extends_the_data(data_dir: pathlib.Path) -> None:
             "id": "2023-penilaian-kinerja-example",
             "year": 2023,
             "name": "Contoh Kategori Tambahan",
+            "name_en": "An example extra category",
+            "theme": "performance",
             "number": None,
-            "citations": [{"source": "unattributed-2023-pemprov-jatim", "paragraphs": [2]}],
+            "citations": [
+                {"source": "unattributed-2023-pemprov-jatim", "paragraphs": [2], "part": None}
+            ],
         }
     )
     write_records(data_dir, "categories.json", categories)
@@ -113,13 +117,17 @@ def test_a_user_directory_extends_the_data(data_dir: pathlib.Path) -> None:
             "group": None,
             "event": None,
             "recipient": None,
-            "citations": [{"source": "unattributed-2023-pemprov-jatim", "paragraphs": [2]}],
+            "citations": [
+                {"source": "unattributed-2023-pemprov-jatim", "paragraphs": [2], "part": None}
+            ],
         }
     )
     write_records(data_dir, "awards.json", awards)
     extended = bkn_awards.load(data_dir)
     (added,) = extended.awards(year=2023, institution="Kab. Sidoarjo")
+    assert added.category is not None
     assert added.category.name == "Contoh Kategori Tambahan"
+    assert extended.awards(theme="performance", year=2023, institution="kab-sidoarjo") == (added,)
     assert added.institution is extended.institution("kab-sidoarjo")
     assert len(extended.awards()) == len(bkn_awards.awards()) + 1
     # The bundled data is untouched.

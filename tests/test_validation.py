@@ -10,18 +10,20 @@ import pytest
 
 import bkn_awards
 from bkn_awards import DataError
-from datafiles import read_records, write_records
+from datafiles import bundled_count, held, read_records, write_records
 
 _DROP = object()
 
 
-def _change(data_dir: pathlib.Path, filename: str, index: int, **changes: Any) -> None:
+def _change(data_dir: pathlib.Path, filename: str, record_id: str, **changes: Any) -> None:
+    """Change the fields of the record of `filename` with the id `record_id`."""
     records = read_records(data_dir, filename)
+    (record,) = [r for r in records if r["id"] == record_id]
     for key, value in changes.items():
         if value is _DROP:
-            del records[index][key]
+            del record[key]
         else:
-            records[index][key] = value
+            record[key] = value
     write_records(data_dir, filename, records)
 
 
@@ -31,98 +33,95 @@ def _problems(data_dir: pathlib.Path) -> tuple[str, ...]:
     assert isinstance(caught.value, ValueError)
     assert isinstance(caught.value, bkn_awards.BknAwardsError)
     # The failed load leaves the bundled dataset as it was.
-    assert len(bkn_awards.awards()) == 17
+    assert len(bkn_awards.awards()) == bundled_count("awards.json")
     assert bkn_awards.load().awards() == bkn_awards.awards()
     return caught.value.problems
 
 
-SIDOARJO = "awards.json: record '2020-kab-sidoarjo-penilaian-kompetensi'"
-MALANG = (
-    "awards.json: record "
-    "'2020-kota-malang-perencanaan-kebutuhan-pelayanan-pengadaan-kepangkatan-pensiun'"
-)
+SIDOARJO_ID = "2020-kab-sidoarjo-penilaian-kompetensi"
+MALANG_ID = "2020-kota-malang-perencanaan-kebutuhan-pelayanan-pengadaan-kepangkatan-pensiun"
+SIDOARJO = f"awards.json: record {SIDOARJO_ID!r}"
+MALANG = f"awards.json: record {MALANG_ID!r}"
+JATIM_ID = "2020-pemprov-jatim-perencanaan-kebutuhan-pelayanan-pengadaan-kepangkatan-pensiun"
+WARTA = "wartatransparansi-2020-pemprov-jatim"
 
 
 @pytest.mark.parametrize(
-    ("filename", "index", "changes", "expected"),
+    ("filename", "record_id", "changes", "expected"),
     [
         pytest.param(
             "awards.json",
-            3,
+            SIDOARJO_ID,
             {"rank": _DROP},
             f"{SIDOARJO}: rank: required field missing",
             id="missing field",
         ),
         pytest.param(
             "awards.json",
-            2,
+            MALANG_ID,
             {"prize": "trophy"},
             f"{MALANG}: (record): unknown field(s) prize",
             id="unknown field",
         ),
         pytest.param(
             "editions.json",
-            1,
+            "2022",
             {"year": "2022"},
             "editions.json: record '2022': year: expected int, got str",
             id="wrong type",
         ),
         pytest.param(
             "awards.json",
-            3,
+            SIDOARJO_ID,
             {"rank": True},
             f"{SIDOARJO}: rank: expected int, got bool",
             id="bool for int",
         ),
         pytest.param(
             "awards.json",
-            2,
+            MALANG_ID,
             {"institution": "kota-atlantis"},
             f"{MALANG}: institution: no institution has the id 'kota-atlantis'",
             id="dangling reference",
         ),
         pytest.param(
             "awards.json",
-            3,
+            SIDOARJO_ID,
             {"rank": 0},
             f"{SIDOARJO}: rank: must be at least 1, got 0",
             id="rank 0",
         ),
         pytest.param(
             "awards.json",
-            3,
-            {"citations": [{"source": "wartatransparansi-2020-pemprov-jatim", "paragraphs": [0]}]},
+            SIDOARJO_ID,
+            {"citations": [{"source": WARTA, "paragraphs": [0], "part": None}]},
             f"{SIDOARJO}: citations[0].paragraphs: must be at least 1, got 0",
             id="paragraph 0",
         ),
         pytest.param(
             "awards.json",
-            3,
-            {
-                "citations": [
-                    {"source": "wartatransparansi-2020-pemprov-jatim", "paragraphs": [5, 5]}
-                ]
-            },
+            SIDOARJO_ID,
+            {"citations": [{"source": WARTA, "paragraphs": [5, 5], "part": None}]},
             f"{SIDOARJO}: citations[0].paragraphs: lists a paragraph twice: (5, 5)",
             id="paragraph twice",
         ),
         pytest.param(
             "awards.json",
-            3,
+            SIDOARJO_ID,
             {"citations": []},
             f"{SIDOARJO}: citations: must not be empty",
             id="empty citations",
         ),
         pytest.param(
             "events.json",
-            0,
+            "2020-ceremony",
             {"date": "2999-12-17"},
             "events.json: record '2020-ceremony': date: is in the future: 2999-12-17",
             id="future date",
         ),
         pytest.param(
             "sources.json",
-            0,
+            "surabayapagi-2022-pemkab-mojokerto",
             {"published": "2999-08-11T18:36:00+07:00"},
             "sources.json: record 'surabayapagi-2022-pemkab-mojokerto': published: "
             "is in the future: 2999-08-11T18:36:00+07:00",
@@ -130,21 +129,21 @@ MALANG = (
         ),
         pytest.param(
             "editions.json",
-            0,
+            "2020",
             {"year": 1999},
             "editions.json: record '2020': year: must be from 2000 to ",
             id="year out of range",
         ),
         pytest.param(
             "tallies.json",
-            0,
+            "2020-jawa-timur",
             {"count": -1},
             "tallies.json: record '2020-jawa-timur': count: must not be negative, got -1",
             id="negative count",
         ),
         pytest.param(
             "sources.json",
-            1,
+            "bangsaonline-2022-pemkab-mojokerto",
             {"published": "2022-08-11T18:36:00"},
             "sources.json: record 'bangsaonline-2022-pemkab-mojokerto': published: "
             "must be a time written YYYY-MM-DDTHH:MM:SS with its UTC offset, "
@@ -153,7 +152,7 @@ MALANG = (
         ),
         pytest.param(
             "sources.json",
-            1,
+            "bangsaonline-2022-pemkab-mojokerto",
             {"sha256": "abc"},
             "sources.json: record 'bangsaonline-2022-pemkab-mojokerto': sha256: "
             "must be 64 lower-case hex digits, got 'abc'",
@@ -161,14 +160,14 @@ MALANG = (
         ),
         pytest.param(
             "institutions.json",
-            2,
+            "kab-tulungagung",
             {"aliases": "Tulungagung"},
             "institutions.json: record 'kab-tulungagung': aliases: expected a list, got str",
             id="string for list",
         ),
         pytest.param(
             "institutions.json",
-            2,
+            "kab-tulungagung",
             {"kind": "village"},
             "institutions.json: record 'kab-tulungagung': kind: 'village' is not a valid "
             "InstitutionKind",
@@ -176,7 +175,7 @@ MALANG = (
         ),
         pytest.param(
             "events.json",
-            0,
+            "2020-ceremony",
             {"date": "17 Desember 2020"},
             "events.json: record '2020-ceremony': date: "
             "must be a date written YYYY-MM-DD, got '17 Desember 2020'",
@@ -184,7 +183,7 @@ MALANG = (
         ),
         pytest.param(
             "events.json",
-            1,
+            "2020-handover-surabaya",
             {"date_note": None},
             "events.json: record '2020-handover-surabaya': date_inferred: "
             "needs a date and a date_note saying how it was found",
@@ -192,22 +191,22 @@ MALANG = (
         ),
         pytest.param(
             "tallies.json",
-            1,
+            "2020-pemprov-jatim",
             {"region_code": "35"},
             "tallies.json: record '2020-pemprov-jatim': region_code: "
-            "must be given where institution is not, and only there: one is counted",
+            "is not given with institution: one is counted",
             id="tally counting two things",
         ),
         pytest.param(
             "awards.json",
-            3,
+            SIDOARJO_ID,
             {"year": 2022},
             f"{SIDOARJO}: year: 2022 is not the year of its category (2020)",
             id="award year not its category's",
         ),
         pytest.param(
             "awards.json",
-            3,
+            SIDOARJO_ID,
             {"event": "2023-ceremony-surabaya", "recipient": "ikfina-fahmawati-bupati-mojokerto"},
             f"{SIDOARJO}: recipient: 'ikfina-fahmawati-bupati-mojokerto' is not among the "
             "recipients of '2023-ceremony-surabaya'",
@@ -215,7 +214,7 @@ MALANG = (
         ),
         pytest.param(
             "events.json",
-            1,
+            "2020-handover-surabaya",
             {"date": "2019-04-01", "date_note": "a test"},
             "events.json: record '2020-handover-surabaya': date: 2019-04-01 is before the 2020 "
             "edition",
@@ -224,9 +223,9 @@ MALANG = (
     ],
 )
 def test_a_bad_record_is_refused_naming_file_record_and_field(
-    data_dir: pathlib.Path, filename: str, index: int, changes: dict[str, Any], expected: str
+    data_dir: pathlib.Path, filename: str, record_id: str, changes: dict[str, Any], expected: str
 ) -> None:
-    _change(data_dir, filename, index, **changes)
+    _change(data_dir, filename, record_id, **changes)
     problems = _problems(data_dir)
     assert any(p.startswith(expected) for p in problems), problems
 
@@ -275,14 +274,17 @@ def test_bytes_that_are_not_utf8_inside_a_string_are_refused(data_dir: pathlib.P
 
 
 def test_every_problem_is_listed_once_at_its_root(data_dir: pathlib.Path) -> None:
-    _change(data_dir, "institutions.json", 3, kind="village")
-    _change(data_dir, "awards.json", 0, rank=0, year=True)
-    _change(data_dir, "tallies.json", 0, count="32")
+    _change(data_dir, "institutions.json", "kab-sidoarjo", kind="village")
+    _change(data_dir, "awards.json", JATIM_ID, rank=0, year=True)
+    _change(data_dir, "tallies.json", "2020-jawa-timur", count="32")
     problems = _problems(data_dir)
     assert problems[0].startswith("institutions.json: record 'kab-sidoarjo': kind: ")
-    # The Sidoarjo award links to the broken institution: it is not reported a second time.
-    assert not any(p.startswith(SIDOARJO) for p in problems)
-    assert any(p.startswith("awards.json: record '2020-pemprov-jatim") for p in problems)
+    # The Sidoarjo awards link to the broken institution: they are not reported a second time.
+    awards = read_records(data_dir, "awards.json")
+    sidoarjo = [a["id"] for a in awards if a["institution"] == "kab-sidoarjo"]
+    assert SIDOARJO_ID in sidoarjo
+    assert not any(p.startswith(f"awards.json: record {i!r}") for i in sidoarjo for p in problems)
+    assert any(p.startswith(f"awards.json: record {JATIM_ID!r}: year: ") for p in problems)
     assert any(p.startswith("tallies.json: record '2020-jawa-timur': count: ") for p in problems)
     with pytest.raises(DataError) as caught:
         bkn_awards.load(data_dir)
@@ -300,7 +302,8 @@ def test_a_duplicate_id_is_refused(data_dir: pathlib.Path) -> None:
 
 def test_a_record_repeating_another_is_refused(data_dir: pathlib.Path) -> None:
     awards = read_records(data_dir, "awards.json")
-    twin = {**awards[3], "id": "twin"}
+    (sidoarjo,) = [a for a in awards if a["id"] == SIDOARJO_ID]
+    twin = {**sidoarjo, "id": "twin"}
     write_records(data_dir, "awards.json", [*awards, twin])
     assert _problems(data_dir) == (
         "awards.json: record 'twin': id: repeats '2020-kab-sidoarjo-penilaian-kompetensi'; "
@@ -310,13 +313,27 @@ def test_a_record_repeating_another_is_refused(data_dir: pathlib.Path) -> None:
 
 def test_a_year_without_an_edition_is_refused(data_dir: pathlib.Path) -> None:
     editions = read_records(data_dir, "editions.json")
-    write_records(data_dir, "editions.json", editions[1:])
+    write_records(data_dir, "editions.json", [e for e in editions if e["year"] != 2020])
     problems = _problems(data_dir)
     assert (
         "categories.json: record '2020-penilaian-kompetensi': year: no edition has the year 2020"
         in problems
     )
-    assert sum("no edition has the year 2020" in p for p in problems) == 4 + 8 + 2 + 2
+    # Every record of the year is refused, each once: the seed articles' 4 categories, 8
+    # awards, 2 events and 2 tallies among them.
+    of_2020 = {
+        name: [r["id"] for r in read_records(data_dir, f"{name}.json") if r["year"] == 2020]
+        for name in ("categories", "awards", "events", "tallies")
+    }
+    seed = bkn_awards.load().records_by_file()
+    for name, count in {"categories": 4, "awards": 8, "events": 2, "tallies": 2}.items():
+        assert sum(r.year == 2020 and held(r) for r in seed[name]) == count, name
+    assert sum("no edition has the year 2020" in p for p in problems) == sum(
+        map(len, of_2020.values())
+    )
+    for name, ids in of_2020.items():
+        for i in ids:
+            assert f"{name}.json: record {i!r}: year: no edition has the year 2020" in problems
 
 
 def test_a_missing_file_or_directory_is_refused(data_dir: pathlib.Path) -> None:
@@ -326,22 +343,33 @@ def test_a_missing_file_or_directory_is_refused(data_dir: pathlib.Path) -> None:
         bkn_awards.load(data_dir / "nowhere")
 
 
-MADIUN = "awards.json: record '2020-kota-madiun-penilaian-kompetensi'"
-WARTA = "wartatransparansi-2020-pemprov-jatim"
+MADIUN_ID = "2020-kota-madiun-penilaian-kompetensi"
+MADIUN = f"awards.json: record {MADIUN_ID!r}"
 
 
 @pytest.mark.parametrize(
     ("first", "second", "expected"),
     [
         (
-            {"source": WARTA, "paragraphs": [23]},
-            {"source": WARTA, "paragraphs": [23], "note": "x"},
+            {"source": WARTA, "paragraphs": [23], "part": None},
+            {"source": WARTA, "paragraphs": [23], "part": None, "note": "x"},
             f"{MADIUN}: citations[0]: unknown field(s) note",
         ),
         (
-            {"source": WARTA, "paragraphs": [1, 23]},
-            {"source": WARTA, "paragraphs": [True, 23]},
+            {"source": WARTA, "paragraphs": [1, 23], "part": None},
+            {"source": WARTA, "paragraphs": [True, 23], "part": None},
             f"{MADIUN}: citations[0].paragraphs[0]: expected int, got bool",
+        ),
+        pytest.param(
+            {"source": WARTA, "paragraphs": [23], "part": "the ranking"},
+            {"source": WARTA, "paragraphs": [23]},
+            f"{MADIUN}: citations[0].part: required field missing",
+            marks=pytest.mark.xfail(
+                reason="src bug: _decode._shared_citations takes a citation of two keys (no "
+                "part) for the one seen before with the same source and paragraphs, part and all",
+                strict=True,
+            ),
+            id="part missing",
         ),
     ],
 )
@@ -350,8 +378,8 @@ def test_a_citation_seen_before_is_still_checked_in_full(
 ) -> None:
     # Identical citations are shared between records; a near-identical one (an extra field,
     # True for 1) must not slip through as a copy of the one before it.
-    _change(data_dir, "awards.json", 3, citations=[first])
-    _change(data_dir, "awards.json", 4, citations=[second])
+    _change(data_dir, "awards.json", SIDOARJO_ID, citations=[first])
+    _change(data_dir, "awards.json", MADIUN_ID, citations=[second])
     problems = _problems(data_dir)
     assert expected in problems, problems
 

@@ -204,7 +204,7 @@ def _first_published(citations: tuple[Citation, ...]) -> dt.date | None:
 
 def _source_line(source: Any) -> str:
     published = source.published_on.isoformat() if source.published_on else "undated"
-    title = source.title or f"untitled ({source.id})"
+    title = source.title or source.url or f"untitled ({source.id})"
     return f"{title} ({source.publisher or 'publisher not named'}, {published})"
 
 
@@ -281,7 +281,8 @@ def sheet(award: Award) -> list[str]:
             ("  publisher", source.publisher or "not named in the text"),
             ("  published", cell_text(source.published or source.published_on or "-")),
             ("  where", ", ".join(map(str, citation.paragraphs)) or citation.part or "-"),
-            ("  found at", source.url or f"{source.sha256} ({source.filename})"),
+            ("  address", source.url or "-"),
+            ("  sha256", f"{source.sha256} ({source.filename})" if source.sha256 else "-"),
         ]
     width = max(len(label) for label, _ in lines)
     return [f"{label.ljust(width)}  {value}" for label, value in lines]
