@@ -33,8 +33,9 @@ def articles_dir() -> pathlib.Path:
 
 
 @pytest.fixture(scope="session")
-def region_codes_csv() -> pathlib.Path:
-    return _shared("reference/jawa-timur-region-codes.csv", "the region code table is")
+def regions_csv() -> pathlib.Path:
+    """The Kemendagri table of every province, kabupaten and kota (see its README)."""
+    return _shared("reference/indonesia-regions.csv", "the region table is")
 
 
 @pytest.fixture

@@ -20,10 +20,15 @@ def copy_bundled(directory: pathlib.Path) -> pathlib.Path:
     return directory
 
 
+def bundled_records(filename: str) -> list[dict[str, Any]]:
+    """The raw records of the bundled `filename`, read from the file, not by the loader."""
+    records: list[dict[str, Any]] = json.loads((BUNDLED / filename).read_text(encoding="utf-8"))
+    return records
+
+
 def bundled_count(filename: str) -> int:
-    """How many records the bundled `filename` holds, read from the file, not the loader."""
-    records: list[Any] = json.loads((BUNDLED / filename).read_text(encoding="utf-8"))
-    return len(records)
+    """How many records the bundled `filename` holds, read from the file, not by the loader."""
+    return len(bundled_records(filename))
 
 
 def held(record: Any) -> bool:

@@ -47,5 +47,6 @@ def test_synthetic_data_loads_and_answers_like_real_data(tmp_path: pathlib.Path)
     assert len(data.editions()) == 10
     found = data.awards(year=2015, category="penilaian kompetensi")
     assert found
-    assert all(a.year == 2015 and "Kompetensi" in a.category.name for a in found)
+    assert all(a.year == 2015 and a.category and "Kompetensi" in a.category.name for a in found)
+    assert {a.category.theme.value for a in found if a.category} == {"competency"}
     assert sum(len(data.awards(year=e.year)) for e in data.editions()) == 500

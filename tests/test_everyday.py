@@ -110,7 +110,7 @@ def test_the_conflicts_command_says_where_the_reports_agree(
         write_records(data_dir, filename, records)
     assert len(bkn_awards.load(data_dir).awards()) == 17
     assert main(["conflicts", "--data", str(data_dir)]) == 1
-    assert capsys.readouterr().err == ("bkn-awards: no conflicts: the reports in the data agree\n")
+    assert capsys.readouterr().err == "bkn-awards: no conflicts: the reports in the data agree\n"
 
 
 def test_conflicts_of_a_data_directory_of_ones_own(capsys: Capture, data_dir: pathlib.Path) -> None:

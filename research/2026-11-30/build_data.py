@@ -117,7 +117,7 @@ def source_of(row):
     if label in ("antaranews", "tribunnews", "jawapos", "suara", "idntimes") and len(parts) > 2:
         label = f"{label}-{parts[0]}" if parts[0] not in ("m", "www") else label
     path = [p for p in url.split("/")[3:] if re.search(r"[a-z]{3}", p.lower())]
-    words = slug(path[-1] if path else "", 5) if path else "home"
+    words = slug(path[-1], 5) if path else slug(url.split("/")[-1]) or "home"
     base = f"{label}-{words}"[:70].rstrip("-")
     sid, n = base, 2
     while sid in ids:
@@ -154,7 +154,9 @@ def cite(row, part=None):
 
 institutions = read("institutions.json")
 for inst in institutions:
+    aliases = inst.pop("aliases")
     inst["iso_3166_2"] = REGIONS[inst["region_code"]]["iso_3166_2"] or None if inst["region_code"] else None
+    inst["aliases"] = aliases
 by_code = {i["region_code"]: i["id"] for i in institutions if i["region_code"]}
 CENTRAL = {
     "Badan Pemeriksa Keuangan": ("bpk", "agency", ["BPK", "BPK RI"]),

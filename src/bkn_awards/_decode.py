@@ -217,7 +217,7 @@ def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any,
             return found
         # Not seen, or not exactly well-formed: the full path checks it and says what is wrong.
         citation: Citation = structure(value, Citation)
-        seen[(citation.source.id, *citation.paragraphs)] = citation
+        seen[(citation.source.id, citation.part, *citation.paragraphs)] = citation
         return citation
 
     return share
@@ -225,11 +225,11 @@ def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any,
 
 def _citation_key(value: Any) -> tuple[Any, ...] | None:
     # Strict: True == 1 and an extra field changes no key; a looser key lets a bad copy pass.
-    if type(value) is not dict or len(value) != 2:
+    if type(value) is not dict or len(value) != 3 or "part" not in value:
         return None
-    source, paragraphs = value.get("source"), value.get("paragraphs")
+    source, paragraphs, part = value.get("source"), value.get("paragraphs"), value["part"]
     if type(source) is str and type(paragraphs) is list and all(type(p) is int for p in paragraphs):
-        return (source, *paragraphs)
+        return (source, part, *paragraphs) if part is None or type(part) is str else None
     return None
 
 

@@ -136,9 +136,9 @@ def _package(dataset: Dataset) -> dict[str, Any]:
         "title": "BKN Award results as reported in Indonesian news",
         "description": (
             "Awards of the BKN Award (Badan Kepegawaian Negara), with the institutions, "
-            "categories, events, officials and reported counts, each citing the news article "
-            "and paragraphs that report it. The articles themselves are not included: they "
-            "belong to their publishers; the sources list them by title, publisher and SHA-256."
+            "categories, events, officials and reported counts, each citing the news reports "
+            "that give it. The reports themselves are not included: they belong to their "
+            "publishers; the sources list them by address, title and publisher."
         ),
         "version": manifest.data_version,
         "licenses": [_LICENCE],
