@@ -129,9 +129,7 @@ def _records(draw: st.DrawFn, make: Callable[[st.DrawFn, str], T], size: int = 4
 @st.composite
 def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
     """A consistent, random dataset: links resolve, years have editions, no record repeats."""
-    sources = [
-        draw(_source(i)) for i in draw(st.lists(ids, min_size=1, max_size=3, unique=True))
-    ]
+    sources = [draw(_source(i)) for i in draw(st.lists(ids, min_size=1, max_size=3, unique=True))]
     cites = _citations(sources)
     institutions = draw(_records(_institution))
     if not institutions:

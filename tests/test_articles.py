@@ -61,7 +61,9 @@ def _all_cited_records() -> list[tuple[str, tuple[Citation, ...]]]:
 def test_there_is_an_article_for_every_source_and_a_source_for_every_article(
     articles_dir: pathlib.Path, texts: dict[str, list[str]]
 ) -> None:
-    assert sorted(s.filename for s in HELD) == sorted(p.name for p in articles_dir.glob("*.txt"))
+    assert sorted(str(s.filename) for s in HELD) == sorted(
+        p.name for p in articles_dir.glob("*.txt")
+    )
 
 
 def test_every_citation_points_at_an_existing_paragraph(texts: dict[str, list[str]]) -> None:
@@ -91,7 +93,8 @@ def test_each_award_cites_its_category_rank_and_group(texts: dict[str, list[str]
         if not _held(award.citations):
             continue
         cited = _cited(texts, award.citations)
-        assert award.category is not None and _mentions(cited, award.category.name), award.id
+        assert award.category is not None, award.id
+        assert _mentions(cited, award.category.name), award.id
         assert _mentions(cited, award.rank_label), award.id
         if award.group is not None:
             assert _mentions(cited, award.group), award.id

@@ -181,9 +181,9 @@ def test_every_alias_is_unique_to_its_institution_except_the_shared_bare_names()
     for key, ids in shared.items():
         # Only the bare name of a kabupaten and a kota, given to both, may be shared.
         assert key in bare, (key, ids)
-        owners = [bkn_awards.institution(i) for i in ids]
-        assert {name_key(BY_CODE[o.region_code or ""].name) for o in owners} == {key}
-        assert {o.kind for o in owners} == {
+        holders = [bkn_awards.institution(i) for i in ids]
+        assert {name_key(BY_CODE[h.region_code or ""].name) for h in holders} == {key}
+        assert {h.kind for h in holders} == {
             InstitutionKind.REGENCY,
             InstitutionKind.CITY,
         }

@@ -482,12 +482,13 @@ MADIUN = f"awards.json: record {MADIUN_ID!r}"
             {"source": WARTA, "paragraphs": [23], "part": "the ranking"},
             {"source": WARTA, "paragraphs": [23]},
             f"{MADIUN}: citations[0].part: required field missing",
-            marks=pytest.mark.xfail(
-                reason="src bug: _decode._shared_citations takes a citation of two keys (no "
-                "part) for the one seen before with the same source and paragraphs, part and all",
-                strict=True,
-            ),
             id="part missing",
+        ),
+        pytest.param(
+            {"source": WARTA, "paragraphs": [23], "part": None},
+            {"source": WARTA, "paragraphs": [23], "part": 1},
+            f"{MADIUN}: citations[0].part: expected str, got int",
+            id="part not text",
         ),
     ],
 )
@@ -495,11 +496,35 @@ def test_a_citation_seen_before_is_still_checked_in_full(
     data_dir: pathlib.Path, first: dict[str, Any], second: dict[str, Any], expected: str
 ) -> None:
     # Identical citations are shared between records; a near-identical one (an extra field,
-    # True for 1) must not slip through as a copy of the one before it.
+    # True for 1, no part) must not slip through as a copy of the one before it.
     _change(data_dir, "awards.json", SIDOARJO_ID, citations=[first])
     _change(data_dir, "awards.json", MADIUN_ID, citations=[second])
     problems = _problems(data_dir)
     assert expected in problems, problems
+
+
+def test_identical_citations_are_shared_and_citations_of_other_parts_are_not(
+    data_dir: pathlib.Path,
+) -> None:
+    web = "lentera-jatim-raih-dua-penghargaan-dari"
+    same = {"source": WARTA, "paragraphs": [23], "part": None}
+    _change(
+        data_dir,
+        "awards.json",
+        SIDOARJO_ID,
+        citations=[same, {"source": web, "paragraphs": [], "part": "a list"}],
+    )
+    _change(
+        data_dir,
+        "awards.json",
+        MADIUN_ID,
+        citations=[dict(same), {"source": web, "paragraphs": [], "part": "the third place"}],
+    )
+    data = bkn_awards.load(data_dir)
+    sidoarjo, madiun = data.award(SIDOARJO_ID), data.award(MADIUN_ID)
+    assert sidoarjo.citations[0] is madiun.citations[0]
+    assert [c.part for c in sidoarjo.citations] == [None, "a list"]
+    assert [c.part for c in madiun.citations] == [None, "the third place"]
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,8 @@ DATA = ROOT / "src/bkn_awards/data"
 HERE = ROOT / "research/2026-11-30"
 SHARED = ROOT.parent / "shared"
 
-REGIONS = {r["code"]: r for r in csv.DictReader(open(DATA / "regions.csv", encoding="utf-8"))}
+with open(DATA / "regions.csv", encoding="utf-8") as regions_file:
+    REGIONS = {r["code"]: r for r in csv.DictReader(regions_file)}
 KIND_WORD = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
 KIND = {"provinsi": "province", "kabupaten": "regency", "kota": "city"}
 PREFIX = {"province": "pemprov", "regency": "kab", "city": "kota"}
@@ -33,7 +34,10 @@ def read(name):
     """A data file as release 0.1 shipped it (the commit before this migration)."""
     shown = subprocess.run(
         ["git", "show", f"26cf8b1:src/bkn_awards/data/{name}"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(shown.stdout)
 
@@ -109,7 +113,7 @@ ids = {s["id"] for s in new_sources}
 
 def source_of(row):
     url = row["url"]
-    if url in by_url and by_url[url]:
+    if by_url.get(url):
         return by_url[url]
     host = re.sub(r"^(www|m|amp)\.", "", url.split("/")[2])
     parts = host.split(".")
@@ -124,7 +128,7 @@ def source_of(row):
         sid, n = f"{base}-{n}", n + 1
     ids.add(sid)
     seen = titles.get(url, {})
-    lead = next((l for l in leads.values() if l["url"] == url), {})
+    lead = next((found for found in leads.values() if found["url"] == url), {})
     day = seen.get("published") or row.get("published") or lead.get("published") or None
     new_sources.append(
         {
@@ -144,8 +148,6 @@ def source_of(row):
     return sid
 
 
-
-
 def cite(row, part=None):
     return {"source": source_of(row), "paragraphs": [], "part": part}
 
@@ -155,15 +157,25 @@ def cite(row, part=None):
 institutions = read("institutions.json")
 for inst in institutions:
     aliases = inst.pop("aliases")
-    inst["iso_3166_2"] = REGIONS[inst["region_code"]]["iso_3166_2"] or None if inst["region_code"] else None
+    inst["iso_3166_2"] = (
+        REGIONS[inst["region_code"]]["iso_3166_2"] or None if inst["region_code"] else None
+    )
     inst["aliases"] = aliases
 by_code = {i["region_code"]: i["id"] for i in institutions if i["region_code"]}
 CENTRAL = {
     "Badan Pemeriksa Keuangan": ("bpk", "agency", ["BPK", "BPK RI"]),
     "Kementerian Perhubungan": ("kemenhub", "ministry", ["Kemenhub"]),
-    "Kementerian Energi dan Sumber Daya Mineral": ("kemen-esdm", "ministry", ["Kementerian ESDM", "KESDM"]),
+    "Kementerian Energi dan Sumber Daya Mineral": (
+        "kemen-esdm",
+        "ministry",
+        ["Kementerian ESDM", "KESDM"],
+    ),
     "Kementerian Kesehatan": ("kemenkes", "ministry", ["Kemenkes"]),
-    "Kementerian Pekerjaan Umum dan Perumahan Rakyat": ("kemen-pupr", "ministry", ["Kementerian PUPR", "KemenPUPR"]),
+    "Kementerian Pekerjaan Umum dan Perumahan Rakyat": (
+        "kemen-pupr",
+        "ministry",
+        ["Kementerian PUPR", "KemenPUPR"],
+    ),
 }
 
 
@@ -173,8 +185,14 @@ def institution_of(row):
         iid, kind, aliases = CENTRAL[row["institution_name"]]
         if iid not in {i["id"] for i in institutions}:
             institutions.append(
-                {"id": iid, "name": row["institution_name"], "kind": kind, "region_code": None,
-                 "iso_3166_2": None, "aliases": aliases}
+                {
+                    "id": iid,
+                    "name": row["institution_name"],
+                    "kind": kind,
+                    "region_code": None,
+                    "iso_3166_2": None,
+                    "aliases": aliases,
+                }
             )
         return iid
     if code in by_code:
@@ -185,8 +203,14 @@ def institution_of(row):
     assert row["institution_name"] == name, (row["id"], row["institution_name"], name)
     iid = f"{PREFIX[kind]}-{slug(region['name'])}"
     institutions.append(
-        {"id": iid, "name": name, "kind": kind, "region_code": code,
-         "iso_3166_2": region["iso_3166_2"] or None, "aliases": []}
+        {
+            "id": iid,
+            "name": name,
+            "kind": kind,
+            "region_code": code,
+            "iso_3166_2": region["iso_3166_2"] or None,
+            "aliases": [],
+        }
     )
     by_code[code] = iid
     return iid
@@ -196,19 +220,46 @@ def institution_of(row):
 
 categories = read("categories.json")
 EN = {
-    "2020-perencanaan-kebutuhan-pelayanan-pengadaan-kepangkatan-pensiun": ("planning", "Staffing needs planning, recruitment, promotion and pension services"),
+    "2020-perencanaan-kebutuhan-pelayanan-pengadaan-kepangkatan-pensiun": (
+        "planning",
+        "Staffing needs planning, recruitment, promotion and pension services",
+    ),
     "2020-penilaian-kompetensi": ("competency", "Competency assessment"),
     "2020-penilaian-kinerja": ("performance", "Performance appraisal"),
-    "2020-komitmen-pengawasan-pengendalian": ("supervision", "Commitment to supervision and control"),
-    "2022-implementasi-manajemen-asn": ("asn-management", "Best implementation of civil-service management"),
-    "2022-implementasi-penerapan-manajemen-kinerja": ("performance", "Implementation of performance management"),
-    "2022-perencanaan-kebutuhan-mutasi-kepegawaian": ("planning", "Staffing needs planning and staff transfers"),
+    "2020-komitmen-pengawasan-pengendalian": (
+        "supervision",
+        "Commitment to supervision and control",
+    ),
+    "2022-implementasi-manajemen-asn": (
+        "asn-management",
+        "Best implementation of civil-service management",
+    ),
+    "2022-implementasi-penerapan-manajemen-kinerja": (
+        "performance",
+        "Implementation of performance management",
+    ),
+    "2022-perencanaan-kebutuhan-mutasi-kepegawaian": (
+        "planning",
+        "Staffing needs planning and staff transfers",
+    ),
     "2022-penilaian-kompetensi": ("competency", "Competency assessment"),
-    "2023-implementasi-nspk-manajemen-asn": ("asn-management", "Implementation of the civil-service management norms and standards (NSPK)"),
+    "2023-implementasi-nspk-manajemen-asn": (
+        "asn-management",
+        "Implementation of the civil-service management norms and standards (NSPK)",
+    ),
     "2023-pengembangan-kompetensi": ("competency", "Competency development"),
-    "2023-penerapan-pemanfaatan-data-sistem-informasi-cat": ("information-systems", "Use of staff data, information systems and computer-assisted tests"),
-    "2023-implementasi-penerapan-manajemen-kinerja": ("performance", "Implementation of performance management"),
-    "2023-perencanaan-kebutuhan-mutasi-kepegawaian": ("planning", "Staffing needs planning and staff transfers"),
+    "2023-penerapan-pemanfaatan-data-sistem-informasi-cat": (
+        "information-systems",
+        "Use of staff data, information systems and computer-assisted tests",
+    ),
+    "2023-implementasi-penerapan-manajemen-kinerja": (
+        "performance",
+        "Implementation of performance management",
+    ),
+    "2023-perencanaan-kebutuhan-mutasi-kepegawaian": (
+        "planning",
+        "Staffing needs planning and staff transfers",
+    ),
 }
 for cat in categories:
     theme, en = EN[cat["id"]]
@@ -222,18 +273,54 @@ for cat in categories:
     cat.update(rebuilt)
 # New categories: (year, theme) -> (name as reported, English, number where reported).
 NEW_CATEGORIES = {
-    (2016, "asn-management"): ("pengelola manajemen kepegawaian terbaik", "Best manager of civil-service staffing", None),
+    (2016, "asn-management"): (
+        "pengelola manajemen kepegawaian terbaik",
+        "Best manager of civil-service staffing",
+        None,
+    ),
     (2018, "asn-management"): ("Pengelolaan Kepegawaian Terbaik", "Best staff management", None),
     (2019, "performance"): ("Peningkatan Kinerja", "Performance improvement", None),
-    (2020, "information-systems"): ("Implementasi SAPK dan Pemanfaatan CAT", "Use of the staff information system (SAPK) and computer-assisted tests", 2),
-    (2021, "planning"): ("Perencanaan Kebutuhan, Pelayanan Pengadaan, Kepangkatan dan Pensiun", "Staffing needs planning, recruitment, promotion and pension services", 1),
-    (2021, "information-systems"): ("Implementasi SAPK dan Pemanfaatan CAT", "Use of the staff information system (SAPK) and computer-assisted tests", 2),
+    (2020, "information-systems"): (
+        "Implementasi SAPK dan Pemanfaatan CAT",
+        "Use of the staff information system (SAPK) and computer-assisted tests",
+        2,
+    ),
+    (2021, "planning"): (
+        "Perencanaan Kebutuhan, Pelayanan Pengadaan, Kepangkatan dan Pensiun",
+        "Staffing needs planning, recruitment, promotion and pension services",
+        1,
+    ),
+    (2021, "information-systems"): (
+        "Implementasi SAPK dan Pemanfaatan CAT",
+        "Use of the staff information system (SAPK) and computer-assisted tests",
+        2,
+    ),
     (2021, "competency"): ("Penilaian Kompetensi", "Competency assessment", 3),
-    (2021, "performance"): ("Implementasi Penilaian Kinerja", "Implementation of performance appraisal", None),
-    (2021, "supervision"): ("Komitmen Pengawasan dan Pengendalian", "Commitment to supervision and control", None),
-    (2022, "information-systems"): ("Penerapan Pemanfaatan Data Sistem Informasi dan CAT", "Use of staff data, information systems and computer-assisted tests", None),
-    (2022, "special-mention"): ("Special Mention Komitmen Peningkatan Pelayanan Kepegawaian BKN", "Special mention: commitment to better staffing services with BKN", None),
-    (2023, "special-mention"): ("Special Mention Komitmen Peningkatan Pelayanan Kepegawaian", "Special mention: commitment to better staffing services", None),
+    (2021, "performance"): (
+        "Implementasi Penilaian Kinerja",
+        "Implementation of performance appraisal",
+        None,
+    ),
+    (2021, "supervision"): (
+        "Komitmen Pengawasan dan Pengendalian",
+        "Commitment to supervision and control",
+        None,
+    ),
+    (2022, "information-systems"): (
+        "Penerapan Pemanfaatan Data Sistem Informasi dan CAT",
+        "Use of staff data, information systems and computer-assisted tests",
+        None,
+    ),
+    (2022, "special-mention"): (
+        "Special Mention Komitmen Peningkatan Pelayanan Kepegawaian BKN",
+        "Special mention: commitment to better staffing services with BKN",
+        None,
+    ),
+    (2023, "special-mention"): (
+        "Special Mention Komitmen Peningkatan Pelayanan Kepegawaian",
+        "Special mention: commitment to better staffing services",
+        None,
+    ),
 }
 by_theme = {(c["year"], c["theme"]): c for c in categories}
 
@@ -245,8 +332,15 @@ def category_of(row):
     if key not in by_theme:
         name, en, number = NEW_CATEGORIES[key]
         cid = f"{key[0]}-{slug(name)}"
-        cat = {"id": cid, "year": key[0], "name": name, "name_en": en, "theme": key[1],
-               "number": number, "citations": []}
+        cat = {
+            "id": cid,
+            "year": key[0],
+            "name": name,
+            "name_en": en,
+            "theme": key[1],
+            "number": number,
+            "citations": [],
+        }
         categories.append(cat)
         by_theme[key] = cat
     return by_theme[key]
@@ -287,7 +381,9 @@ def find(rid):
     return rid
 
 
-award_rows = [r for r in rows.values() if r["disposition"] == "award" and r["id"] not in SEED_REPEATS]
+award_rows = [
+    r for r in rows.values() if r["disposition"] == "award" and r["id"] not in SEED_REPEATS
+]
 for row in award_rows:
     same = row.get("same_as") or ""
     if same and not same.startswith("leads:") and ":" not in same:
@@ -319,24 +415,28 @@ for key, group in groups.items():
         if aid in by_award_id:
             aid = f"{aid}-{source_of(top).split('-')[0]}"
         award = {
-            "id": aid, "year": year, "institution": iid, "category": cat and cat["id"],
+            "id": aid,
+            "year": year,
+            "institution": iid,
+            "category": cat and cat["id"],
             "rank": int(top["rank"]) if top["rank"] else None,
             "rank_label": top["rank_label"],
             "group": next((re.sub(r" \(.*\)$", "", r["group"]) for r in group if r["group"]), None),
-            "event": None, "recipient": None, "citations": [],
+            "event": None,
+            "recipient": None,
+            "citations": [],
         }
         awards.append(award)
         by_award_id[aid] = award
     for r in group:
         ROWS[r["id"]] = award["id"]
-        if r["url"] in by_url and by_url[r["url"]] in {s for s in SEED_URLS}:
+        if by_url.get(r["url"]) in SEED_URLS:
             continue  # the seed article itself, cited by paragraph already
         c = cite(r)
         if all(x["source"] != c["source"] for x in award["citations"]):
             award["citations"].append(c)
         if cat is not None and all(x["source"] != c["source"] for x in cat["citations"]):
             cat["citations"].append(dict(c))
-
 
 
 # --- editions, events, tallies: the edition rows, by hand ------------------------------------
@@ -363,31 +463,57 @@ for e in editions.values():
 
 
 def edition(year, number=None, count=None, citations=()):
-    e = editions.setdefault(year, {"id": str(year), "year": year, "number": None, "category_count": None, "citations": []})
+    e = editions.setdefault(
+        year,
+        {"id": str(year), "year": year, "number": None, "category_count": None, "citations": []},
+    )
     e["number"] = e["number"] or number
     e["category_count"] = e["category_count"] or count
     add_citations(e, citations)
 
 
-edition(2015, 1, citations=cites(
-    ("leads:21", "counts 2020 as the sixth year since the award began in 2015"),
-    ("leads:84", "says the award began in 2015"),
-    ("leads:86", "calls 2022 the eighth year since a 2015 start"),
-    ("kalsul:11", "says the award has run since 2015"),
-))
-edition(2016, 1, citations=cites(
-    ("leads:2", "reports the 2016 ceremony"),
-    ("leads:15", "says the award began in 2016"),
-))
+edition(
+    2015,
+    1,
+    citations=cites(
+        ("leads:21", "counts 2020 as the sixth year since the award began in 2015"),
+        ("leads:84", "says the award began in 2015"),
+        ("leads:86", "calls 2022 the eighth year since a 2015 start"),
+        ("kalsul:11", "says the award has run since 2015"),
+    ),
+)
+edition(
+    2016,
+    1,
+    citations=cites(
+        ("leads:2", "reports the 2016 ceremony"),
+        ("leads:15", "says the award began in 2016"),
+    ),
+)
 edition(2017, citations=cites(("leads:6", "names a 2017 recipient")))
 edition(2018, citations=cites(("leads:7", None), ("leads:8", None)))
 edition(2019, 4, citations=cites(("leads:15", "calls 2019 the fourth year since a 2016 start")))
-edition(2020, citations=cites(("leads:21", "the sixth year; five categories"), ("leads:22", "lists the five categories")))
-edition(2021, None, 5, cites(("leads:49", "five categories"), ("leads:51", "five categories, I to V")))
-edition(2022, 8, 7, cites(
-    ("leads:86", "the eighth year"),
-    ("leads:85", "three groups: a main category, four element categories, two special mentions"),
-))
+edition(
+    2020,
+    citations=cites(
+        ("leads:21", "the sixth year; five categories"), ("leads:22", "lists the five categories")
+    ),
+)
+edition(
+    2021, None, 5, cites(("leads:49", "five categories"), ("leads:51", "five categories, I to V"))
+)
+edition(
+    2022,
+    8,
+    7,
+    cites(
+        ("leads:86", "the eighth year"),
+        (
+            "leads:85",
+            "three groups: a main category, four element categories, two special mentions",
+        ),
+    ),
+)
 edition(2023, citations=cites(("leads:159", None)))
 
 events = read("events.json")
@@ -398,62 +524,184 @@ by_event = {e["id"]: e for e in events}
 
 
 def event(eid, year, kind, date, venue, city, description, citations, address=None):
-    events.append({
-        "id": eid, "year": year, "kind": kind, "date": date, "date_inferred": False,
-        "date_note": None, "time_of_day": None, "venue": venue, "address": address, "city": city,
-        "presenters": [], "recipients": [], "represented": [], "accompanying": [],
-        "description": description, "citations": citations,
-    })
+    events.append(
+        {
+            "id": eid,
+            "year": year,
+            "kind": kind,
+            "date": date,
+            "date_inferred": False,
+            "date_note": None,
+            "time_of_day": None,
+            "venue": venue,
+            "address": address,
+            "city": city,
+            "presenters": [],
+            "recipients": [],
+            "represented": [],
+            "accompanying": [],
+            "description": description,
+            "citations": citations,
+        }
+    )
 
 
-event("2016-ceremony-jakarta", 2016, "ceremony", "2016-05-26", None, "Jakarta",
-      "The Vice President presented the 2016 awards at the national civil-service meeting (Rakornas Kepegawaian).",
-      cites(("leads:2", None)))
-event("2018-ceremony-tangerang", 2018, "ceremony", "2018-07-11", "Indonesia Convention Exhibition (ICE) BSD", "Tangerang",
-      "The 2018 awards, for staff management in 2017, were given at the national civil-service meeting.",
-      cites(("leads:7", None), ("leads:8", "announces the ceremony beforehand")))
-event("2019-ceremony-yogyakarta", 2019, "ceremony", "2019-09-25", "Marriott Hotel Yogyakarta", "Yogyakarta",
-      "The 2019 awards were given at the national civil-service meeting.",
-      cites(("leads:15", None)))
+event(
+    "2016-ceremony-jakarta",
+    2016,
+    "ceremony",
+    "2016-05-26",
+    None,
+    "Jakarta",
+    "The Vice President presented the 2016 awards at the national civil-service meeting (Rakornas Kepegawaian).",
+    cites(("leads:2", None)),
+)
+event(
+    "2018-ceremony-tangerang",
+    2018,
+    "ceremony",
+    "2018-07-11",
+    "Indonesia Convention Exhibition (ICE) BSD",
+    "Tangerang",
+    "The 2018 awards, for staff management in 2017, were given at the national civil-service meeting.",
+    cites(("leads:7", None), ("leads:8", "announces the ceremony beforehand")),
+)
+event(
+    "2019-ceremony-yogyakarta",
+    2019,
+    "ceremony",
+    "2019-09-25",
+    "Marriott Hotel Yogyakarta",
+    "Yogyakarta",
+    "The 2019 awards were given at the national civil-service meeting.",
+    cites(("leads:15", None)),
+)
 add_citations(by_event["2020-ceremony"], cites(("leads:21", "held online"), ("leads:24", None)))
 add_citations(by_event["2020-handover-surabaya"], cites(("leads:25", None)))
-event("2020-handover-manado", 2020, "handover", "2021-02-16", "Kantor BKN Manado", "Manado",
-      "Kota Ternate received its 2020 award at BKN's Manado office, the handover having been put off by the pandemic.",
-      cites(("leads:23", None)))
-event("2021-ceremony-nusa-dua", 2021, "ceremony", "2021-07-01", "The Westin Resort Nusa Dua", "Nusa Dua",
-      "The 2021 results were announced at the national civil-service meeting, held online from Bali and opened by the Vice President.",
-      cites(("leads:51", None), ("leads:48", None), ("leads:49", None), ("leads:50", "held online")))
-event("2021-handover-batam", 2021, "handover", "2021-10-01", None, "Batam",
-      "BKN's principal secretary handed the 2021 awards of Batam, Lingga, Natuna and Kepulauan Anambas over in Batam.",
-      cites(("sumatra:13", None)))
-event("2021-handover-yogyakarta", 2021, "handover", "2021-10-28", "Gedhong Wilis, Kompleks Kepatihan", "Yogyakarta",
-      "The head of BKN handed the province of DI Yogyakarta its three 2021 awards.",
-      cites(("jbn:18", None)))
-event("2021-handover-pekanbaru", 2021, "handover", "2021-11-02", "Gedung Daerah Balai Serindit", "Pekanbaru",
-      "The head of BKN handed the 2021 awards of Riau province, Pekanbaru and Pelalawan over in Pekanbaru.",
-      cites(("sumatra:2", None)))
-event("2021-handover-surabaya", 2021, "handover", "2021-11-26", "Gedung Negara Grahadi", "Surabaya",
-      "The 2021 awards of East Java were handed over in Surabaya.",
-      cites(("leads:52", None)))
-event("2022-ceremony-batam", 2022, "ceremony", "2022-07-21", "Marriott Harbour Bay", "Batam",
-      "The 2022 results were announced at the national civil-service meeting, held both in person and online.",
-      cites(("leads:91", None), ("leads:84", None), ("kalsul:9", None), ("jbn:11", None)))
-add_citations(by_event["2022-batu-kota-mojokerto"], cites(("leads:88", "a ceremony in Kota Batu"), ("jbn:3", None)))
-event("2022-handover-serang", 2022, "handover", "2022-08-29", "Pendopo Gubernur Banten", "Serang",
-      "The 2022 awards of Banten were handed over together with the awards of BKN's Bandung regional office.",
-      cites(("jbn:19", None)))
-event("2022-handover-makassar", 2022, "handover", "2022-09-20", "Baruga Pattingalloang, Rumah Jabatan Gubernur Sulawesi Selatan", "Makassar",
-      "The 2022 awards of the provinces served by BKN's Makassar regional office were handed over.",
-      cites(("leads:93", None), ("ece:3", None)))
-event("2023-ceremony-bandung", 2023, "ceremony", "2023-05-30", None, "Bandung",
-      "The 2023 results were announced at the national civil-service meeting in Bandung.",
-      cites(("leads:159", None)))
-event("2023-ceremony-jakarta", 2023, "ceremony", None, None, "Jakarta",
-      "One report places the announcement of the 2023 results at a national meeting in Jakarta.",
-      cites(("leads:158", None)))
-event("2023-handover-pontianak", 2023, "handover", "2023-08-02", "Hotel Aston", "Pontianak",
-      "BKN's principal secretary handed the five 2023 awards of Kalimantan Barat to the governor.",
-      cites(("kalsul:7", None)))
+event(
+    "2020-handover-manado",
+    2020,
+    "handover",
+    "2021-02-16",
+    "Kantor BKN Manado",
+    "Manado",
+    "Kota Ternate received its 2020 award at BKN's Manado office, the handover having been put off by the pandemic.",
+    cites(("leads:23", None)),
+)
+event(
+    "2021-ceremony-nusa-dua",
+    2021,
+    "ceremony",
+    "2021-07-01",
+    "The Westin Resort Nusa Dua",
+    "Nusa Dua",
+    "The 2021 results were announced at the national civil-service meeting, held online from Bali and opened by the Vice President.",
+    cites(("leads:51", None), ("leads:48", None), ("leads:49", None), ("leads:50", "held online")),
+)
+event(
+    "2021-handover-batam",
+    2021,
+    "handover",
+    "2021-10-01",
+    None,
+    "Batam",
+    "BKN's principal secretary handed the 2021 awards of Batam, Lingga, Natuna and Kepulauan Anambas over in Batam.",
+    cites(("sumatra:13", None)),
+)
+event(
+    "2021-handover-yogyakarta",
+    2021,
+    "handover",
+    "2021-10-28",
+    "Gedhong Wilis, Kompleks Kepatihan",
+    "Yogyakarta",
+    "The head of BKN handed the province of DI Yogyakarta its three 2021 awards.",
+    cites(("jbn:18", None)),
+)
+event(
+    "2021-handover-pekanbaru",
+    2021,
+    "handover",
+    "2021-11-02",
+    "Gedung Daerah Balai Serindit",
+    "Pekanbaru",
+    "The head of BKN handed the 2021 awards of Riau province, Pekanbaru and Pelalawan over in Pekanbaru.",
+    cites(("sumatra:2", None)),
+)
+event(
+    "2021-handover-surabaya",
+    2021,
+    "handover",
+    "2021-11-26",
+    "Gedung Negara Grahadi",
+    "Surabaya",
+    "The 2021 awards of East Java were handed over in Surabaya.",
+    cites(("leads:52", None)),
+)
+event(
+    "2022-ceremony-batam",
+    2022,
+    "ceremony",
+    "2022-07-21",
+    "Marriott Harbour Bay",
+    "Batam",
+    "The 2022 results were announced at the national civil-service meeting, held both in person and online.",
+    cites(("leads:91", None), ("leads:84", None), ("kalsul:9", None), ("jbn:11", None)),
+)
+add_citations(
+    by_event["2022-batu-kota-mojokerto"],
+    cites(("leads:88", "a ceremony in Kota Batu"), ("jbn:3", None)),
+)
+event(
+    "2022-handover-serang",
+    2022,
+    "handover",
+    "2022-08-29",
+    "Pendopo Gubernur Banten",
+    "Serang",
+    "The 2022 awards of Banten were handed over together with the awards of BKN's Bandung regional office.",
+    cites(("jbn:19", None)),
+)
+event(
+    "2022-handover-makassar",
+    2022,
+    "handover",
+    "2022-09-20",
+    "Baruga Pattingalloang, Rumah Jabatan Gubernur Sulawesi Selatan",
+    "Makassar",
+    "The 2022 awards of the provinces served by BKN's Makassar regional office were handed over.",
+    cites(("leads:93", None), ("ece:3", None)),
+)
+event(
+    "2023-ceremony-bandung",
+    2023,
+    "ceremony",
+    "2023-05-30",
+    None,
+    "Bandung",
+    "The 2023 results were announced at the national civil-service meeting in Bandung.",
+    cites(("leads:159", None)),
+)
+event(
+    "2023-ceremony-jakarta",
+    2023,
+    "ceremony",
+    None,
+    None,
+    "Jakarta",
+    "One report places the announcement of the 2023 results at a national meeting in Jakarta.",
+    cites(("leads:158", None)),
+)
+event(
+    "2023-handover-pontianak",
+    2023,
+    "handover",
+    "2023-08-02",
+    "Hotel Aston",
+    "Pontianak",
+    "BKN's principal secretary handed the five 2023 awards of Kalimantan Barat to the governor.",
+    cites(("kalsul:7", None)),
+)
 add_citations(by_event["2023-ceremony-surabaya"], cites(("leads:160", None)))
 
 tallies = read("tallies.json")
@@ -466,32 +714,98 @@ REGIONAL = ["province", "regency", "city"]
 
 
 def tally(tid, year, count, recipients, region, kinds, description, citations, institution=None):
-    tallies.append({
-        "id": tid, "year": year, "count": count, "institution": institution, "region_code": region,
-        "kinds": kinds, "recipients": recipients, "highest_in_country": False,
-        "description": description, "citations": citations,
-    })
+    tallies.append(
+        {
+            "id": tid,
+            "year": year,
+            "count": count,
+            "institution": institution,
+            "region_code": region,
+            "kinds": kinds,
+            "recipients": recipients,
+            "highest_in_country": False,
+            "description": description,
+            "citations": citations,
+        }
+    )
 
 
-tally("2019-indonesia", 2019, None, 30, None, ALL,
-      "Institutions awarded in the whole country: ministries, agencies, provinces, regencies and cities.",
-      cites(("leads:14", None)))
-tally("2020-indonesia", 2020, None, 75, None, ALL,
-      "Central and regional institutions awarded in the whole country.", cites(("leads:21", None)))
-tally("2022-indonesia", 2022, None, 403, None, ALL,
-      "Winners in the whole country, as one report counts them.", cites(("kalsul:10", "quotes the count second-hand")))
-tally("2022-indonesia-central", 2022, None, 110, None, ["ministry", "agency"],
-      "Central agencies among the winners.", cites(("kalsul:10", None)))
-tally("2022-jawa-barat", 2022, 15, 12, "32", REGIONAL,
-      "Awards to the province of Jawa Barat and 11 of its regencies and cities.", cites(("leads:92", None)))
+tally(
+    "2019-indonesia",
+    2019,
+    None,
+    30,
+    None,
+    ALL,
+    "Institutions awarded in the whole country: ministries, agencies, provinces, regencies and cities.",
+    cites(("leads:14", None)),
+)
+tally(
+    "2020-indonesia",
+    2020,
+    None,
+    75,
+    None,
+    ALL,
+    "Central and regional institutions awarded in the whole country.",
+    cites(("leads:21", None)),
+)
+tally(
+    "2022-indonesia",
+    2022,
+    None,
+    403,
+    None,
+    ALL,
+    "Winners in the whole country, as one report counts them.",
+    cites(("kalsul:10", "quotes the count second-hand")),
+)
+tally(
+    "2022-indonesia-central",
+    2022,
+    None,
+    110,
+    None,
+    ["ministry", "agency"],
+    "Central agencies among the winners.",
+    cites(("kalsul:10", None)),
+)
+tally(
+    "2022-jawa-barat",
+    2022,
+    15,
+    12,
+    "32",
+    REGIONAL,
+    "Awards to the province of Jawa Barat and 11 of its regencies and cities.",
+    cites(("leads:92", None)),
+)
 add_citations(by_tally["2022-jawa-timur"], cites(("leads:90", None), ("leads:88", "32 awards")))
 add_citations(by_tally["2022-pemprov-jatim"], cites(("leads:89", None), ("leads:90", None)))
 add_citations(by_tally["2022-jawa-timur-regencies-and-cities"], cites(("leads:90", None)))
-tally("2022-jawa-timur-antara", 2022, 30, None, "35", REGIONAL,
-      "Awards to the province, regencies and cities of Jawa Timur, as ANTARA counts them.", cites(("leads:89", None)))
-tally("2022-jawa-timur-regencies-and-cities-satukanegeri", 2022, None, 29, "35", ["regency", "city"],
-      "Regencies and cities of Jawa Timur awarded, as one report counts them.", cites(("leads:88", "29 regencies and cities")))
-add_citations(by_tally["2023-jawa-timur-regencies-and-cities"], cites(("leads:159", "34 of 39 awards")))
+tally(
+    "2022-jawa-timur-antara",
+    2022,
+    30,
+    None,
+    "35",
+    REGIONAL,
+    "Awards to the province, regencies and cities of Jawa Timur, as ANTARA counts them.",
+    cites(("leads:89", None)),
+)
+tally(
+    "2022-jawa-timur-regencies-and-cities-satukanegeri",
+    2022,
+    None,
+    29,
+    "35",
+    ["regency", "city"],
+    "Regencies and cities of Jawa Timur awarded, as one report counts them.",
+    cites(("leads:88", "29 regencies and cities")),
+)
+add_citations(
+    by_tally["2023-jawa-timur-regencies-and-cities"], cites(("leads:159", "34 of 39 awards"))
+)
 add_citations(by_tally["2023-pemprov-jatim"], cites(("leads:159", "5 of 39 awards")))
 add_citations(by_tally["2020-pemprov-jatim"], cites(("leads:25", None)))
 
@@ -503,7 +817,12 @@ for c in categories:
     for x in c["citations"]:
         x.setdefault("part", None)
 for c in cites(("leads:22", "lists the five 2020 categories")):
-    add_citations(by_theme[(2020, "information-systems")] if (2020, "information-systems") in by_theme else category_of({"theme": "information-systems", "edition_year": "2020"}), [c])
+    add_citations(
+        by_theme[(2020, "information-systems")]
+        if (2020, "information-systems") in by_theme
+        else category_of({"theme": "information-systems", "edition_year": "2020"}),
+        [c],
+    )
 for c in cites(("leads:85", "lists the 2022 categories")):
     add_citations(by_theme[(2022, "information-systems")], [c])
     add_citations(by_theme[(2022, "special-mention")], [c])
@@ -523,5 +842,7 @@ final = {
     "tallies": tallies,
 }
 for name, records in final.items():
-    (DATA / f"{name}.json").write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (DATA / f"{name}.json").write_text(
+        json.dumps(records, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
 (HERE / "rows-to-awards.json").write_text(json.dumps(ROWS, indent=1) + "\n", encoding="utf-8")

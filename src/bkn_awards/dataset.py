@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -98,6 +98,7 @@ class Dataset:
         .. versionadded:: 0.1.0
         .. versionchanged:: 0.2.0 `province` and `theme`; regions with no awards are known.
         """  # noqa: E501
+        year = list(year) if isinstance(year, Iterator) else year  # read twice, for the note too
         found: Records[Award]
         found = self._index.select(year, institution, category, rank, kind, province, theme)
         if found:
@@ -105,7 +106,7 @@ class Dataset:
         from bkn_awards.reports import why_empty
 
         place = None if institution is None else self._index.names.find(institution)
-        return Records.noted(found, why_empty(self._files, year, place))
+        return Records.noted(found, why_empty(self._files, year, place, province))
 
     def institution(self, text: str | Institution, default: Any = NO_DEFAULT) -> Institution | Any:
         """Find the institution a name, alias, id or region code stands for.
@@ -115,7 +116,6 @@ class Dataset:
         names (or gives `default`); a name that fits several is refused all the same.
 
         Raises:
-            QueryError: `text` is empty or not a string.
             UnknownInstitutionError: No institution or region has that name; a `LookupError`.
             AmbiguousInstitutionError: Several have it (``"Mojokerto"``); a `LookupError`.
 

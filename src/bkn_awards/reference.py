@@ -59,7 +59,8 @@ class InstitutionKind(enum.Enum):
 
     @classmethod
     def _missing_(cls, value: object) -> InstitutionKind | None:
-        return _INDONESIAN_KINDS.get(str(value).casefold().strip(" ."))
+        key = str(value).casefold().strip(" .")
+        return _INDONESIAN_KINDS.get(key) or next((k for k in cls if k.value == key), None)
 
 
 class EventKind(enum.Enum):

@@ -14,6 +14,7 @@ from attrs import field, frozen
 from bkn_awards.entities import Institution, Shown, ref_repr
 from bkn_awards.errors import DataError
 from bkn_awards.model import Award, Tally, data_files
+from bkn_awards.reference import province_named
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -137,14 +138,21 @@ def describe(files: Mapping[str, Sequence[Any]], directory: Traversable | None) 
 
 
 def why_empty(
-    files: Mapping[str, Sequence[Any]], year: object, institution: Institution | None
+    files: Mapping[str, Sequence[Any]],
+    year: object,
+    institution: Institution | None,
+    province: str | None,
 ) -> str | None:
     """Why no award matches a query, where the data can tell: years it lacks, a place with none."""
     held = sorted(e.year for e in files["editions"])
     years = {year} if isinstance(year, int) else set(year) if isinstance(year, Iterable) else set()
     if missing := sorted(years - set(held)):
         return f"the data holds no edition of {', '.join(map(str, missing))} (it holds {held})"
-    if institution is not None and all(a.institution.id != institution.id for a in files["awards"]):
+    awarded = {a.institution.region_code or a.institution.id for a in files["awards"]}
+    if institution and (institution.region_code or institution.id) not in awarded:
         code = institution.region_code or institution.id
         return f"{institution.name} ({code}) has no awards in the data"
+    region = province_named(province) if province else None
+    if region and not any(code.split(".")[0] == region.code for code in awarded):
+        return f"{region.official_name} and its kabupaten and kota have no awards in the data"
     return None
