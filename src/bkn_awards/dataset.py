@@ -96,7 +96,6 @@ class Dataset:
             'Pemerintah Kabupaten Bantul (34.02) has no awards in the data'
 
         .. versionadded:: 0.1.0
-        .. versionchanged:: 0.2.0 `province` and `theme`; regions with no awards are known.
         """  # noqa: E501
         year = list(year) if isinstance(year, Iterator) else year  # read twice, for the note too
         found: Records[Award]
@@ -106,7 +105,8 @@ class Dataset:
         from bkn_awards.reports import why_empty
 
         place = None if institution is None else self._index.names.find(institution)
-        return Records.noted(found, why_empty(self._files, year, place, province))
+        note = why_empty(self._files, self._index.select, year, place, province)
+        return Records.noted(found, note)
 
     def institution(self, text: str | Institution, default: Any = NO_DEFAULT) -> Institution | Any:
         """Find the institution a name, alias, id or region code stands for.

@@ -5,11 +5,11 @@ from __future__ import annotations
 import heapq
 import operator
 import threading
-import typing
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import repeat
+from operator import attrgetter
 from typing import Any, Protocol, SupportsIndex, TypeGuard, TypeVar
 
 from bkn_awards.entities import Category, Institution
@@ -41,12 +41,16 @@ Filters = tuple[
 ]
 
 
-def _fields(award: Award) -> tuple[Hashable, ...]:
-    """The value of an award for each filter of `Filters`, in the same order."""
-    institution, category = award.institution, award.category
-    province = institution.region_code[:2] if institution.region_code else None
-    category_id, theme = (category.id, category.theme) if category else (None, None)
-    return award.year, institution.id, category_id, award.rank, institution.kind, province, theme
+#: For each filter of `Filters`, in the same order, the field of an award it tests.
+_FIELDS: tuple[Callable[[Award], Hashable], ...] = (
+    attrgetter("year"),
+    attrgetter("institution.id"),
+    lambda a: a.category and a.category.id,
+    attrgetter("rank"),
+    attrgetter("institution.kind"),
+    lambda a: a.institution.region_code and a.institution.region_code[:2],
+    lambda a: a.category and a.category.theme,
+)
 
 
 class AwardIndex:
@@ -91,10 +95,7 @@ class AwardIndex:
         province: str | None = None,
         theme: Theme | str | None = None,
     ) -> Any:
-        """The awards every filter given admits (see `bkn_awards.awards`), in the data's order.
-
-        The answer is of the type of the awards the index was made from (`Records`).
-        """
+        """The awards every filter admits (see `bkn_awards.awards`), in the awards' type."""
         # Read once: `year` may be a generator, and the category filter needs the years too.
         years = None if year is None else _whole_numbers("year", year, minimum=1)
         filters: Filters = (
@@ -124,13 +125,13 @@ class AwardIndex:
             return self._awards
         # Walk the smallest candidate list and test the other filters on each award there.
         lead, wanted = min(active, key=lambda nw: self._count(*nw))
-        rest = [(n, values) for n, values in active if n != lead]
+        rest = [(_FIELDS[n], values) for n, values in active if n != lead]
         # tuple's own look-up: the one of Records (which slices to Records) costs more an item.
         item: Callable[[Any, int], Award] = tuple.__getitem__
         found = map(item, repeat(self._awards), self._merged(lead, wanted))
         if not rest:
             return make(found)
-        return make(a for a in found if _admitted(_fields(a), rest))
+        return make(a for a in found if all(field(a) in values for field, values in rest))
 
     def _count(self, field: int, values: frozenset[Any]) -> int:
         by_value = self._positions[field]
@@ -142,16 +143,12 @@ class AwardIndex:
         return runs[0] if len(runs) == 1 else heapq.merge(*runs)
 
 
-def _admitted(values: tuple[Hashable, ...], rest: list[tuple[int, frozenset[Any]]]) -> bool:
-    return all(values[n] in wanted for n, wanted in rest)
-
-
 def _group(awards: Sequence[Award]) -> tuple[dict[Hashable, array[int]], ...]:
     """For each filter of `Filters`, the positions of the awards with each value of its field."""
-    groups = tuple(defaultdict[Hashable, list[int]](list) for _ in typing.get_args(Filters))
+    groups = tuple(defaultdict[Hashable, list[int]](list) for _ in _FIELDS)
     for position, award in enumerate(awards):
-        for group, value in zip(groups, _fields(award), strict=True):
-            group[value].append(position)
+        for group, field in zip(groups, _FIELDS, strict=True):
+            group[field(award)].append(position)
     return tuple(
         {value: array("I", positions) for value, positions in grouped.items()} for grouped in groups
     )
@@ -175,30 +172,34 @@ class InstitutionNames:
         """The one institution `text` names, or `default` (see `bkn_awards.institution`)."""
         if isinstance(text, Institution):  # this dataset's record of the same id, or a region's
             key, query = "", f"{text.name} ({text.id})"
-            places = named(name_key(text.region_code or "")) if text.id not in self._by_id else ()
-            made = [i for i in map(Institution.of_region, places) if i == text]
-            found = dict.fromkeys(i for i in (self._by_id.get(text.id), *made) if i)
+            places = self._named(name_key(text.region_code or "")).values()
+            known = [self._by_id[text.id]] if text.id in self._by_id else places
+            found = {i.id: i for i in known if i is self._by_id.get(text.id) or i == text}
         elif not isinstance(text, str):
             raise QueryError(f"institution must be a name or an Institution, not {text!r}")
         elif not (key := name_key(text)):
             raise QueryError("institution must not be empty")
         else:  # "Pemerintah Kota (Pemkot) Batu": the name without its brackets, if not whole
-            query, found = text, {}
-            for key in name_keys(text):
-                found = dict.fromkeys(self._keys.get(key, ()))
-                for place in named(key):  # the data's record of the region, else its government
-                    found[self._by_code.get(place.code) or Institution.of_region(place)] = None
-                if found:
+            query, found = text, self._named(key)
+            for other in () if found else name_keys(text)[1:]:
+                if found := self._named(other):
                     break
         if len(found) == 1:
-            return next(iter(found))
+            return next(iter(found.values()))
         if found:
-            raise AmbiguousInstitutionError(query, [i.name for i in found])
+            raise AmbiguousInstitutionError(query, [i.name for i in found.values()])
         if default is not NO_DEFAULT:
             return default
         close = close_names(key, self._keys, 5)
         names = dict.fromkeys(i.name for k in close for i in self._keys[k])
         raise UnknownInstitutionError(query, list(names)[:3])
+
+    def _named(self, key: str) -> dict[str, Institution]:
+        found = {i.id: i for i in self._keys.get(key, ())}
+        for place in named(key):  # the data's record of the region, else its government
+            institution = self._by_code.get(place.code) or Institution.of_region(place)
+            found[institution.id] = institution
+        return found
 
     def search(self, text: str, limit: int) -> list[tuple[Institution, float]]:
         """The `limit` institutions whose names come closest to `text`, best first, scored."""

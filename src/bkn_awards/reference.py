@@ -9,7 +9,7 @@ import csv
 import enum
 import os
 import threading
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from attrs import frozen
 
@@ -175,21 +175,17 @@ class Region:
         return [*bare, *(f"{word} {name}" for name in bare for word in words), *filter(None, codes)]
 
 
-class _Table(NamedTuple):
-    by_code: dict[str, Region]
-    by_name: dict[str, tuple[Region, ...]]
+_by_code: dict[str, Region] | None = None
+_by_name: dict[str, tuple[Region, ...]] | None = None
+_lock = threading.Lock()
 
 
-_table: _Table | None = None
-_table_lock = threading.Lock()
-
-
-def _read() -> _Table:
-    """The regions by code and by folded name, read on first use, once, whatever the threads."""
-    global _table
-    if _table is None:
-        with _table_lock:
-            if _table is None:
+def regions_by_code() -> dict[str, Region]:
+    """Every region by its code (``"35.15"``), read on first use, once, whatever the threads."""
+    global _by_code
+    if _by_code is None:
+        with _lock:
+            if _by_code is None:
                 table = (data_directory() / "regions.csv").read_text(encoding="utf-8")
                 found = [
                     Region(
@@ -201,16 +197,24 @@ def _read() -> _Table:
                     )
                     for row in csv.DictReader(table.splitlines())
                 ]
-                found.sort(key=lambda r: (len(r.code), r.code))
-                by_name: dict[str, dict[str, Region]] = {}
-                for r in found:
-                    for name in r.names():
-                        by_name.setdefault(name_key(name), {})[r.code] = r
-                _table = _Table(
-                    {r.code: r for r in found},
-                    {key: tuple(by_code.values()) for key, by_code in by_name.items()},
-                )
-    return _table
+                _by_code = {r.code: r for r in sorted(found, key=lambda r: (len(r.code), r.code))}
+    return _by_code
+
+
+def named(key: str) -> tuple[Region, ...]:
+    """The regions a name folded by `name_key` stands for: none, one or several.
+
+    The names are folded on the first look-up by name: a query by year needs only the codes.
+    """
+    global _by_name
+    if _by_name is None:
+        found: dict[str, dict[str, Region]] = {}
+        for r in regions_by_code().values():
+            for name in r.names():
+                found.setdefault(name_key(name), {})[r.code] = r
+        with _lock:
+            _by_name = {key: tuple(by_code.values()) for key, by_code in found.items()}
+    return _by_name.get(key, ())
 
 
 def regions() -> tuple[Region, ...]:
@@ -222,12 +226,7 @@ def regions() -> tuple[Region, ...]:
 
     .. versionadded:: 0.2.0
     """
-    return tuple(_read().by_code.values())
-
-
-def regions_by_code() -> dict[str, Region]:
-    """Every region by its code (``"35.15"``)."""
-    return _read().by_code
+    return tuple(regions_by_code().values())
 
 
 def region(text: str, *, kind: InstitutionKind | None = None) -> Region | None:
@@ -273,11 +272,6 @@ def term(terms: type[E], value: E | str, name: str) -> E:
     except ValueError:
         known = ", ".join(str(t.value) for t in terms)
         raise QueryError(f"{name} must be one of {known}, not {value!r}") from None
-
-
-def named(key: str) -> tuple[Region, ...]:
-    """The regions a name folded by `name_key` stands for: none, one or several."""
-    return _read().by_name.get(key, ())
 
 
 def data_directory() -> Traversable:

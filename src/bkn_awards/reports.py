@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -139,20 +139,23 @@ def describe(files: Mapping[str, Sequence[Any]], directory: Traversable | None) 
 
 def why_empty(
     files: Mapping[str, Sequence[Any]],
+    select: Callable[..., Sequence[Award]],
     year: object,
     institution: Institution | None,
     province: str | None,
 ) -> str | None:
-    """Why no award matches a query, where the data can tell: years it lacks, a place with none."""
+    """Why no award matches a query, where the data can tell: years it lacks, a place with none.
+
+    `select` is the index's, taking the filters of `Dataset.awards` in order.
+    """
     held = sorted(e.year for e in files["editions"])
     years = {year} if isinstance(year, int) else set(year) if isinstance(year, Iterable) else set()
     if missing := sorted(years - set(held)):
         return f"the data holds no edition of {', '.join(map(str, missing))} (it holds {held})"
-    awarded = {a.institution.region_code or a.institution.id for a in files["awards"]}
-    if institution and (institution.region_code or institution.id) not in awarded:
+    if institution and not select(None, institution, None, None, None, None, None):
         code = institution.region_code or institution.id
         return f"{institution.name} ({code}) has no awards in the data"
-    region = province_named(province) if province else None
-    if region and not any(code.split(".")[0] == region.code for code in awarded):
-        return f"{region.official_name} and its kabupaten and kota have no awards in the data"
+    if province and not select(None, None, None, None, None, province, None):
+        region = province_named(province).official_name
+        return f"{region} and its kabupaten and kota have no awards in the data"
     return None
