@@ -80,9 +80,18 @@ def write_dataset(
     ]
     keys = rng.sample(range(institutions * len(cats)), awards)
     records = []
+    # As in the real data: one place of a category, group and kind has one winner (the first
+    # five of each are ranked, the rest are named without a rank), and one report gives all of
+    # an institution's awards of an edition. Random ranks and citations would make conflicts.
+    places: dict[tuple[str, str | None, str], int] = {}
+    reports: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for key in sorted(keys, key=lambda k: (k % len(cats), k)):
         institution, category = insts[key // len(cats)], cats[key % len(cats)]
-        rank = rng.choice([1, 2, 3, 4, 5, None])
+        group = rng.choice([None, "tipe A", "tipe B", "tipe C"])
+        place = (category["id"], group, institution["kind"])
+        places[place] = places.get(place, 0) + 1
+        rank = places[place] if places[place] <= 5 else None
+        cited = reports.setdefault((institution["id"], category["year"]), cite())
         records.append(
             {
                 "id": f"{category['id']}-{institution['id']}",
@@ -91,10 +100,10 @@ def write_dataset(
                 "category": category["id"],
                 "rank": rank,
                 "rank_label": "terbaik" if rank is None else f"Juara {rank}",
-                "group": rng.choice([None, "tingkat Kabupaten", "tingkat Kota"]),
+                "group": group,
                 "event": None,
                 "recipient": None,
-                "citations": cite(),
+                "citations": cited,
             }
         )
     files = {
