@@ -83,8 +83,8 @@ def write_dataset(
     # As in the real data: one place of a category, group and kind has one winner (the first
     # five of each are ranked, the rest are named without a rank), and one report gives all of
     # an institution's awards of an edition. Random ranks and citations would make conflicts.
-    places: dict[tuple[str, str | None, str], int] = {}
-    reports: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    places: dict[tuple[Any, ...], int] = {}
+    reports: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for key in sorted(keys, key=lambda k: (k % len(cats), k)):
         institution, category = insts[key // len(cats)], cats[key % len(cats)]
         group = rng.choice([None, "tipe A", "tipe B", "tipe C"])
