@@ -240,7 +240,7 @@ class Dataset:
 
         Example:
             >>> import bkn_awards
-            >>> for c in bkn_awards.coverage()[4:6]:
+            >>> for c in bkn_awards.coverage()[6:8]:
             ...     print(c.tally.id, c.reported, c.itemised, c.missing)
             2022-jawa-timur 32 25 7
             2022-pemprov-jatim 3 3 0
@@ -293,7 +293,7 @@ class Dataset:
         Example:
             >>> import bkn_awards
             >>> {name: len(records) for name, records in bkn_awards.load().records_by_file().items()}
-            {'sources': 56, 'institutions': 71, 'officials': 7, 'editions': 9, 'categories': 25, 'events': 20, 'awards': 133, 'tallies': 16}
+            {'sources': 61, 'institutions': 73, 'officials': 7, 'editions': 9, 'categories': 25, 'events': 25, 'awards': 135, 'tallies': 18}
 
         .. versionadded:: 0.1.0
         """  # noqa: E501

@@ -30,8 +30,8 @@ class Coverage:
         tally: The reported count.
         reported: The number of awards the article reports, or ``None`` where it gives none.
         itemised: The number of award records the tally counts.
-        missing: ``reported - itemised``: awards reported but not itemised, or ``None`` where
-            nothing was reported to compare with.
+        missing: ``reported - itemised``: awards reported but not itemised (below 0 where the
+            data itemises more, as reports disagree), or ``None`` where nothing was reported.
         recipients_reported: How many institutions the article says shared the awards, if it says.
         recipients_itemised: How many different institutions the itemised awards went to.
 
@@ -81,7 +81,7 @@ class Manifest(Shown):
         >>> import bkn_awards
         >>> manifest = bkn_awards.manifest()
         >>> manifest.counts["awards"], dict(manifest.counts_by_year["awards"])
-        (133, {2016: 3, 2017: 1, 2018: 5, 2019: 5, 2020: 22, 2021: 35, 2022: 51, 2023: 11})
+        (135, {2016: 3, 2017: 1, 2018: 7, 2019: 5, 2020: 22, 2021: 35, 2022: 51, 2023: 11})
 
     .. versionadded:: 0.1.0
     """

@@ -30,7 +30,7 @@ class Records(tuple[T, ...], Generic[T]):
         >>> import bkn_awards
         >>> print(bkn_awards.awards(year=2020, rank=3, theme="competency"))
         Id                                     Year  Institution             Category              Rank  Source
-        2020-kota-madiun-penilaian-kompetensi  2020  Pemerintah Kota Madiun  penilaian kompetensi  3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, 2021-04-02); Jatim Raih Dua Penghargaan dari BKN (Lenteratoday, 2021-04-01)
+        2020-kota-madiun-penilaian-kompetensi  2020  Pemerintah Kota Madiun  penilaian kompetensi  3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, 2021-04-02); Jatim Raih Dua Penghargaan dari BKN (Lenteratoday, 2021-04-01); Pemkot Madiun Raih BKN Award Kategori Penilaian Kompetensi (Satukanegeri, undated)
         [1 award]
 
     .. versionadded:: 0.1.0
