@@ -709,24 +709,61 @@ event(
     cites(("kalsul:7", None)),
 )
 add_citations(by_event["2023-ceremony-surabaya"], cites(("leads:160", None)))
-add_citations(next(e for e in events if e["id"] == "2018-ceremony-tangerang"), cites(("eds:4", None)))
+add_citations(
+    next(e for e in events if e["id"] == "2018-ceremony-tangerang"), cites(("eds:4", None))
+)
 add_citations(next(e for e in events if e["id"] == "2022-ceremony-batam"), cites(("java:4", None)))
 add_citations(by_event["2022-batu-kab-mojokerto"], cites(("eds:8", "names the venue and the day")))
-event("2021-handover-tanjung-selor", 2021, "handover", "2021-10-11", None, "Tanjung Selor",
-      "The acting head of BKN handed the 2021 awards of Kalimantan Utara and Kabupaten Bulungan to the governor.",
-      cites(("outer:1", None), ("outer:2", "gives the day of the week only")))
-event("2021-handover-palangka-raya", 2021, "handover", "2021-10-25", "Aula Jayang Tingang, Kantor Gubernur Kalimantan Tengah", "Palangka Raya",
-      "The head of BKN handed the three 2021 awards of Kalimantan Tengah to the vice-governor.",
-      cites(("outer:3", None)))
-event("2021-handover-banjarbaru", 2021, "handover", None, "Ruang PM Noor, Kantor Setda Provinsi Kalimantan Selatan", "Banjarbaru",
-      "The acting head of BKN handed the 2021 award of Kalimantan Selatan to the governor; the report gives no date.",
-      cites(("outer:4", None)))
-event("2021-handover-gorontalo", 2021, "handover", "2021-12-08", "Gedung Grand Palace", "Gorontalo",
-      "The head of BKN handed the 2021 award of Kabupaten Gorontalo to a staff adviser standing in for the regent.",
-      cites(("outer:5", None), ("outer:6", None)))
-event("2021-handover-agam", 2021, "handover", "2021-12-07", None, None,
-      "Kabupaten Agam received its 2021 award; the report names no place.",
-      cites(("outer:7", None)))
+event(
+    "2021-handover-tanjung-selor",
+    2021,
+    "handover",
+    "2021-10-11",
+    None,
+    "Tanjung Selor",
+    "The acting head of BKN handed the 2021 awards of Kalimantan Utara and Kabupaten Bulungan to the governor.",
+    cites(("outer:1", None), ("outer:2", "gives the day of the week only")),
+)
+event(
+    "2021-handover-palangka-raya",
+    2021,
+    "handover",
+    "2021-10-25",
+    "Aula Jayang Tingang, Kantor Gubernur Kalimantan Tengah",
+    "Palangka Raya",
+    "The head of BKN handed the three 2021 awards of Kalimantan Tengah to the vice-governor.",
+    cites(("outer:3", None)),
+)
+event(
+    "2021-handover-banjarbaru",
+    2021,
+    "handover",
+    None,
+    "Ruang PM Noor, Kantor Setda Provinsi Kalimantan Selatan",
+    "Banjarbaru",
+    "The acting head of BKN handed the 2021 award of Kalimantan Selatan to the governor; the report gives no date.",
+    cites(("outer:4", None)),
+)
+event(
+    "2021-handover-gorontalo",
+    2021,
+    "handover",
+    "2021-12-08",
+    "Gedung Grand Palace",
+    "Gorontalo",
+    "The head of BKN handed the 2021 award of Kabupaten Gorontalo to a staff adviser standing in for the regent.",
+    cites(("outer:5", None), ("outer:6", None)),
+)
+event(
+    "2021-handover-agam",
+    2021,
+    "handover",
+    "2021-12-07",
+    None,
+    None,
+    "Kabupaten Agam received its 2021 award; the report names no place.",
+    cites(("outer:7", None)),
+)
 
 tallies = read("tallies.json")
 for t in tallies:
@@ -832,15 +869,31 @@ add_citations(
 )
 add_citations(by_tally["2023-pemprov-jatim"], cites(("leads:159", "5 of 39 awards")))
 add_citations(by_tally["2020-pemprov-jatim"], cites(("leads:25", None)))
-add_citations(next(t for t in tallies if t["id"] == "2022-jawa-timur-antara"), cites(("java:4", None)))
+add_citations(
+    next(t for t in tallies if t["id"] == "2022-jawa-timur-antara"), cites(("java:4", None))
+)
 add_citations(by_tally["2022-pemprov-jatim"], cites(("java:4", None)))
 add_citations(by_tally["2022-jawa-timur"], cites(("eds:8", None)))
-tally("2020-jawa-timur-okezone", 2020, 9, None, "35", REGIONAL,
-      "Awards to the province, regencies and cities of Jawa Timur in the 2020 edition, as one later report counts them.",
-      cites(("eds:6", None)))
-tally("2021-jawa-timur", 2021, 11, None, "35", REGIONAL,
-      "Awards to the province, regencies and cities of Jawa Timur in the 2021 edition.",
-      cites(("eds:7", None)))
+tally(
+    "2020-jawa-timur-okezone",
+    2020,
+    9,
+    None,
+    "35",
+    REGIONAL,
+    "Awards to the province, regencies and cities of Jawa Timur in the 2020 edition, as one later report counts them.",
+    cites(("eds:6", None)),
+)
+tally(
+    "2021-jawa-timur",
+    2021,
+    11,
+    None,
+    "35",
+    REGIONAL,
+    "Awards to the province, regencies and cities of Jawa Timur in the 2021 edition.",
+    cites(("eds:7", None)),
+)
 
 officials = read("officials.json")
 for o in officials:
