@@ -60,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             manifest = load().manifest()
             print(f"bkn-awards {manifest.library_version} (data {manifest.data_version})")
             return 0
-        args = _parser().parse_args(words)
+        args = _parser(words[0]).parse_args(words)
         for name, ranges in vars(args).items():  # --year 2020-2022 2023: one list of numbers
             if isinstance(ranges, list):
                 setattr(args, name, [n for numbers in ranges for n in numbers])
@@ -197,7 +197,8 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(wanted: str) -> argparse.ArgumentParser:
+    """The parser of the commands, with the options of the `wanted` one (or all, for ``--help``)."""
     parser = argparse.ArgumentParser(
         prog="bkn-awards",
         description="The BKN Award as the news reported it, with the sources of every fact.",
@@ -209,6 +210,8 @@ def _parser() -> argparse.ArgumentParser:
     for name, (run, summary, options) in _COMMANDS.items():
         command = commands.add_parser(name, help=summary, description=summary)
         command.set_defaults(run=run)
+        if wanted in _COMMANDS and name != wanted:  # options of a command not run: not needed
+            continue
         tables = (_WIDE,) if _FORMAT in options or run in (_coverage, _conflicts) else ()
         for flags, settings in (*options, *tables, _DATA):
             if flags[0].startswith("--") and "action" not in settings:
