@@ -208,9 +208,9 @@ def test_many_threads_at_first_use_share_one_load(monkeypatch: pytest.MonkeyPatc
     calls = []
     start = threading.Barrier(16)
 
-    def counted(directory: Any) -> Dataset:
+    def counted(directory: Any, **checks: bool) -> Dataset:
         calls.append(1)
-        return read_directory(directory)
+        return read_directory(directory, **checks)
 
     monkeypatch.setattr(loading, "_bundled", None)
     monkeypatch.setattr(loading, "read_directory", counted)

@@ -9,8 +9,9 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any, get_origin
+from typing import Any
 
+import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ForbiddenExtraKeysError
@@ -18,12 +19,13 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from bkn_awards.entities import Citation
 from bkn_awards.errors import FieldValueError
-from bkn_awards.model import RECORD_FILES
+from bkn_awards.model import RECORD_FILES, unwrap_optional
 from bkn_awards.rules import ISO_DATE, ISO_DATETIME, Matches
 
 __all__ = ["Decoder", "parse", "unstructure"]
 
 _RECORD_TYPES: tuple[type[Any], ...] = tuple(cls for _, cls in RECORD_FILES)
+_Hook = Callable[[Any, Any], Any]  # cattrs' structure hook: (value, type) -> structured value
 
 
 class RepeatedKeys(dict[str, Any]):
@@ -55,14 +57,12 @@ def parse(text: str) -> Any:
 class Decoder:
     """Turns the raw records of a directory's files, read in order, into records.
 
-    One converter serves a whole directory. Each file's records become the link targets of the
-    files after it: the link hooks read them from a table that grows as files are decoded.
+    One converter serves a directory; a link finds its record among the files decoded before.
     """
 
     def __init__(self) -> None:
-        self._targets: dict[type[Any], dict[str, Any]] = {}
-        # Ids of records that failed; None for a record type whose file could not be read.
-        self._failed: dict[type[Any], set[str] | None] = {}
+        self._targets: dict[type[Any], dict[str, Any]] = {cls: {} for cls in _RECORD_TYPES}
+        self._failed: dict[type[Any], set[str] | None] = {}  # ids; None: the file was unreadable
         self._converter = _make_converter(self._link)
 
     def decode_file(
@@ -70,7 +70,7 @@ class Decoder:
     ) -> tuple[Any, ...]:
         """Structure one file's records (``None``: unreadable), reporting each problem as a line."""
         structure = _object_of(cls, self._converter)
-        by_id: dict[str, Any] = {}
+        by_id = self._targets[cls]
         failed: set[str] = set()
         for index, item in enumerate(raw or ()):
             try:
@@ -85,20 +85,18 @@ class Decoder:
                 report(f"{filename}: record {_label(index, item)}: id: duplicate id {record.id!r}")
                 continue
             by_id[record.id] = record
-        self._targets[cls] = by_id
         self._failed[cls] = None if raw is None else failed
         return tuple(by_id.values())
 
-    def _link(self, cls: type[Any]) -> Callable[[Any, Any], Any]:
-        kind = cls.__name__.lower()
+    def _link(self, cls: type[Any]) -> _Hook:
+        kind, targets = cls.__name__.lower(), self._targets[cls]
 
         def link(value: Any, _type: Any) -> Any:
+            if type(value) is str and (found := targets.get(value)) is not None:
+                return found
             if type(value) is not str:
                 raise TypeError(f"expected the id of a {kind}, got {type(value).__name__}")
-            if (found := self._targets.get(cls, {}).get(value)) is not None:
-                return found
-            # A link to a record that failed, or into a file that could not be read, is not a
-            # problem of its own: the root cause is reported already.
+            # A link to a failed record, or into an unreadable file, is no problem of its own.
             failed = self._failed.get(cls, ())
             if failed is None or value in failed:
                 raise _BrokenLinkError(value)
@@ -116,19 +114,16 @@ def unstructure(record: Any) -> dict[str, Any]:
         >>> raw["institution"], raw["rank"]
         ('kota-malang', 1)
     """
-    raw: dict[str, Any] = _writers()[type(record)](record)
-    return raw
+    return _writers()[type(record)](record)
 
 
 @functools.cache  # made once: the decoder's converter writing each record type
-def _writers() -> dict[type[Any], Callable[[Any], Any]]:
+def _writers() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
     converter = _make_converter(None)
     return {cls: make_dict_unstructure_fn(cls, converter) for cls in _RECORD_TYPES}
 
 
-def _make_converter(
-    link: Callable[[type[Any]], Callable[[Any, Any], Any]] | None,
-) -> cattrs.Converter:
+def _make_converter(link: Callable[[type[Any]], _Hook] | None) -> cattrs.Converter:
     """The converter of the data format; `link(cls)` hooks a link to a `cls` (none: it writes).
 
     Strict where the standard library's JSON reader is loose: no unknown or missing fields, no
@@ -140,6 +135,7 @@ def _make_converter(
     converter.register_structure_hook(str, _shared_strings())
     converter.register_structure_hook_factory(lambda t: t is Citation, _shared_citations)
     converter.register_structure_hook_factory(_is_tuple, _list_to_tuple)
+    converter.register_structure_hook_factory(lambda t: unwrap_optional(t)[1], _optional)
     for kind, rule in ((dt.datetime, ISO_DATETIME), (dt.date, ISO_DATE)):
         converter.register_structure_hook(kind, _iso(kind, rule))
         converter.register_unstructure_hook(kind, kind.isoformat)
@@ -154,37 +150,40 @@ class _BrokenLinkError(Exception):
     """A link to a record that could not be loaded; the record's own problem is reported."""
 
 
-def _object_of(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+def _object_of(cls: type[Any], converter: cattrs.Converter) -> _Hook:
     """Structure a `cls` record from a JSON object, naming every field at fault where it fails."""
-    plain = make_dict_structure_fn(
-        cls, converter, _cattrs_detailed_validation=False, _cattrs_use_linecache=False
-    )
-    detailed: list[Callable[[Any, Any], Any]] = []  # made for the first record that fails
+    fields = attrs.fields(cls)
+    # An object with as many keys as fields, all read by the plain path, has no unknown key.
+    size = len(fields) if all(f.default is attrs.NOTHING for f in fields) else None
+    make = functools.partial(make_dict_structure_fn, cls, converter, _cattrs_use_linecache=False)
+    plain = make(_cattrs_forbid_extra_keys=size is None, _cattrs_detailed_validation=False)
+    detailed: list[_Hook] = []  # made for the first record that fails
 
     def structure(value: Any, cls: Any) -> Any:
         if type(value) is not dict:
             if isinstance(value, RepeatedKeys):
                 raise FieldValueError(value.repeated[0], "is given twice in one object")
             raise TypeError(f"expected a JSON object, got {type(value).__name__}")
-        try:
-            return plain(value, cls)
-        except Exception:  # again, with cattrs' detailed validation: it costs more each record
-            detailed[:] = detailed or [
-                make_dict_structure_fn(cls, converter, _cattrs_use_linecache=False)
-            ]
-            return detailed[0](value, cls)
+        if size is None or len(value) == size:
+            try:
+                return plain(value, cls)
+            except Exception:
+                pass
+        # Again, with cattrs' detailed validation, which says what is wrong with each field.
+        detailed[:] = detailed or [make()]
+        return detailed[0](value, cls)
 
     return structure
 
 
-def _exactly(kind: type[Any]) -> Callable[[Any, Any], Any]:
+def _exactly(kind: type[Any]) -> _Hook:
     def structure(value: Any, _type: Any) -> Any:
+        if type(value) is kind:
+            return value
         # True is no year, though bool is an int; 2022.0 is (JSON Schema's "integer" agrees).
         if kind is int and type(value) is float and value.is_integer():
             return int(value)
-        if type(value) is not kind:
-            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
-        return value
+        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
 
     return structure
 
@@ -212,10 +211,14 @@ def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any,
     seen: dict[tuple[Any, ...], Citation] = {}
 
     def share(value: Any, _type: Any) -> Citation:
-        key = _citation_key(value)
-        if key is not None and (found := seen.get(key)) is not None:
-            return found
-        # Not seen, or not exactly well-formed: the full path checks it and says what is wrong.
+        # One made from equal values, if their types are exact too (a paragraph `true` == 1).
+        try:
+            key = (value["source"], value["part"], *value["paragraphs"])
+            exact = type(value) is dict and len(value) == 3 and {int}.issuperset(map(type, key[2:]))
+            if exact and (found := seen.get(key)) is not None:
+                return found
+        except (KeyError, TypeError):
+            pass
         citation: Citation = structure(value, Citation)
         seen[(citation.source.id, citation.part, *citation.paragraphs)] = citation
         return citation
@@ -223,21 +226,18 @@ def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any,
     return share
 
 
-def _citation_key(value: Any) -> tuple[Any, ...] | None:
-    # Strict: True == 1 and an extra field changes no key; a looser key lets a bad copy pass.
-    if type(value) is not dict or len(value) != 3 or "part" not in value:
-        return None
-    source, paragraphs, part = value.get("source"), value.get("paragraphs"), value["part"]
-    if type(source) is str and type(paragraphs) is list and all(type(p) is int for p in paragraphs):
-        return (source, part, *paragraphs) if part is None or type(part) is str else None
-    return None
+def _optional(type_: Any, converter: cattrs.Converter) -> _Hook:
+    # cattrs would look the hook of `X` up again on each call for `X | None`: once is enough.
+    inner_type, _ = unwrap_optional(type_)
+    inner = converter.get_structure_hook(inner_type)
+    return lambda value, _type: None if value is None else inner(value, inner_type)
 
 
 def _is_tuple(type_: Any) -> bool:
-    return get_origin(type_) is tuple
+    return getattr(type_, "__origin__", None) is tuple
 
 
-def _list_to_tuple(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+def _list_to_tuple(type_: Any, converter: cattrs.Converter) -> _Hook:
     item_type = type_.__args__[0]
     item = converter.get_structure_hook(item_type)
     explained = homogenous_tuple_structure_factory(type_, converter)
@@ -254,7 +254,7 @@ def _list_to_tuple(type_: Any, converter: cattrs.Converter) -> Callable[[Any, An
     return structure
 
 
-def _iso(kind: type[dt.date], rule: Matches) -> Callable[[Any, Any], Any]:
+def _iso(kind: type[dt.date], rule: Matches) -> _Hook:
     def structure(value: Any, _type: Any) -> Any:
         if type(value) is not str:
             raise TypeError(f"expected {rule.meaning}, got {type(value).__name__}")

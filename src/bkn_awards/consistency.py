@@ -173,7 +173,9 @@ _SUBJECTS: tuple[tuple[str, _Subject], ...] = (
 )
 
 
-def examine(files: Mapping[str, Sequence[Any]]) -> tuple[list[str], tuple[Conflict, ...]]:
+def examine(
+    files: Mapping[str, Sequence[Any]], *, regions: bool = True
+) -> tuple[list[str], tuple[Conflict, ...]]:
     """Check the records of each file (``{"awards": ...}``) against each other.
 
     Returns the problems, as ``"<file>: record '<id>': <field>: ..."``, and the conflicts.
@@ -181,9 +183,11 @@ def examine(files: Mapping[str, Sequence[Any]]) -> tuple[list[str], tuple[Confli
     event dated before its edition, an award's recipient who is not among its event's, a region
     code or name not as the region table has it, and two records repeating the same facts (one
     record should cite both sources). Records about the same thing that differ are conflicts,
-    all kept.
+    all kept. With `regions` false the region table is not consulted (the bundled data, which
+    the tests check against it, need not pay for reading the table on every start).
     """
-    problems = _dates(files) + _recipients(files["awards"]) + _regions(files["institutions"])
+    problems = _dates(files) + _recipients(files["awards"])
+    problems += _regions(files["institutions"]) if regions else []
     conflicts: list[Conflict] = []
     for name, subject in _SUBJECTS:
         for group in _same_subject(files[name], subject):
@@ -243,13 +247,12 @@ def _recipients(awards: Sequence[Award]) -> list[str]:
 
 def _same_subject(records: Sequence[Any], subject: _Subject) -> list[list[Any]]:
     """Group records that report the same thing; only groups of two or more are returned."""
-    keys = list(map(subject.key, records))
-    if len(set(keys)) == len(keys):  # the usual answer, found without grouping
+    keyed = [(k, record) for record in records if (k := subject.key(record))]
+    if len({k for k, _ in keyed}) == len(keyed):  # the usual answer, found without grouping
         return []
     grouped: defaultdict[Hashable, list[Any]] = defaultdict(list)
-    for k, record in zip(keys, records, strict=True):
-        if k:
-            grouped[k].append(record)
+    for k, record in keyed:
+        grouped[k].append(record)
     groups = [group for group in grouped.values() if len(group) > 1]
     return [g for g in groups if not subject.apart or _unrelated(g)]
 

@@ -145,13 +145,13 @@ class AwardIndex:
 
 def _group(awards: Sequence[Award]) -> tuple[dict[Hashable, array[int]], ...]:
     """For each filter of `Filters`, the positions of the awards with each value of its field."""
-    groups = tuple(defaultdict[Hashable, list[int]](list) for _ in _FIELDS)
-    for position, award in enumerate(awards):
-        for group, field in zip(groups, _FIELDS, strict=True):
-            group[field(award)].append(position)
-    return tuple(
-        {value: array("I", positions) for value, positions in grouped.items()} for grouped in groups
-    )
+    groups = []
+    for field in _FIELDS:
+        grouped = defaultdict[Hashable, list[int]](list)
+        for position, value in enumerate(map(field, awards)):
+            grouped[value].append(position)
+        groups.append({value: array("I", positions) for value, positions in grouped.items()})
+    return tuple(groups)
 
 
 class InstitutionNames:

@@ -5,7 +5,6 @@ The region table, ``data/regions.csv`` (after ``cahyadsn/wilayah``, MIT), lists 
 
 from __future__ import annotations
 
-import csv
 import enum
 import os
 import threading
@@ -184,6 +183,8 @@ def regions_by_code() -> dict[str, Region]:
     """Every region by its code (``"35.15"``), read on first use, once, whatever the threads."""
     global _by_code
     if _by_code is None:
+        import csv  # a query by year never reads the table: not worth its import on every start
+
         with _lock:
             if _by_code is None:
                 table = (data_directory() / "regions.csv").read_text(encoding="utf-8")
