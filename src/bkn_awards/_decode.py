@@ -213,9 +213,9 @@ def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any,
     def share(value: Any, _type: Any) -> Citation:
         # One made from equal values, if their types are exact too (a paragraph `true` == 1).
         try:
-            key = (value["source"], value["part"], *value["paragraphs"])
-            exact = type(value) is dict and len(value) == 3 and {int}.issuperset(map(type, key[2:]))
-            if exact and (found := seen.get(key)) is not None:
+            ps = value["paragraphs"]
+            exact = type(value) is dict and len(value) == 3 and {int}.issuperset(map(type, ps))
+            if exact and (found := seen.get((value["source"], value["part"], *ps))) is not None:
                 return found
         except (KeyError, TypeError):
             pass

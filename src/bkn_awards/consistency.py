@@ -247,12 +247,14 @@ def _recipients(awards: Sequence[Award]) -> list[str]:
 
 def _same_subject(records: Sequence[Any], subject: _Subject) -> list[list[Any]]:
     """Group records that report the same thing; only groups of two or more are returned."""
-    keyed = [(k, record) for record in records if (k := subject.key(record))]
-    if len({k for k, _ in keyed}) == len(keyed):  # the usual answer, found without grouping
+    keys = list(map(subject.key, records))
+    compared = list(filter(None, keys))
+    if len(set(compared)) == len(compared):  # the usual answer, found without grouping
         return []
     grouped: defaultdict[Hashable, list[Any]] = defaultdict(list)
-    for k, record in keyed:
-        grouped[k].append(record)
+    for k, record in zip(keys, records, strict=True):
+        if k:
+            grouped[k].append(record)
     groups = [group for group in grouped.values() if len(group) > 1]
     return [g for g in groups if not subject.apart or _unrelated(g)]
 
