@@ -181,6 +181,13 @@ def test_the_rules_tying_fields_and_the_region_table_are_kept(
             f"{MALANG}: (record): unknown field(s) prize",
             id="unknown field",
         ),
+        pytest.param(  # as many keys as fields: the count alone would let "prize" through
+            "awards.json",
+            MALANG_ID,
+            {"rank": _DROP, "prize": 1},
+            f"{MALANG}: (record): unknown field(s) prize",
+            id="unknown field in place of a missing one",
+        ),
         pytest.param(
             "editions.json",
             "2022",
