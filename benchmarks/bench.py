@@ -85,6 +85,9 @@ def cold_process(repeats: int) -> list[Figure]:
     commands = {
         "pass": [sys.executable, "-c", "pass"],
         "attrs": [sys.executable, "-c", "import attrs"],
+        # What any start of the library imports before its own code: the floor of the targets.
+        "floor": [sys.executable, "-c", "import attrs, cattrs, json"],
+        "cli floor": [sys.executable, "-c", "import attrs, cattrs, json, argparse"],
         "import": [sys.executable, "-c", "import bkn_awards"],
         "query": [sys.executable, "-c", "import bkn_awards; bkn_awards.awards(year=2022)"],
         "pycountry": [
@@ -107,6 +110,14 @@ def cold_process(repeats: int) -> list[Figure]:
         Figure("cold: pycountry lookup", ms["pycountry"], "ms", "-", None, "reference", None),
         _ratio("cold: import bkn_awards", ms["import"], "ms", "import attrs", ms["attrs"], None),
         _ratio(
+            "floor: import attrs, cattrs, json",
+            ms["floor"],
+            "ms",
+            "pycountry lookup",
+            ms["pycountry"],
+            None,
+        ),
+        _ratio(
             "cold: import + first query",
             ms["query"],
             "ms",
@@ -121,6 +132,14 @@ def cold_process(repeats: int) -> list[Figure]:
             "python -c pass",
             ms["pass"],
             6.0,
+        ),
+        _ratio(
+            "floor: import attrs, cattrs, json, argparse",
+            ms["cli floor"],
+            "ms",
+            "python -c pass",
+            ms["pass"],
+            None,
         ),
     ]
 

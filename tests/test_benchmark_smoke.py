@@ -29,6 +29,13 @@ def test_the_benchmark_runs_and_prints_every_figure(capsys: pytest.CaptureFixtur
     ):
         (line,) = [line for line in out.splitlines() if line.startswith(figure)]
         assert target in line, line
+    # The floors: what the dependencies alone cost, beside the references of the targets.
+    for floor, reference in (
+        ("floor: import attrs, cattrs, json ", "pycountry lookup"),
+        ("floor: import attrs, cattrs, json, argparse", "python -c pass"),
+    ):
+        (line,) = [line for line in out.splitlines() if line.startswith(floor)]
+        assert reference in line, line
     assert "msgspec, same JSON and rules" in out
     assert "pycountry lookup" in out
     assert out.rstrip().splitlines()[-1].startswith(("every target met", "missed: "))
