@@ -56,6 +56,8 @@ class InstitutionKind(enum.Enum):
     #: A city government (pemerintah kota, "Pemkot").
     CITY = "city"
 
+    __hash__ = object.__hash__  # see Theme
+
     @classmethod
     def _missing_(cls, value: object) -> InstitutionKind | None:
         key = str(value).casefold().strip(" .")
@@ -72,6 +74,8 @@ class EventKind(enum.Enum):
     CEREMONY = "ceremony"
     #: A separate handing over of awards already announced (penyerahan).
     HANDOVER = "handover"
+
+    __hash__ = object.__hash__  # see Theme
 
 
 #: The Indonesian words and abbreviations for each kind, as people write them; the first is
@@ -112,6 +116,9 @@ class Theme(enum.Enum):
     ASN_MANAGEMENT = "asn-management"
     #: A special mention (pengakuan khusus) outside the ranked categories.
     SPECIAL_MENTION = "special-mention"
+
+    # A member equals only itself: hashed in C by identity, not by Enum's Python-level hash.
+    __hash__ = object.__hash__
 
 
 @frozen
