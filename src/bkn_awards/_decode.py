@@ -69,10 +69,13 @@ class Decoder:
         self, filename: str, raw: list[Any] | None, cls: type[Any], report: Callable[[str], None]
     ) -> tuple[Any, ...]:
         """Structure one file's records (``None``: unreadable), reporting each problem as a line."""
-        structure = _object_of(cls, self._converter)
         by_id = self._targets[cls]
         failed: set[str] = set()
-        for index, item in enumerate(raw or ()):
+        self._failed[cls] = None if raw is None else failed
+        if not raw:  # no records, and no structuring function to make for them
+            return ()
+        structure = _object_of(cls, self._converter)
+        for index, item in enumerate(raw):
             try:
                 record = structure(item, cls)
             except Exception as error:  # every failure becomes a listed problem
@@ -81,11 +84,8 @@ class Decoder:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     failed.add(item["id"])
                 continue
-            if record.id in by_id:
+            if by_id.setdefault(record.id, record) is not record:
                 report(f"{filename}: record {_label(index, item)}: id: duplicate id {record.id!r}")
-                continue
-            by_id[record.id] = record
-        self._failed[cls] = None if raw is None else failed
         return tuple(by_id.values())
 
     def _link(self, cls: type[Any]) -> _Hook:
