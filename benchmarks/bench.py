@@ -36,8 +36,8 @@ import attrs
 import msgspec
 
 import bkn_awards
-from bkn_awards.loading import read_directory
-from bkn_awards.model import RECORD_FILES, links
+from bkn_awards.dataset import read_directory
+from bkn_awards.layout import RECORD_FILES, links
 from bkn_awards.rules import AtLeast, Each, EditionYear, Matches, NonEmpty, Rule, rules_of
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))

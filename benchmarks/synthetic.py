@@ -14,7 +14,7 @@ import pathlib
 import random
 from typing import Any
 
-from bkn_awards.reference import Region, regions
+from bkn_awards.geography import Region, regions
 
 KINDS = ("ministry", "agency", "province", "regency", "city")
 # Each category's words, its name in English and its theme (`bkn_awards.Theme`).

@@ -8,7 +8,7 @@ from typing import Any
 
 import importlib_resources
 
-from bkn_awards.model import RECORD_FILES
+from bkn_awards.layout import RECORD_FILES
 
 BUNDLED = importlib_resources.files("bkn_awards") / "data"
 

@@ -25,8 +25,8 @@ from bkn_awards import (
     Tally,
     Theme,
 )
-from bkn_awards._decode import unstructure
-from bkn_awards.model import RECORD_FILES
+from bkn_awards.codec import unstructure
+from bkn_awards.layout import RECORD_FILES
 from datafiles import BUNDLED
 
 T = TypeVar("T")

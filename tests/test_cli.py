@@ -12,7 +12,7 @@ import pytest
 
 import bkn_awards
 from bkn_awards.cli import main
-from bkn_awards.model import FILE_NAMES
+from bkn_awards.layout import FILE_NAMES
 from datafiles import read_records, write_records
 
 Capture = pytest.CaptureFixture[str]
@@ -173,7 +173,7 @@ def test_validate_a_good_and_a_bad_directory(capsys: Capture, data_dir: pathlib.
         "awards.json: line 1, column 3: invalid JSON: Expecting property name enclosed in "
         "double quotes",
         f"tallies.json: record '{tallies[0]['id']}': count: must not be negative, got -1",
-        f"tallies.json: record '{tallies[1]['id']}': year: expected int, got str",
+        f"tallies.json: record '{tallies[1]['id']}': year: expected a whole number, got a string",
         f"{data_dir}: 3 problems",
     ]
 
@@ -205,7 +205,11 @@ def test_verify_citations_exits_1_on_a_problem(
             f"bkn-awards: no awards match: the data holds no edition of {NO_EDITION} "
             f"(it holds {HELD})\n",
         ),
-        (["--year", "2020", "--rank", "9"], 1, "bkn-awards: no awards match\n"),
+        (
+            ["--year", "2020", "--rank", "9"],
+            1,
+            "bkn-awards: no awards match: no award in the data has the rank 9\n",
+        ),
         (
             ["--institution", "Atlantis"],
             1,

@@ -18,8 +18,8 @@ import pytest
 
 import bkn_awards
 from bkn_awards import DataError
+from bkn_awards.layout import RECORD_FILES, links, unwrap_optional
 from bkn_awards.loading import PROBLEMS_LISTED
-from bkn_awards.model import RECORD_FILES, links, unwrap_optional
 from bkn_awards.rules import INT64_MAX, AtLeast, Each, EditionYear, rules_of
 from datafiles import BUNDLED, read_records, write_records
 

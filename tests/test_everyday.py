@@ -11,7 +11,7 @@ import pytest
 import bkn_awards
 from bkn_awards import Records
 from bkn_awards.cli import main
-from bkn_awards.model import RECORD_FILES
+from bkn_awards.layout import RECORD_FILES
 from datafiles import BUNDLED, read_records, write_records
 
 Capture = pytest.CaptureFixture[str]

@@ -16,7 +16,7 @@ from frictionless import Package
 
 import bkn_awards
 from bkn_awards.formats import data_schema, export
-from bkn_awards.model import RECORD_FILES
+from bkn_awards.layout import RECORD_FILES
 from datafiles import BUNDLED, held, read_records, write_records
 
 AWARD_COLUMNS = {

@@ -31,7 +31,7 @@ from bkn_awards import (
 )
 from bkn_awards.cli import main
 from bkn_awards.formats import export
-from bkn_awards.model import RECORD_FILES
+from bkn_awards.layout import RECORD_FILES
 from bkn_awards.rows import cell_text
 from datafiles import bundled_count, copy_bundled, read_records, write_records
 from strategies import datasets, write_dataset
@@ -43,7 +43,7 @@ from strategies import datasets, write_dataset
     "year", [np.int64(2022), np.int32(2022), np.uint16(2022), [np.int64(2022)]]
 )
 def test_queries_take_numpy_integers(year: object) -> None:
-    assert bkn_awards.awards(year=year) == bkn_awards.awards(year=2022)  # type: ignore[arg-type]
+    assert bkn_awards.awards(year=year) == bkn_awards.awards(year=2022)
 
 
 def test_a_year_taken_from_to_pandas_is_a_year() -> None:
@@ -56,7 +56,7 @@ def test_a_year_taken_from_to_pandas_is_a_year() -> None:
 @pytest.mark.parametrize("value", [True, np.bool_(True), 2022.0, "2022", b"2022", None])
 def test_a_bool_or_other_non_integer_is_refused(value: object) -> None:
     with pytest.raises(QueryError, match="year must be a whole number"):
-        bkn_awards.awards(year=[value])  # type: ignore[list-item]
+        bkn_awards.awards(year=[value])
 
 
 def test_records_from_another_dataset_are_matched_by_id(data_dir: pathlib.Path) -> None:

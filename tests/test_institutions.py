@@ -12,7 +12,6 @@ import bkn_awards
 from bkn_awards import (
     AmbiguousInstitutionError,
     BknAwardsError,
-    Institution,
     InstitutionKind,
     QueryError,
     UnknownInstitutionError,
@@ -145,7 +144,7 @@ def test_any_text_resolves_or_raises_a_lookup_or_query_error(text: str) -> None:
         assert outcome is known[outcome.id]
     else:  # a region of Indonesia with no record: its government, made from the table
         assert outcome.region_code is not None
-        assert outcome == Institution.of_region(BY_CODE[outcome.region_code])
+        assert outcome == BY_CODE[outcome.region_code].government()
     assert name_key(text) in {name_key(n) for n in _names(outcome)}
 
 

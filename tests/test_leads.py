@@ -70,17 +70,6 @@ def test_rows_left_out_are_real_rows_named_as_the_table_names_them() -> None:
         assert bkn_awards.institution(written) == bkn_awards.institution(name), line
 
 
-def test_every_web_source_is_a_lead_or_a_checked_research_row() -> None:
-    """A web source comes from the leads or from the checked rows of a dated research folder."""
-    urls = {row["url"] for row in _leads().values()}
-    research = "\n".join(
-        path.read_text(encoding="utf-8") for path in (REPO / "research").glob("*/checked-*.tsv")
-    )
-    for source in bkn_awards.sources():
-        if source.url is not None and source.sha256 is None:
-            assert source.url in urls or source.url in research, source.id
-
-
 def test_the_acceptance_figures_hold() -> None:
     awards = bkn_awards.awards()
     provinces = {a.institution.region_code[:2] for a in awards if a.institution.region_code}

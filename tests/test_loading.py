@@ -11,8 +11,8 @@ import zipfile
 import pytest
 
 import bkn_awards
-from bkn_awards._decode import unstructure
-from bkn_awards.model import RECORD_FILES
+from bkn_awards.codec import unstructure
+from bkn_awards.layout import RECORD_FILES
 from datafiles import BUNDLED, read_records, write_records
 
 

@@ -12,7 +12,7 @@ import bkn_awards
 from bkn_awards import (
     DataError,
 )
-from bkn_awards.loading import read_directory
+from bkn_awards.dataset import read_directory
 from datafiles import bundled_count
 from strategies import corruptions, datasets, write_corrupted, write_dataset
 

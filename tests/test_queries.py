@@ -289,12 +289,12 @@ def test_theme_by_name_and_member() -> None:
         ({"kind": "village"}, "kind must be one of ministry, agency, province, regency, city"),
         ({"theme": "cooking"}, "theme must be one of planning, performance, competency, "),
         ({"province": " "}, "a region is named by a non-empty text"),
-        ({"province": 33}, "a region is named by a non-empty text, not 33"),
+        ({"province": 33}, "province must be a name or a Region, not 33"),
     ],
 )
 def test_malformed_filters_raise_query_error(arguments: dict[str, object], message: str) -> None:
     with pytest.raises(QueryError, match=message):
-        bkn_awards.awards(**arguments)  # type: ignore[arg-type]
+        bkn_awards.awards(**arguments)
 
 
 def test_unknown_category_is_an_error_with_suggestions() -> None:

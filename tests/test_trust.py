@@ -6,16 +6,16 @@ import datetime as dt
 import pathlib
 import shutil
 import threading
-from typing import Any
 
 import attrs
 import pytest
 
 import bkn_awards
-from bkn_awards import loading
-from bkn_awards.dataset import Dataset
-from bkn_awards.loading import read_directory
-from bkn_awards.reports import measure
+from bkn_awards import dataset
+from bkn_awards.completeness import measure
+from bkn_awards.dataset import Dataset, read_directory
+from bkn_awards.layout import data_directory
+from bkn_awards.lazy import Lazy
 from datafiles import bundled_count, bundled_records, held, read_records, write_records
 
 MOJOKERTO_KOMPETENSI = "2022-kota-mojokerto-penilaian-kompetensi"
@@ -208,17 +208,16 @@ def test_many_threads_at_first_use_share_one_load(monkeypatch: pytest.MonkeyPatc
     calls = []
     start = threading.Barrier(16)
 
-    def counted(directory: Any, **checks: bool) -> Dataset:
+    def counted() -> Dataset:
         calls.append(1)
-        return read_directory(directory, **checks)
+        return read_directory(data_directory(), regions=False)
 
-    monkeypatch.setattr(loading, "_bundled", None)
-    monkeypatch.setattr(loading, "read_directory", counted)
+    monkeypatch.setattr(dataset, "_BUNDLED", Lazy(counted))
     seen: list[Dataset] = []
 
     def query() -> None:
         start.wait()
-        seen.append(loading.bundled())
+        seen.append(dataset.bundled())
 
     threads = [threading.Thread(target=query) for _ in range(16)]
     for thread in threads:
@@ -227,7 +226,7 @@ def test_many_threads_at_first_use_share_one_load(monkeypatch: pytest.MonkeyPatc
         thread.join()
     assert calls == [1]
     assert len(seen) == 16
-    assert all(dataset is seen[0] for dataset in seen)
+    assert all(made is seen[0] for made in seen)
     awards, institutions = bundled_count("awards.json"), bundled_count("institutions.json")
     assert repr(seen[0]) == f"<Dataset: {awards} awards, {institutions} institutions>"
     of_2022 = [a for a in bundled_records("awards.json") if a["year"] == 2022]

@@ -192,14 +192,14 @@ def test_the_rules_tying_fields_and_the_region_table_are_kept(
             "editions.json",
             "2022",
             {"year": "2022"},
-            "editions.json: record '2022': year: expected int, got str",
+            "editions.json: record '2022': year: expected a whole number, got a string",
             id="wrong type",
         ),
         pytest.param(
             "awards.json",
             SIDOARJO_ID,
             {"rank": True},
-            f"{SIDOARJO}: rank: expected int, got bool",
+            f"{SIDOARJO}: rank: expected a whole number, got true or false",
             id="bool for int",
         ),
         pytest.param(
@@ -287,7 +287,7 @@ def test_the_rules_tying_fields_and_the_region_table_are_kept(
             "institutions.json",
             "kab-tulungagung",
             {"aliases": "Tulungagung"},
-            "institutions.json: record 'kab-tulungagung': aliases: expected a list, got str",
+            "institutions.json: record 'kab-tulungagung': aliases: expected a list, got a string",
             id="string for list",
         ),
         pytest.param(
@@ -360,8 +360,12 @@ def test_a_bad_record_is_refused_naming_file_record_and_field(
     [
         pytest.param(b'[{"id": "x",', "line 1, column 13: invalid JSON: ", id="invalid JSON"),
         pytest.param(b"\xff\xfe[]", "not UTF-8 (byte 0xff at offset 0)", id="not UTF-8"),
-        pytest.param(b'{"id": "x"}', "expected a JSON list of records, got dict", id="not a list"),
-        pytest.param(b"[3]", "record #0: (record): expected a JSON object", id="not an object"),
+        pytest.param(b'{"id": "x"}', "expected a list of records, got an object", id="not a list"),
+        pytest.param(
+            b"[3]",
+            "record #0: (record): expected an object, got a whole number",
+            id="not an object",
+        ),
         pytest.param(b"", "line 1, column 1: invalid JSON: Expecting value", id="empty file"),
         pytest.param(
             b"[" * 100_000 + b"]" * 100_000,
@@ -483,7 +487,7 @@ MADIUN = f"awards.json: record {MADIUN_ID!r}"
         (
             {"source": WARTA, "paragraphs": [1, 23], "part": None},
             {"source": WARTA, "paragraphs": [True, 23], "part": None},
-            f"{MADIUN}: citations[0].paragraphs[0]: expected int, got bool",
+            f"{MADIUN}: citations[0].paragraphs[0]: expected a whole number, got true or false",
         ),
         pytest.param(
             {"source": WARTA, "paragraphs": [23], "part": "the ranking"},
@@ -494,7 +498,7 @@ MADIUN = f"awards.json: record {MADIUN_ID!r}"
         pytest.param(
             {"source": WARTA, "paragraphs": [23], "part": None},
             {"source": WARTA, "paragraphs": [23], "part": 1},
-            f"{MADIUN}: citations[0].part: expected str, got int",
+            f"{MADIUN}: citations[0].part: expected a string, got a whole number",
             id="part not text",
         ),
     ],

@@ -25,7 +25,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
 import bkn_awards
-from bkn_awards.model import RECORD_FILES, Award
+from bkn_awards.layout import RECORD_FILES
+from bkn_awards.records import Award
 from bkn_awards.rows import column_types, pandas_dtype
 from bkn_awards.rules import rules_of
 

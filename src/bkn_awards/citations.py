@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pathlib
 from collections.abc import Iterator, Mapping, Sequence
@@ -10,8 +9,8 @@ from typing import Any
 
 from attrs import frozen
 
-from bkn_awards.entities import Category, Citation, Edition, Official, Source
-from bkn_awards.model import Award, Event, Tally, file_of
+from bkn_awards.layout import file_of
+from bkn_awards.records import Award, Category, Citation, Edition, Event, Official, Source, Tally
 from bkn_awards.text import MONTHS, mentions
 
 __all__ = ["CitationProblem", "CitationReport", "article_paragraphs", "verify"]
@@ -99,6 +98,8 @@ def verify(
     or alias), an event's date or one of its officials, a tally's count, an edition's year, a
     category's name, an official's name.
     """
+    import hashlib  # only a check of citations reads articles
+
     directory = pathlib.Path(articles_dir)
     if not directory.is_dir():
         raise FileNotFoundError(f"no directory of articles at {directory}")

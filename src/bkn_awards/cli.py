@@ -10,11 +10,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from bkn_awards.dataset import load
 from bkn_awards.errors import AmbiguousInstitutionError, BknAwardsError, DataError
-from bkn_awards.loading import load
-from bkn_awards.reference import Theme
+from bkn_awards.query import filters
 from bkn_awards.results import Records
-from bkn_awards.rows import aligned, flatten, sheet
+from bkn_awards.rows import flatten
+from bkn_awards.tables import aligned, sheet
 
 __all__ = ["main"]
 
@@ -255,13 +256,16 @@ def _option(*flags: str, **settings: Any) -> _Option:
 
 
 _FORMAT = _option("--format", choices=["table", "csv", "json"], default="table", help="format")
-_YEAR = _option("--year", type=_numbers, nargs="+", metavar="YEAR", help="2022 2023, 2020-2022")
-_KIND = _option("--kind", help="province, regency, city (or provinsi, kabupaten, kota, pemkab...)")
-_INSTITUTION = _option("--institution", metavar="NAME", help="name, alias or region code")
-_CATEGORY = _option("--category", metavar="WORDS", help="words of the category name")
-_RANK = _option("--rank", type=_numbers, nargs="+", metavar="N", help="place(s): 1 2, 1-3")
-_PROVINCE = _option("--province", metavar="NAME", help="a province and its kabupaten and kota")
-_THEME = _option("--theme", choices=[t.value for t in Theme], help="what the category judges")
+# The options of the award filters, made from `AwardQuery`'s fields: one for each, by its name.
+_FILTERS: dict[str, _Option] = {
+    name: _option(
+        f"--{name}",
+        metavar=f.metavar,
+        help=f.help,
+        **({"type": _numbers, "nargs": "+"} if f.many else {}),
+    )
+    for name, f in filters()
+}
 _WIDE = _option("--wide", action="store_true", help="whole cells in tables, however wide")
 _DATA = _option("--data", metavar="DIR", help="a data directory of your own, not the bundled")
 _EXPORT_FORMAT = _option("--format", choices=["datapackage", "csv", "json"], default="datapackage")
@@ -275,16 +279,28 @@ _ARTICLES = _option("articles_dir", metavar="DIR", help="the directory of articl
 # Each command: what runs it, what it does in a line, and its options.
 _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Option, ...]]] = {
     "awards": (
-        _list("awards", "year", "institution", "category", "rank", "kind", "province", "theme"),
+        _list("awards", *_FILTERS),
         "list awards (the default command)",
-        (_YEAR, _INSTITUTION, _CATEGORY, _RANK, _KIND, _PROVINCE, _THEME, _FORMAT),
+        (*_FILTERS.values(), _FORMAT),
     ),
-    "institutions": (_list("institutions", "kind"), "list the institutions", (_KIND, _FORMAT)),
+    "institutions": (
+        _list("institutions", "kind"),
+        "list the institutions",
+        (_FILTERS["kind"], _FORMAT),
+    ),
     "institution": (_institution, "look one institution up by name or code", (_NAME, _FORMAT)),
-    "categories": (_list("categories", "year"), "list the categories", (_YEAR, _FORMAT)),
+    "categories": (_list("categories", "year"), "list the categories", (_FILTERS["year"], _FORMAT)),
     "sources": (_list("sources"), "list the news articles the data comes from", (_FORMAT,)),
-    "events": (_list("events", "year"), "list the ceremonies and handovers", (_YEAR, _FORMAT)),
-    "tallies": (_list("tallies", "year"), "list the counts of awards reported", (_YEAR, _FORMAT)),
+    "events": (
+        _list("events", "year"),
+        "list the ceremonies and handovers",
+        (_FILTERS["year"], _FORMAT),
+    ),
+    "tallies": (
+        _list("tallies", "year"),
+        "list the counts of awards reported",
+        (_FILTERS["year"], _FORMAT),
+    ),
     "editions": (_list("editions"), "list the editions of the award", (_FORMAT,)),
     "officials": (_list("officials"), "list the officials named, in office then", (_FORMAT,)),
     "conflicts": (_conflicts, "list where reports about the same thing disagree", ()),

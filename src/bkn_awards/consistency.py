@@ -10,9 +10,10 @@ from typing import Any, NamedTuple, TypeAlias
 
 from attrs import field, frozen
 
-from bkn_awards.entities import Citation, Edition, Institution, ref_repr
-from bkn_awards.model import Award, Event, Tally, file_of
-from bkn_awards.reference import EventKind, regions_by_code
+from bkn_awards.geography import regions_by_code
+from bkn_awards.layout import file_of
+from bkn_awards.records import Award, Citation, Edition, Event, Institution, Tally, ref_repr
+from bkn_awards.vocabulary import EventKind
 
 __all__ = ["Claim", "Conflict", "Reported", "Value", "examine"]
 

@@ -1,26 +1,65 @@
-"""The finished, immutable Dataset and its queries."""
+"""The finished, immutable `Dataset` and its queries; the bundled one, and its queries as functions.
+
+`load()` makes a dataset from a directory (`loading` reads it); the one that ships with the
+package is made on the first query, once. The module functions (`bkn_awards.awards`...) are the
+methods of that bundled dataset.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
+from bkn_awards.citations import CitationReport, verify
+from bkn_awards.completeness import Coverage, coverage_of
 from bkn_awards.consistency import Conflict
-from bkn_awards.entities import Category, Edition, Institution, Official, Source
-from bkn_awards.index import NO_DEFAULT, AwardIndex, of_kind, of_years
-from bkn_awards.model import FILE_NAMES, Award, Event, Tally
-from bkn_awards.reference import InstitutionKind, Theme
+from bkn_awards.errors import DataError, QueryError
+from bkn_awards.inventory import Manifest, describe
+from bkn_awards.layout import FILE_NAMES, data_directory
+from bkn_awards.lazy import Lazy
+from bkn_awards.loading import read_files
+from bkn_awards.names import NO_DEFAULT
+from bkn_awards.query import AwardIndex, AwardQuery, of_kind, of_years
+from bkn_awards.records import (
+    Award,
+    Category,
+    Edition,
+    Event,
+    Institution,
+    Official,
+    Source,
+    Tally,
+)
 from bkn_awards.results import Records
+from bkn_awards.vocabulary import InstitutionKind
 
-if TYPE_CHECKING:  # the modules behind rarer questions are imported when asked
+if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-    from bkn_awards.citations import CitationReport
-    from bkn_awards.reports import Coverage, Manifest
-
-__all__ = ["Dataset"]
+__all__ = [
+    "Dataset",
+    "award",
+    "awards",
+    "bundled",
+    "categories",
+    "conflicts",
+    "coverage",
+    "editions",
+    "events",
+    "institution",
+    "institutions",
+    "load",
+    "manifest",
+    "officials",
+    "read_directory",
+    "search_institutions",
+    "sources",
+    "tallies",
+    "verify_citations",
+]
 
 
 class Dataset:
@@ -48,7 +87,10 @@ class Dataset:
     ) -> None:
         self._files = MappingProxyType({name: Records(files[name]) for name in FILE_NAMES})
         self._index = AwardIndex(
-            self._files["awards"], self._files["institutions"], self._files["categories"]
+            self._files["awards"],
+            self._files["institutions"],
+            self._files["categories"],
+            (edition.year for edition in self._files["editions"]),
         )
         self._conflicts = tuple(conflicts)
         self._directory = directory
@@ -57,33 +99,22 @@ class Dataset:
         awards, institutions = len(self._files["awards"]), len(self._files["institutions"])
         return f"<Dataset: {awards} awards, {institutions} institutions>"
 
-    def awards(
-        self,
-        *,
-        year: int | Iterable[int] | None = None,
-        institution: str | Institution | None = None,
-        category: str | Category | None = None,
-        rank: int | Iterable[int] | None = None,
-        kind: InstitutionKind | str | None = None,
-        province: str | None = None,
-        theme: Theme | str | None = None,
-    ) -> Records[Award]:
+    def awards(self, query: AwardQuery | None = None, /, **filters: Any) -> Records[Award]:
         """Find awards, in the data's order; every filter given must hold, one left out does not.
 
         Args:
-            year: An edition year, or several.
-            institution: A name, alias, id or code (see `institution`); any region of Indonesia.
-            category: Words of its name, in any case (``"manajemen kinerja"``), or its id.
-            rank: A place, or several. An award without one ("terbaik") matches no rank.
-            kind: The level of government of the winner (``"city"``, ``"kota"``).
-            province: A province (``"Jawa Tengah"``, ``"Jateng"``, ``"33"``): its government and
-                every kabupaten and kota in it.
-            theme: What the category judges, across editions (``"competency"``, a `Theme`).
+            query: The question as an `AwardQuery`; or give its filters as keywords.
+            **filters: The fields of `AwardQuery`: ``year``, ``institution``, ``category``,
+                ``rank``, ``kind``, ``province``, ``theme``. An institution is any region of
+                Indonesia too; an award without a rank ("terbaik") matches no rank.
 
-        An empty answer's `Records.note` says why, where the data can tell.
+        Returns:
+            The awards. An empty answer's `Records.note` says why, where one filter alone
+            finds nothing (a year with no edition, a place with no awards).
 
         Raises:
-            QueryError: A filter is malformed (an empty name, a rank below 1, an unknown theme).
+            QueryError: A filter is malformed (an empty name, a rank below 1, an unknown theme),
+                or a query is given with filters beside it.
             UnknownInstitutionError: No institution, region or province has that name.
             AmbiguousInstitutionError: The name fits several institutions.
             UnknownCategoryError: No category name contains those words.
@@ -96,17 +127,15 @@ class Dataset:
             'Pemerintah Kabupaten Bantul (34.02) has no awards in the data'
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.3.0
+           Takes an `AwardQuery` as well as its filters as keywords.
         """  # noqa: E501
-        year = list(year) if isinstance(year, Iterator) else year  # read twice, for the note too
-        found: Records[Award]
-        found = self._index.select(year, institution, category, rank, kind, province, theme)
-        if found:
-            return found
-        from bkn_awards.reports import why_empty
-
-        place = None if institution is None else self._index.names.find(institution)
-        note = why_empty(self._files, self._index.select, year, place, province)
-        return Records.noted(found, note)
+        if query is None:
+            query = AwardQuery(**filters)
+        elif filters:
+            raise QueryError("give an AwardQuery or filters as keywords, not both")
+        found: Records[Award] = self._index.select(query)
+        return found or Records.noted(found, self._index.why_empty(query))
 
     def institution(self, text: str | Institution, default: Any = NO_DEFAULT) -> Institution | Any:
         """Find the institution a name, alias, id or region code stands for.
@@ -247,9 +276,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        from bkn_awards.reports import coverage
-
-        return coverage(self._files)
+        return coverage_of(self._files)
 
     def award(self, award_id: str) -> Award:
         """Return the award with this id.
@@ -270,8 +297,6 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        from bkn_awards.reports import describe
-
         return describe(self._files, self._directory)
 
     def verify_citations(self, articles_dir: str | os.PathLike[str]) -> CitationReport:
@@ -283,8 +308,6 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        from bkn_awards.citations import verify
-
         return verify(self._files, articles_dir)
 
     def records_by_file(self) -> dict[str, Records[Any]]:
@@ -298,3 +321,102 @@ class Dataset:
         .. versionadded:: 0.1.0
         """  # noqa: E501
         return dict(self._files)
+
+
+def read_directory(directory: Traversable, *, regions: bool = True) -> Dataset:
+    """Read and check every data file of `directory` into a `Dataset` (see `loading.read_files`).
+
+    Raises:
+        DataError: Every problem found, each on a line naming its file, record and field.
+    """
+    files, conflicts = read_files(directory, regions=regions)
+    return Dataset(files, conflicts=conflicts, directory=directory)
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load a dataset: the bundled data, or a directory of data files of the same format.
+
+    A directory holds the files the bundled data has (``sources.json``, ``institutions.json``,
+    ``officials.json``, ``editions.json``, ``categories.json``, ``events.json``, ``awards.json``,
+    ``tallies.json``), each a JSON list of records. Copy the bundled files and add to them to
+    extend the data. A Data Package that `export` wrote (its ``datapackage.json``, or its
+    directory) loads too, from its CSV tables.
+
+    Args:
+        path: The directory, or ``None`` for the data that ships with the package.
+
+    Returns:
+        The dataset, with every record checked and linked.
+
+    Raises:
+        DataError: A file is missing, not UTF-8 or not JSON, or a record is malformed or links
+            to a record that does not exist. The message lists every problem with its file,
+            record and field; nothing is half-loaded.
+
+    Example:
+        >>> import bkn_awards
+        >>> data = bkn_awards.load()
+        >>> len(data.awards(year=2020))
+        22
+
+    .. versionadded:: 0.1.0
+    """
+    if path is None:
+        return bundled()
+    import pathlib
+
+    directory = pathlib.Path(path)
+    if directory.name == "datapackage.json" and directory.is_file():
+        directory = directory.parent
+    if not directory.is_dir():
+        raise DataError([f"{directory}: not a directory"])
+    return read_directory(directory)
+
+
+def _read_bundled() -> Dataset:
+    # The tests check the bundled files against the region table (the full path).
+    return read_directory(data_directory(), regions=False)
+
+
+_BUNDLED = Lazy(_read_bundled)
+
+
+def bundled() -> Dataset:
+    """The dataset that ships with the package, read on first use, once, whatever the threads."""
+    return _BUNDLED.get()
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _on_bundled(method: Callable[Concatenate[Dataset, P], R]) -> Callable[P, R]:
+    """The method of the bundled dataset as a plain function, documented as the method is."""
+
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        return method(bundled(), *args, **kwargs)
+
+    # Documentation tools read the signature through __wrapped__: show it without `self`.
+    signature = functools.partial(method, None)  # type: ignore[arg-type]
+    call.__wrapped__ = signature
+    call.__module__ = "bkn_awards"
+    call.__qualname__ = method.__name__
+    return call
+
+
+award = _on_bundled(Dataset.award)
+awards = _on_bundled(Dataset.awards)
+institution = _on_bundled(Dataset.institution)
+institutions = _on_bundled(Dataset.institutions)
+search_institutions = _on_bundled(Dataset.search_institutions)
+categories = _on_bundled(Dataset.categories)
+sources = _on_bundled(Dataset.sources)
+officials = _on_bundled(Dataset.officials)
+events = _on_bundled(Dataset.events)
+tallies = _on_bundled(Dataset.tallies)
+editions = _on_bundled(Dataset.editions)
+conflicts = _on_bundled(Dataset.conflicts)
+coverage = _on_bundled(Dataset.coverage)
+verify_citations = _on_bundled(Dataset.verify_citations)
+manifest = _on_bundled(Dataset.manifest)

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import attrs
 
-from bkn_awards._decode import unstructure
-from bkn_awards.entities import Citation
+from bkn_awards.codec import unstructure
 from bkn_awards.errors import ExportError
-from bkn_awards.model import RECORD_FILES, links, unwrap_optional
+from bkn_awards.layout import RECORD_FILES, links, unwrap_optional
+from bkn_awards.records import Citation
 from bkn_awards.rows import cell_text, column_types
 from bkn_awards.rules import ISO_DATE, ISO_DATETIME, rules_of
 

@@ -1,113 +1,47 @@
-"""The way in: read a directory's files, decode and check them, and make the `Dataset`.
+"""Reading a data directory: each file's bytes to checked, linked records, or every problem found.
 
-Also the bundled dataset, made once on first use, and the module-level queries over it.
+A directory's files are read in the order of `layout.RECORD_FILES`, decoded by the one converter
+(`codec`), and checked across records (`consistency`); nothing is half-loaded.
 """
 
 from __future__ import annotations
 
-import functools
 import gc
-import os
-import threading
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from bkn_awards._decode import Decoder, parse
-from bkn_awards.consistency import examine
-from bkn_awards.dataset import Dataset
+from bkn_awards.codec import Decoder, json_type, parse
+from bkn_awards.consistency import Conflict, examine
 from bkn_awards.errors import DataError
-from bkn_awards.model import RECORD_FILES, data_files
-from bkn_awards.reference import data_directory
+from bkn_awards.layout import RECORD_FILES, data_files
 from bkn_awards.rows import unflatten
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = [
-    "award",
-    "awards",
-    "bundled",
-    "categories",
-    "conflicts",
-    "coverage",
-    "editions",
-    "events",
-    "institution",
-    "institutions",
-    "load",
-    "manifest",
-    "officials",
-    "read_directory",
-    "search_institutions",
-    "sources",
-    "tallies",
-    "verify_citations",
-]
+__all__ = ["PROBLEMS_LISTED", "Loaded", "read_files"]
+
+
+class Loaded(NamedTuple):
+    """What a data directory holds: each file's records (``{"awards": ...}``), and conflicts."""
+
+    files: Mapping[str, Sequence[Any]]
+    conflicts: tuple[Conflict, ...]
+
 
 #: How many problems a `DataError` lists; it counts the rest. A file of 100,000 bad records
 #: would otherwise hold 100,000 lines in memory, and no reader goes past the first screens.
 PROBLEMS_LISTED = 200
 
-_bundled: Dataset | None = None
-_bundled_lock = threading.Lock()
 
+def read_files(directory: Traversable, *, regions: bool = True) -> Loaded:
+    """Read and check every data file of `directory`: its records by file, and their conflicts.
 
-def bundled() -> Dataset:
-    """The dataset that ships with the package, read on first use, once, whatever the threads."""
-    global _bundled
-    if _bundled is None:
-        with _bundled_lock:
-            if _bundled is None:
-                # The tests check the bundled files against the region table (the full path).
-                _bundled = read_directory(data_directory(), regions=False)
-    return _bundled
-
-
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """Load a dataset: the bundled data, or a directory of data files of the same format.
-
-    A directory holds the files the bundled data has (``sources.json``, ``institutions.json``,
-    ``officials.json``, ``editions.json``, ``categories.json``, ``events.json``, ``awards.json``,
-    ``tallies.json``), each a JSON list of records. Copy the bundled files and add to them to
-    extend the data. A Data Package that `export` wrote (its ``datapackage.json``, or its
-    directory) loads too, from its CSV tables.
-
-    Args:
-        path: The directory, or ``None`` for the data that ships with the package.
-
-    Returns:
-        The dataset, with every record checked and linked.
+    The data files are its JSON files, or a Data Package's CSV tables (see `layout.data_files`).
+    With `regions` false, regional governments are not checked against the region table.
 
     Raises:
-        DataError: A file is missing, not UTF-8 or not JSON, or a record is malformed or links
-            to a record that does not exist. The message lists every problem with its file,
-            record and field; nothing is half-loaded.
-
-    Example:
-        >>> import bkn_awards
-        >>> data = bkn_awards.load()
-        >>> len(data.awards(year=2020))
-        22
-
-    .. versionadded:: 0.1.0
-    """
-    if path is None:
-        return bundled()
-    import pathlib
-
-    directory = pathlib.Path(path)
-    if directory.name == "datapackage.json" and directory.is_file():
-        directory = directory.parent
-    if not directory.is_dir():
-        raise DataError([f"{directory}: not a directory"])
-    return read_directory(directory)
-
-
-def read_directory(directory: Traversable, *, regions: bool = True) -> Dataset:
-    """Read and check every data file of `directory`, or raise `DataError` listing each problem.
-
-    The data files are its JSON files, or a Data Package's CSV tables (see `model.data_files`).
-    With `regions` false, regional governments are not checked against the region table.
+        DataError: Every problem found, each on a line naming its file, record and field.
     """
     # Making thousands of records sets the cyclic garbage collector off again and again, for
     # nothing: none of them is garbage. It is back on at the first problem, since a failure
@@ -130,7 +64,7 @@ def read_directory(directory: Traversable, *, regions: bool = True) -> Dataset:
         found, conflicts = examine(files, regions=regions)
         if found:
             raise DataError(found)
-        return Dataset(files, conflicts=conflicts, directory=directory)
+        return Loaded(files, conflicts)
     finally:
         if collecting:
             gc.enable()
@@ -173,7 +107,7 @@ def _read(
         report(f"{filename}: cannot be read: {error}")
         return None
     if type(records) is not list:
-        report(f"{filename}: expected a JSON list of records, got {type(records).__name__}")
+        report(f"{filename}: expected a list of records, got {json_type(records)}")
         return None
     return records
 
@@ -213,39 +147,3 @@ def _text(file: Traversable, filename: str, report: Callable[[str], None]) -> st
     except UnicodeDecodeError as error:
         report(f"{filename}: not UTF-8 (byte {data[error.start]:#04x} at offset {error.start})")
         return None
-
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _on_bundled(method: Callable[Concatenate[Dataset, P], R]) -> Callable[P, R]:
-    """The method of the bundled dataset as a plain function, documented as the method is."""
-
-    @functools.wraps(method)
-    def call(*args: P.args, **kwargs: P.kwargs) -> R:
-        return method(bundled(), *args, **kwargs)
-
-    # Documentation tools read the signature through __wrapped__: show it without `self`.
-    signature = functools.partial(method, None)  # type: ignore[arg-type]
-    call.__wrapped__ = signature
-    call.__module__ = "bkn_awards"
-    call.__qualname__ = method.__name__
-    return call
-
-
-award = _on_bundled(Dataset.award)
-awards = _on_bundled(Dataset.awards)
-institution = _on_bundled(Dataset.institution)
-institutions = _on_bundled(Dataset.institutions)
-search_institutions = _on_bundled(Dataset.search_institutions)
-categories = _on_bundled(Dataset.categories)
-sources = _on_bundled(Dataset.sources)
-officials = _on_bundled(Dataset.officials)
-events = _on_bundled(Dataset.events)
-tallies = _on_bundled(Dataset.tallies)
-editions = _on_bundled(Dataset.editions)
-conflicts = _on_bundled(Dataset.conflicts)
-coverage = _on_bundled(Dataset.coverage)
-verify_citations = _on_bundled(Dataset.verify_citations)
-manifest = _on_bundled(Dataset.manifest)

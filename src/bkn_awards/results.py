@@ -6,7 +6,8 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, overload
 
-from bkn_awards.rows import aligned, cell_text, column_types, display_columns, flatten, pandas_dtype
+from bkn_awards.rows import cell_text, column_types, flatten, pandas_dtype
+from bkn_awards.tables import aligned, display_columns
 
 if TYPE_CHECKING:
     import pandas

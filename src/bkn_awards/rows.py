@@ -1,4 +1,4 @@
-"""Records as flat rows and text: one value a column, for tables, CSV, JSON, pandas and sheets."""
+"""Records as flat rows: one value a column, for CSV, JSON, pandas and a Data Package's tables."""
 
 from __future__ import annotations
 
@@ -6,56 +6,15 @@ import datetime as dt
 import enum
 import json
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
-from bkn_awards.entities import Citation, plain
-from bkn_awards.model import Award, unwrap_optional
+from bkn_awards.layout import unwrap_optional
+from bkn_awards.records import Award, Citation, plain
 
-__all__ = [
-    "aligned",
-    "cell_text",
-    "column_types",
-    "display_columns",
-    "flatten",
-    "pandas_dtype",
-    "sheet",
-    "unflatten",
-]
-
-
-def aligned(rows: Sequence[Sequence[str]], width: int | None = None) -> list[str]:
-    """Pad the cells of `rows` into aligned columns, two spaces apart (short rows allowed).
-
-    With `width`, the widest columns are cut, their long cells ending in "…", until every line
-    fits in `width` characters.
-
-    Example:
-        >>> aligned([["Year", "Rank"], ["2020", "1"]])
-        ['Year  Rank', '2020  1']
-        >>> aligned([["Name", "Rank"], ["Pemerintah Kota Mojokerto", "2"]], width=20)
-        ['Name            Rank', 'Pemerintah Ko…  2']
-    """
-    widths = [max(len(row[i]) for row in rows if len(row) > i) for i in range(len(rows[0]))]
-    while width is not None and sum(widths) + 2 * (len(widths) - 1) > width:
-        widest = max(range(len(widths)), key=widths.__getitem__)
-        if widths[widest] <= _NARROWEST:
-            break
-        widths[widest] -= 1
-    return [
-        "  ".join(_cut(c, w).ljust(w) for c, w in zip(row, widths, strict=False)).rstrip()
-        for row in rows
-    ]
-
-
-# A column is cut no narrower than this: a few letters and "…" still say what a cell was.
-_NARROWEST = 6
-
-
-def _cut(cell: str, width: int) -> str:
-    return cell if len(cell) <= width else cell[: width - 1] + "…"
+__all__ = ["cell_text", "column_types", "flatten", "pandas_dtype", "unflatten"]
 
 
 def pandas_dtype(kind: type[Any], optional: bool) -> str:
@@ -123,7 +82,7 @@ def unflatten(record_type: type[Any], row: Mapping[str, str]) -> dict[str, Any]:
     decoder to name.
 
     Example:
-        >>> from bkn_awards.model import Award
+        >>> from bkn_awards.records import Award
         >>> row = {"id": "a", "rank": "2", "sources": '["s"]', "paragraphs": "[[4, 5]]"}
         >>> unflatten(Award, row)
         {'id': 'a', 'rank': 2, 'citations': [{'source': 's', 'paragraphs': [4, 5], 'part': None}]}
@@ -163,31 +122,6 @@ def _from_json(cell: str) -> Any:
         return cell
 
 
-def display_columns(record_type: type[Any]) -> list[tuple[str, Callable[[Any], str]]]:
-    """The few columns a table of `record_type` shows a reader, with how to write each cell."""
-    if record_type is Award:
-        return [
-            ("Id", lambda a: a.id),
-            ("Year", lambda a: str(a.year)),
-            ("Institution", lambda a: a.institution.name),
-            ("Category", lambda a: a.category.name if a.category else "-"),
-            ("Rank", lambda a: "-" if a.rank is None else str(a.rank)),
-            ("Source", lambda a: "; ".join(_source_line(c.source) for c in a.citations)),
-        ]
-    shown = [f.name for f in attrs.fields(record_type) if f.name != "citations"][:5]
-    return [(name.replace("_", " ").capitalize(), _text_of(name)) for name in shown]
-
-
-def _text_of(name: str) -> Callable[[Any], str]:
-    def text(record: Any) -> str:
-        value = plain(getattr(record, name))
-        if isinstance(value, list):
-            return "; ".join(map(str, value)) or "-"
-        return "-" if value is None else str(value)
-
-    return text
-
-
 def _citations(citations: tuple[Citation, ...]) -> dict[str, list[Any]]:
     return {
         "sources": [c.source.id for c in citations],
@@ -202,12 +136,6 @@ def _first_published(citations: tuple[Citation, ...]) -> dt.date | None:
     return min(dates) if dates else None
 
 
-def _source_line(source: Any) -> str:
-    published = source.published_on.isoformat() if source.published_on else "undated"
-    title = source.title or source.url or f"untitled ({source.id})"
-    return f"{title} ({source.publisher or 'publisher not named'}, {published})"
-
-
 def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
     """For each column of `record_type`'s flat rows: the type of its values, and if it may be None.
 
@@ -215,7 +143,7 @@ def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
     is what DataFrame dtypes and Table Schema field types are made from.
 
     Example:
-        >>> from bkn_awards.model import Award
+        >>> from bkn_awards.records import Award
         >>> column_types(Award)["rank"], column_types(Award)["year"]
         ((<class 'int'>, True), (<class 'int'>, False))
     """
@@ -250,50 +178,3 @@ def cell_text(value: Any) -> str:
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
     return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-
-def sheet(award: Award) -> list[str]:
-    """An award with every field and citation spelled out, one labelled line each.
-
-    Example:
-        >>> import bkn_awards
-        >>> sheet(bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi"))[7]
-        'as reported   Juara Pertama'
-    """
-    institution, category, recipient = award.institution, award.category, award.recipient
-    lines = [
-        ("id", award.id),
-        ("year", str(award.year)),
-        ("institution", f"{institution.name} ({institution.id})"),
-        ("kind", institution.kind.value),
-        ("region code", institution.region_code or "-"),
-        ("category", f"{category.name} ({category.id})" if category else "not reported"),
-        ("rank", "-" if award.rank is None else str(award.rank)),
-        ("as reported", award.rank_label),
-        ("group", award.group or "-"),
-        ("event", _event_line(award)),
-        ("received by", f"{recipient.name}, {recipient.position}" if recipient else "-"),
-    ]
-    for number, citation in enumerate(award.citations, start=1):
-        source = citation.source
-        lines += [
-            (f"source {number}", f"{source.title or '(no headline)'} [{source.id}]"),
-            ("  publisher", source.publisher or "not named in the text"),
-            ("  published", cell_text(source.published or source.published_on or "-")),
-            ("  where", ", ".join(map(str, citation.paragraphs)) or citation.part or "-"),
-            ("  address", source.url or "-"),
-            ("  sha256", f"{source.sha256} ({source.filename})" if source.sha256 else "-"),
-        ]
-    width = max(len(label) for label, _ in lines)
-    return [f"{label.ljust(width)}  {value}" for label, value in lines]
-
-
-def _event_line(award: Award) -> str:
-    event = award.event
-    if event is None:
-        return "-"
-    date = "undated" if event.date is None else event.date.isoformat()
-    if event.date_inferred:
-        date += " (inferred)"
-    place = ", ".join(p for p in (event.venue, event.city) if p) or "place not reported"
-    return f"{event.kind.value}, {date}, {place} ({event.id})"

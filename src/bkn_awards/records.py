@@ -1,4 +1,10 @@
-"""The records others link to: sources, citations, institutions, officials, editions, categories."""
+"""The records of the data, in the order a reader meets them: who reported, who won, what, when.
+
+Sources and the citations into them come first, then the institutions and officials they name,
+the editions and their categories, the events, the awards, and the tallies of awards reported.
+Each field states its rules once, with `ruled`: they validate the record in ``__init__`` and are
+read again for the JSON Schema and the data dictionary.
+"""
 
 import datetime as dt
 import enum
@@ -8,7 +14,6 @@ import attrs
 from attrs import field, frozen
 
 from bkn_awards.errors import FieldValueError
-from bkn_awards.reference import InstitutionKind, Region, Theme
 from bkn_awards.rules import (
     REGION_CODE,
     AtLeast,
@@ -20,15 +25,19 @@ from bkn_awards.rules import (
     NotInFuture,
     ruled,
 )
+from bkn_awards.vocabulary import EventKind, InstitutionKind, Theme
 
 __all__ = [
+    "Award",
     "Category",
     "Citation",
     "Edition",
+    "Event",
     "Institution",
     "Official",
     "Shown",
     "Source",
+    "Tally",
     "plain",
     "ref_repr",
 ]
@@ -187,6 +196,20 @@ class Institution(Shown):
     iso_3166_2: str | None = ruled(Matches(r"ID-[A-Z]{2}", "an ISO 3166-2 code: 'ID-JI'"))
     aliases: tuple[str, ...] = ruled(Each(NonEmpty()), Distinct("alias"), repr=False)
 
+    @classmethod
+    def of_region(cls, region: Any) -> "Institution":
+        """The government of a `Region` the data holds no record of (its id: ``"kab-bantul"``).
+
+        .. deprecated:: 0.3.0
+           Use `Region.government`.
+        """
+        import warnings
+
+        message = "Institution.of_region is deprecated; use Region.government()"
+        warnings.warn(message, DeprecationWarning, stacklevel=2)
+        made: Institution = region.government()
+        return made
+
     @aliases.validator
     def _coded_as_its_kind(self, _attribute: object, _aliases: object) -> None:
         regional = self.kind.value in ("province", "regency", "city")
@@ -196,18 +219,6 @@ class Institution(Shown):
             )
         if (self.kind is InstitutionKind.PROVINCE) != (self.iso_3166_2 is not None):
             raise FieldValueError("iso_3166_2", "is given for a province, and only there")
-
-    @classmethod
-    def of_region(cls, region: Region) -> "Institution":
-        """The government of a region the data holds no record of (its id: ``"kab-bantul"``)."""
-        return cls(
-            id=region.institution_id,
-            name=region.official_name,
-            kind=region.kind,
-            region_code=region.code,
-            iso_3166_2=region.iso_3166_2,
-            aliases=(),
-        )
 
 
 @frozen(kw_only=True)
@@ -298,3 +309,170 @@ class Category(Shown):
     theme: Theme
     number: int | None = ruled(AtLeast(1))
     citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
+
+
+@frozen(kw_only=True)
+class Event(Shown):
+    """An occasion on which BKN Awards were given or handed over.
+
+    Attributes:
+        id: Stable identifier, e.g. ``"2023-ceremony-surabaya"``.
+        year: The edition the awards belong to (a 2020 award may be handed over in 2021).
+        kind: Ceremony or handover.
+        date: The day, or ``None`` where no article gives it.
+        date_inferred: True where the article gives the day without the year (or the year
+            without the day) and the date was worked out; `date_note` says how.
+        date_note: How an inferred date was worked out, else ``None``.
+        time_of_day: The part of the day as reported (``"siang"``, ``"sore"``), else ``None``.
+        venue: The place as reported, or ``None`` where it is not named.
+        address: Floor and street where reported, else ``None``.
+        city: The city, or ``None``.
+        presenters: Who handed the awards over.
+        recipients: Who took them in hand.
+        represented: Whom the recipients stood in for, where the article says so.
+        accompanying: Officials reported as accompanying the presenters.
+        description: A short summary in the project's own words.
+        citations: Where the articles report the event.
+
+    Example:
+        >>> import bkn_awards
+        >>> event = bkn_awards.events(year=2023)[0]
+        >>> event.date.isoformat(), event.venue, event.presenters[0].position
+        ('2023-06-08', 'Hotel Bumi Surabaya', 'Plt Kepala BKN')
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = ruled(NonEmpty())
+    year: int = ruled(EditionYear())
+    kind: EventKind
+    date: dt.date | None = ruled(NotInFuture())
+    date_inferred: bool = field(repr=False)
+    date_note: str | None = ruled(NonEmpty(), repr=False)
+    time_of_day: str | None = ruled(NonEmpty(), repr=False)
+    venue: str | None = ruled(NonEmpty())
+    address: str | None = ruled(NonEmpty(), repr=False)
+    city: str | None = ruled(NonEmpty())
+    presenters: tuple[Official, ...] = field(repr=False)
+    recipients: tuple[Official, ...] = field(repr=False)
+    represented: tuple[Official, ...] = field(repr=False)
+    accompanying: tuple[Official, ...] = field(repr=False)
+    description: str = ruled(NonEmpty(), repr=False)
+    citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
+
+    @date_note.validator
+    def _inference_is_explained(self, _attribute: object, note: str | None) -> None:
+        if self.date_inferred and (self.date is None or not note):
+            problem = "needs a date and a date_note saying how it was found"
+            raise FieldValueError("date_inferred", problem)
+        if note is not None and not self.date_inferred:
+            raise FieldValueError(
+                "date_note", "is only for an inferred date (date_inferred is false)"
+            )
+
+
+@frozen(kw_only=True)
+class Award(Shown):
+    """An award as the articles report it.
+
+    Attributes:
+        id: Stable identifier, e.g. ``"2020-kab-sidoarjo-penilaian-kompetensi"``.
+        year: The edition (the year in "BKN Award 2022").
+        institution: Who won it.
+        category: The category it was won in, or ``None`` where the report names none.
+        rank: The place as a number (1 for Juara Pertama, Ranking 1...), or ``None`` where the
+            article gives no number ("terbaik" alone).
+        rank_label: The report's own words for the result (``"Juara Kedua"``, ``"penerima"``).
+        group: The competition group where stated (``"tingkat Kabupaten"``,
+            ``"pemerintah kota tipe kecil"``), else ``None``.
+        event: Where it was handed over, where an article says.
+        recipient: Who took it in hand, where an article says.
+        citations: Every article and paragraph that reports it.
+
+    Example:
+        >>> import bkn_awards
+        >>> award = bkn_awards.awards(year=2023, rank=2)[0]
+        >>> award.institution.name, award.category.name, award.rank, award.rank_label
+        ('Pemerintah Provinsi Jawa Timur', 'Penerapan Pemanfaatan Data-Sistem Informasi dan CAT', 2, 'Ranking 2')
+
+    .. versionadded:: 0.1.0
+    """  # noqa: E501
+
+    id: str = ruled(NonEmpty())
+    year: int = ruled(EditionYear())
+    institution: Institution = field(repr=ref_repr)
+    category: Category | None = field(repr=ref_repr)
+    rank: int | None = ruled(AtLeast(1))
+    rank_label: str = ruled(NonEmpty(), repr=False)
+    group: str | None = ruled(NonEmpty(), repr=False)
+    event: Event | None = field(repr=False)
+    recipient: Official | None = field(repr=False)
+    citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
+
+
+@frozen(kw_only=True)
+class Tally(Shown):
+    """A reported count ("32 awards for East Java"), so users see how much is itemised.
+
+    A tally counts one institution's awards (`institution`), or the awards of every institution
+    of the given `kinds` inside a region (`region_code`), or in the whole country (neither).
+
+    Attributes:
+        id: Stable identifier, e.g. ``"2022-jawa-timur"``.
+        year: The edition counted.
+        count: The number of awards reported, or ``None`` where the article only compares
+            (`highest_in_country`) without a figure.
+        institution: The one institution counted, or ``None``.
+        region_code: The region counted (``"35"`` for Jawa Timur), or ``None``.
+        kinds: The kinds of institution a regional count includes.
+        recipients: How many institutions shared the count, where reported, else ``None``.
+        highest_in_country: True where the article reports the count as the highest of any
+            province in Indonesia.
+        description: What is counted, in the project's own words.
+        citations: Where the articles report it.
+
+    Example:
+        >>> import bkn_awards
+        >>> [(t.id, t.count) for t in bkn_awards.tallies(year=2022)][:2]
+        [('2022-jawa-timur', 32), ('2022-pemprov-jatim', 3)]
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = ruled(NonEmpty())
+    year: int = ruled(EditionYear())
+    count: int | None = ruled(AtLeast(0))
+    institution: Institution | None = field(repr=False)
+    region_code: str | None = ruled(REGION_CODE, repr=False)
+    kinds: tuple[InstitutionKind, ...] = field(repr=False)
+    recipients: int | None = ruled(AtLeast(0), repr=False)
+    highest_in_country: bool = field(repr=False)
+    description: str = ruled(NonEmpty())
+    citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
+
+    @kinds.validator
+    def _counts_one_thing(self, _attribute: object, kinds: tuple[InstitutionKind, ...]) -> None:
+        if self.institution is not None and self.region_code is not None:
+            raise FieldValueError("region_code", "is not given with institution: one is counted")
+        if bool(kinds) != (self.institution is None):
+            raise FieldValueError("kinds", "must list what a regional tally counts, and only there")
+
+    def counts(self, award: Award) -> bool:
+        """Tell whether `award` is one of the awards this tally counts.
+
+        Example:
+            >>> import bkn_awards
+            >>> tally = bkn_awards.tallies(year=2023)[-1]
+            >>> tally.id, sum(tally.counts(a) for a in bkn_awards.awards())
+            ('2023-pemprov-jatim', 5)
+
+        .. versionadded:: 0.1.0
+        """
+        if award.year != self.year:
+            return False
+        if self.institution is not None:
+            return award.institution == self.institution
+        code = award.institution.region_code or ""
+        return award.institution.kind in self.kinds and (
+            self.region_code is None or (code + ".").startswith(self.region_code + ".")
+        )

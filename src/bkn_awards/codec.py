@@ -1,4 +1,10 @@
-"""The one decoder: a data file's JSON values become checked, linked records (cattrs)."""
+"""The data format and its one converter (cattrs): JSON values to checked, linked records, and back.
+
+Decoding is strict where the standard library's JSON reader is loose: no unknown or missing
+fields, no ``"2020"`` for ``2020``, no string for a list, no key given twice. A record that fails
+is structured once more with cattrs' detailed validation, and the exception groups cattrs raises
+are walked, note by note, to the file, record and field at fault.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +14,27 @@ import json
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import ForbiddenExtraKeysError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from bkn_awards.entities import Citation
 from bkn_awards.errors import FieldValueError
-from bkn_awards.model import RECORD_FILES, unwrap_optional
+from bkn_awards.layout import RECORD_FILES, unwrap_optional
+from bkn_awards.lazy import Lazy
+from bkn_awards.records import Citation
 from bkn_awards.rules import ISO_DATE, ISO_DATETIME, Matches
 
-__all__ = ["Decoder", "parse", "unstructure"]
+__all__ = ["Decoder", "RepeatedKeys", "json_type", "parse", "unstructure"]
 
 _RECORD_TYPES: tuple[type[Any], ...] = tuple(cls for _, cls in RECORD_FILES)
 _Hook = Callable[[Any, Any], Any]  # cattrs' structure hook: (value, type) -> structured value
@@ -95,7 +107,7 @@ class Decoder:
             if type(value) is str and (found := targets.get(value)) is not None:
                 return found
             if type(value) is not str:
-                raise TypeError(f"expected the id of a {kind}, got {type(value).__name__}")
+                raise TypeError(f"expected the id of a {kind}, got {json_type(value)}")
             # A link to a failed record, or into an unreadable file, is no problem of its own.
             failed = self._failed.get(cls, ())
             if failed is None or value in failed:
@@ -114,13 +126,16 @@ def unstructure(record: Any) -> dict[str, Any]:
         >>> raw["institution"], raw["rank"]
         ('kota-malang', 1)
     """
-    return _writers()[type(record)](record)
+    return _WRITERS.get()[type(record)](record)
 
 
-@functools.cache  # made once: the decoder's converter writing each record type
-def _writers() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
+def _make_writers() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
     converter = _make_converter(None)
     return {cls: make_dict_unstructure_fn(cls, converter) for cls in _RECORD_TYPES}
+
+
+# The decoder's converter writing each record type, made on the first record written.
+_WRITERS = Lazy(_make_writers)
 
 
 def _make_converter(link: Callable[[type[Any]], _Hook] | None) -> cattrs.Converter:
@@ -163,7 +178,7 @@ def _object_of(cls: type[Any], converter: cattrs.Converter) -> _Hook:
         if type(value) is not dict:
             if isinstance(value, RepeatedKeys):
                 raise FieldValueError(value.repeated[0], "is given twice in one object")
-            raise TypeError(f"expected a JSON object, got {type(value).__name__}")
+            raise TypeError(f"expected an object, got {json_type(value)}")
         if size is None or len(value) == size:
             try:
                 return plain(value, cls)
@@ -183,7 +198,7 @@ def _exactly(kind: type[Any]) -> _Hook:
         # True is no year, though bool is an int; 2022.0 is (JSON Schema's "integer" agrees).
         if kind is int and type(value) is float and value.is_integer():
             return int(value)
-        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+        raise TypeError(f"expected {_JSON_NAMES[kind]}, got {json_type(value)}")
 
     return structure
 
@@ -197,7 +212,7 @@ def _shared_strings() -> Callable[[Any, Any], str]:
 
     def structure(value: Any, _type: Any) -> str:
         if type(value) is not str:
-            raise TypeError(f"expected str, got {type(value).__name__}")
+            raise TypeError(f"expected a string, got {json_type(value)}")
         if not value.isascii() and (lone := _SURROGATE.search(value)):
             raise ValueError(f"cannot be written as UTF-8 (a lone surrogate at {lone.start()})")
         return seen.setdefault(value, value)
@@ -211,19 +226,29 @@ def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any,
     seen: dict[tuple[Any, ...], Citation] = {}
 
     def share(value: Any, _type: Any) -> Citation:
-        # One made from equal values, if their types are exact too (a paragraph `true` == 1).
-        try:
-            ps = value["paragraphs"]
-            exact = type(value) is dict and len(value) == 3 and {int}.issuperset(map(type, ps))
-            if exact and (found := seen.get((value["source"], value["part"], *ps))) is not None:
-                return found
-        except (KeyError, TypeError):
-            pass
+        key = _citation_key(value)
+        if key is not None and (found := seen.get(key)) is not None:
+            return found
         citation: Citation = structure(value, Citation)
         seen[(citation.source.id, citation.part, *citation.paragraphs)] = citation
         return citation
 
     return share
+
+
+def _citation_key(value: Any) -> tuple[Any, ...] | None:
+    """The key of a raw citation whose values are of the exact types a citation's are, or ``None``.
+
+    Two citations equal in value are one only if their types are exact too: ``true == 1``, but
+    a paragraph ``true`` is an error to report, not a citation of paragraph 1 to share.
+    """
+    try:
+        paragraphs = value["paragraphs"]
+        if type(value) is dict and len(value) == 3 and {int}.issuperset(map(type, paragraphs)):
+            return (value["source"], value["part"], *paragraphs)
+    except (KeyError, TypeError):
+        pass
+    return None
 
 
 def _optional(type_: Any, converter: cattrs.Converter) -> _Hook:
@@ -245,7 +270,7 @@ def _list_to_tuple(type_: Any, converter: cattrs.Converter) -> _Hook:
     def structure(value: Any, type_: Any) -> Any:
         # Without this check a string would be taken as a tuple of its characters.
         if type(value) is not list:
-            raise TypeError(f"expected a list, got {type(value).__name__}")
+            raise TypeError(f"expected a list, got {json_type(value)}")
         try:
             return tuple([item(v, item_type) for v in value])
         except Exception:
@@ -257,7 +282,7 @@ def _list_to_tuple(type_: Any, converter: cattrs.Converter) -> _Hook:
 def _iso(kind: type[dt.date], rule: Matches) -> _Hook:
     def structure(value: Any, _type: Any) -> Any:
         if type(value) is not str:
-            raise TypeError(f"expected {rule.meaning}, got {type(value).__name__}")
+            raise TypeError(f"expected {rule.meaning}, got {json_type(value)}")
         if (problem := rule.problem(value)) is not None:
             raise ValueError(problem)
         return kind.fromisoformat(value)
@@ -271,30 +296,60 @@ def _label(index: int, raw: Any) -> str:
     return repr(identifier) if isinstance(identifier, str) and identifier else f"#{index}"
 
 
-def _describe(error: Exception) -> Iterable[str]:
-    """Turn a structuring failure into ``field: problem`` lines, one for each field at fault."""
-    for message in cattrs.transform_error(error, path="", format_exception=_explain):
-        text, _, path = message.rpartition(" @ ")
-        if text != _QUIET:
-            # A validator's problem belongs to its field, below the record it is found in.
-            name, _, problem = text.rpartition(_FIELD)
-            path = ".".join(part for part in (path.lstrip("."), name) if part)
-            yield f"{path or '(record)'}: {problem}"
+def _describe(error: BaseException, path: str = "") -> Iterator[str]:
+    """Turn a structuring failure into ``field: problem`` lines, one for each field at fault.
+
+    cattrs' exception groups carry, on each exception inside, a note naming the attribute or the
+    list index it was raised for: following them from the record down gives the field's path.
+    """
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        noted, others = error.group_exceptions()
+        for inner, note in noted:
+            step = f"[{note.index}]" if isinstance(note, IterableValidationNote) else note.name
+            yield from _describe(inner, _join(path, step))
+        for inner in others:
+            yield from _describe(inner, path)
+    elif isinstance(error, _BrokenLinkError):
+        return  # the linked record's own problem is reported where it stands
+    elif isinstance(error, FieldValueError):  # a rule of the record's own class
+        yield f"{_join(path, error.field)}: {error.problem}"
+    elif isinstance(error, ForbiddenExtraKeysError):
+        yield f"{path or _RECORD}: unknown field(s) " + ", ".join(sorted(error.extra_fields))
+    elif isinstance(error, KeyError):
+        yield f"{path or _RECORD}: required field missing"
+    else:  # the library's hooks and rules say what is wrong
+        yield f"{path or _RECORD}: {error}"
 
 
-# What `_explain` says of a link to a broken record: its problem is reported at the record.
-_QUIET = "(link to a broken record)"
-# Ends the name of the field that `_explain` puts before a validator's problem.
-_FIELD = "\x1f"
+# How a line names the record itself, where no one field is at fault.
+_RECORD = "(record)"
 
 
-def _explain(error: BaseException, _type: object) -> str:
-    if isinstance(error, _BrokenLinkError):
-        return _QUIET
-    if isinstance(error, FieldValueError):
-        return f"{error.field}{_FIELD}{error.problem}"
-    if isinstance(error, ForbiddenExtraKeysError):
-        return "unknown field(s) " + ", ".join(sorted(error.extra_fields))
-    if isinstance(error, KeyError):
-        return "required field missing"
-    return str(error)  # the library's hooks and rules say what is wrong
+def _join(path: str, step: str) -> str:
+    """Extend a field path: ``citations`` and ``[0]`` make ``citations[0]``, then ``.part``."""
+    if not path or step.startswith("["):
+        return path + step
+    return f"{path}.{step}"
+
+
+#: How messages name the JSON value a record field expects or was given.
+_JSON_NAMES: dict[type[Any], str] = {
+    dict: "an object",
+    RepeatedKeys: "an object",
+    list: "a list",
+    str: "a string",
+    int: "a whole number",
+    float: "a number",
+    bool: "true or false",
+    type(None): "null",
+}
+
+
+def json_type(value: Any) -> str:
+    """Name the JSON type of a value as a message should: ``"a list"``, ``"an object"``.
+
+    Example:
+        >>> json_type([]), json_type({}), json_type(True), json_type("x")
+        ('a list', 'an object', 'true or false', 'a string')
+    """
+    return _JSON_NAMES.get(type(value), type(value).__name__)
