@@ -6,6 +6,7 @@ import pathlib
 import sys
 import tempfile
 import zlib
+from typing import Any
 
 HERE = pathlib.Path(__file__).parent
 sys.path.insert(0, str(HERE / "_ext"))
@@ -57,8 +58,6 @@ nitpick_ignore = [
     ("py:obj", "bkn_awards.rows.T"),
     ("py:class", "Format"),  # the Literal alias of export()'s formats
     ("py:class", "Traversable"),  # importlib.resources.abc.Traversable: not in the inventory
-    # The mixin that gives records their Jupyter view; not part of the API.
-    ("py:class", "bkn_awards.entities.Shown"),
 ]
 
 # The build runs without network access, so the inventories of Python, attrs and cattrs are
@@ -85,3 +84,17 @@ intersphinx_mapping = {
     "cattrs": ("https://catt.rs/en/stable", _inventory("cattrs", "cattrs")),
     "pandas": ("https://pandas.pydata.org/docs", _inventory("pandas", "pandas")),
 }
+
+
+def _public_bases(_app: object, _name: str, _obj: object, _opts: object, bases: list[type]) -> None:
+    """Show only the bases a reader can look up: the library's private mixins are left out."""
+    bases[:] = [
+        base
+        for base in bases
+        if not base.__module__.startswith("bkn_awards") or base.__name__ in bkn_awards.__all__
+    ]
+
+
+def setup(app: Any) -> None:
+    """Connect the handlers above."""
+    app.connect("autodoc-process-bases", _public_bases)

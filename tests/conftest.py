@@ -8,7 +8,10 @@ import pathlib
 import pytest
 from hypothesis import settings
 
-from datafiles import copy_bundled
+# The helpers assert too: their failures should read as a test's do.
+pytest.register_assert_rewrite("datafiles", "strategies")
+
+from datafiles import copy_bundled  # noqa: E402
 
 # CI runs the property tests derandomized (a fixed seed) so a red run can be replayed; both
 # profiles keep the default 100 examples a test, which all of them run in well under a minute.

@@ -7,10 +7,40 @@ import pathlib
 from typing import Any
 
 import importlib_resources
+import pytest
 
+import bkn_awards
+from bkn_awards import DataError
 from bkn_awards.layout import RECORD_FILES
 
 BUNDLED = importlib_resources.files("bkn_awards") / "data"
+
+#: The columns of an award's flat row, in order, with the pandas dtype of each.
+AWARD_COLUMNS = {
+    "id": "object",
+    "year": "int64",
+    "institution": "object",
+    "category": "object",
+    "rank": "Int64",
+    "rank_label": "object",
+    "group": "object",
+    "event": "object",
+    "recipient": "object",
+    "sources": "object",
+    "source_titles": "object",
+    "paragraphs": "object",
+    "parts": "object",
+    "institution_name": "object",
+    "institution_kind": "category",
+    "region_code": "object",
+    "category_name": "object",
+    "category_theme": "category",
+    "event_date": "datetime64[ns]",
+    "first_published": "datetime64[ns]",
+}
+
+#: A value for `change_record` that removes the field.
+DROP: Any = object()
 
 
 def copy_bundled(directory: pathlib.Path) -> pathlib.Path:
@@ -47,3 +77,32 @@ def read_records(directory: pathlib.Path, filename: str) -> list[dict[str, Any]]
 
 def write_records(directory: pathlib.Path, filename: str, records: Any) -> None:
     (directory / filename).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+
+
+def change_record(
+    directory: pathlib.Path, filename: str, record_id: str, /, **changes: Any
+) -> None:
+    """Change fields of the record of `filename` with the id `record_id` (`DROP` removes one)."""
+    records = read_records(directory, filename)
+    (record,) = [r for r in records if r["id"] == record_id]
+    for key, value in changes.items():
+        if value is DROP:
+            del record[key]
+        else:
+            record[key] = value
+    write_records(directory, filename, records)
+
+
+def load_problems(directory: pathlib.Path) -> tuple[str, ...]:
+    """The problems a load of `directory` refuses it with: it must be refused.
+
+    The refusal is a `DataError`, a ValueError under BknAwardsError, and the failed load leaves
+    the bundled dataset as it was.
+    """
+    with pytest.raises(DataError) as caught:
+        bkn_awards.load(directory)
+    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, bkn_awards.BknAwardsError)
+    assert len(bkn_awards.awards()) == bundled_count("awards.json")
+    assert bkn_awards.load().awards() == bkn_awards.awards()
+    return caught.value.problems

@@ -1,3 +1,5 @@
+"""The bkn-awards command: each subcommand's output, formats, statuses and error lines."""
+
 from __future__ import annotations
 
 import csv

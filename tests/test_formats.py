@@ -1,155 +1,30 @@
-"""Open formats: flat rows, JSON, pandas, CSV, the Data Package and the JSON Schema."""
+"""Writing out: CSV, the data files, the Data Package, and a JSON Schema judging as the loader."""
 
 from __future__ import annotations
 
-import builtins
+import copy
 import datetime as dt
+import enum
+import io
 import json
 import pathlib
-from collections import Counter
+import typing
 from typing import Any
 
+import attrs
 import jsonschema
 import pandas
 import pytest
 from frictionless import Package
 
 import bkn_awards
-from bkn_awards.formats import data_schema, export
-from bkn_awards.layout import RECORD_FILES
-from datafiles import BUNDLED, held, read_records, write_records
+from bkn_awards import DataError
+from bkn_awards.formats import data_schema, export, write_csv
+from bkn_awards.layout import RECORD_FILES, links, unwrap_optional
+from bkn_awards.rules import INT64_MAX, AtLeast, EditionYear, rules_of
+from datafiles import AWARD_COLUMNS, BUNDLED, read_records, write_records
 
-AWARD_COLUMNS = {
-    "id": "object",
-    "year": "int64",
-    "institution": "object",
-    "category": "object",
-    "rank": "Int64",
-    "rank_label": "object",
-    "group": "object",
-    "event": "object",
-    "recipient": "object",
-    "sources": "object",
-    "source_titles": "object",
-    "paragraphs": "object",
-    "parts": "object",
-    "institution_name": "object",
-    "institution_kind": "category",
-    "region_code": "object",
-    "category_name": "object",
-    "category_theme": "category",
-    "event_date": "datetime64[ns]",
-    "first_published": "datetime64[ns]",
-}
-
-# The awards of the seed: those the article files the project holds report (the first data).
-SEED_AWARDS = [a.id for a in bkn_awards.awards() if held(a)]
-# A year before the first edition the data holds: no award can be of it.
-NO_EDITION = min(e.year for e in bkn_awards.editions()) - 1
-
-
-def test_to_pandas_columns_and_dtypes() -> None:
-    frame = bkn_awards.awards().to_pandas()
-    assert {name: str(dtype) for name, dtype in frame.dtypes.items()} == AWARD_COLUMNS
-    assert list(frame["id"]) == [a.id for a in bkn_awards.awards()]
-
-
-def test_to_pandas_groups_at_once() -> None:
-    awards = bkn_awards.awards()
-    frame = awards.to_pandas()
-    per_year = frame.groupby("year").size().to_dict()
-    assert per_year == dict(Counter(a.year for a in awards))
-    per_kind = frame.groupby("institution_kind", observed=True).size().to_dict()
-    assert per_kind == dict(Counter(a.institution.kind.value for a in awards))
-    per_theme = frame.groupby("category_theme", observed=True).size().to_dict()
-    assert per_theme == dict(Counter(a.category.theme.value for a in awards if a.category))
-    assert frame["category_theme"].isna().sum() == sum(a.category is None for a in awards) > 0
-    assert frame["rank"].isna().sum() == sum(a.rank is None for a in awards)
-    seed = frame[frame.id.isin(SEED_AWARDS)]
-    assert seed.groupby("year").size().to_dict() == {2020: 8, 2022: 4, 2023: 5}
-    assert seed.groupby("institution_kind", observed=True).size().to_dict() == {
-        "city": 7,
-        "province": 7,
-        "regency": 3,
-    }
-    assert seed["rank"].isna().sum() == 1
-    mojokerto = frame[frame.id == "2022-kab-mojokerto-implementasi-manajemen-asn"].iloc[0]
-    assert mojokerto.first_published == pandas.Timestamp("2022-08-11")  # the day of 18:36 WIB
-    assert mojokerto.event_date == pandas.Timestamp("2022-08-10")
-
-
-def test_to_pandas_round_trips_to_the_same_awards() -> None:
-    found = bkn_awards.awards(year=2022)
-    frame = found.to_pandas()
-    assert [bkn_awards.award(i) for i in frame["id"]] == list(found)
-    assert frame["rank"].tolist() == [a.rank if a.rank else pandas.NA for a in found]
-
-
-def test_other_records_convert_too() -> None:
-    frame = bkn_awards.events().to_pandas()
-    assert str(frame["date"].dtype) == "datetime64[ns]"
-    assert str(frame["date_inferred"].dtype) == "bool"
-    assert str(frame["kind"].dtype) == "category"
-    assert bkn_awards.awards(year=NO_EDITION).to_pandas().empty
-
-
-def test_to_pandas_without_pandas_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    real_import = builtins.__import__
-
-    def no_pandas(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "pandas":
-            raise ImportError("No module named 'pandas'")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pandas)
-    with pytest.raises(ImportError, match="needs pandas: python -m pip install pandas"):
-        bkn_awards.awards().to_pandas()
-
-
-def test_to_records_and_to_json_need_no_extra() -> None:
-    found = bkn_awards.awards(year=2020, institution="Kab. Sidoarjo")
-    rows = found.to_records()
-    # The same rows, but for dates, which JSON writes in ISO 8601.
-    iso = [{k: v.isoformat() if isinstance(v, dt.date) else v for k, v in r.items()} for r in rows]
-    assert iso == json.loads(found.to_json())
-    (row,), (award,) = rows, found
-    assert row["sources"] == [c.source.id for c in award.citations]
-    assert row["sources"][0] == "wartatransparansi-2020-pemprov-jatim"
-    assert row["paragraphs"][0] == [23]  # lists stay lists, in JSON too
-    # An article file's citation gives paragraphs, a web report's none; each may give a part.
-    assert row["paragraphs"] == [list(c.paragraphs) for c in award.citations]
-    assert [p == [] for p in row["paragraphs"]] == [
-        c.source.sha256 is None for c in award.citations
-    ]
-    assert row["parts"] == [c.part for c in award.citations]
-    assert row["group"] == "tingkat Kabupaten"
-    assert isinstance(row["first_published"], dt.date)
-    published = [c.source.published_on for c in award.citations]
-    assert row["first_published"] == min(d for d in published if d is not None)
-
-
-def test_records_print_as_tables_and_render_as_html() -> None:
-    found = bkn_awards.awards(year=2022)
-    text = str(found)
-    assert text.splitlines()[0].split()[:5] == ["Id", "Year", "Institution", "Category", "Rank"]
-    assert text.splitlines()[-1] == f"[{len(found)} awards]"
-    assert repr(found) == text
-    html = found._repr_html_()
-    assert html.startswith("<table>")
-    # A header, then every award, or the first and last ten around a row of how many are left.
-    assert html.count("<tr>") == 1 + (len(found) if len(found) <= 20 else 10 + 1 + 10)
-    assert "Pemerintah Kota Mojokerto" in html
-    assert "surabayapagi.com, 2022-08-11" in html
-    assert repr(found[0]).startswith("Award(id='2022-kab-mojokerto-implementasi-manajemen-asn'")
-    assert "<caption>Award</caption>" in found[0]._repr_html_()
-
-
-def test_a_long_result_shows_head_and_tail() -> None:
-    many = bkn_awards.Records([bkn_awards.awards()[0]] * 25)
-    lines = str(many).splitlines()
-    assert lines[11] == "... 5 more"
-    assert lines[-1] == "[25 awards]"
-    assert "&hellip; 5 more" in many._repr_html_()
+# --- Exports ------------------------------------------------------------------------------------
 
 
 def test_export_csv_and_json(tmp_path: pathlib.Path) -> None:
@@ -163,6 +38,26 @@ def test_export_csv_and_json(tmp_path: pathlib.Path) -> None:
     assert [r["id"] for r in rows] == [e.id for e in bkn_awards.events()]
     (ceremony,) = [r for r in rows if r["id"] == "2020-ceremony"]
     assert ceremony["date"] == "2020-12-17"
+
+
+def test_an_export_names_the_files_it_wrote_in_read_order(tmp_path: pathlib.Path) -> None:
+    stems = [name.removesuffix(".json") for name, _ in RECORD_FILES]
+    assert export(bkn_awards.load(), tmp_path / "j", fmt="json") == [
+        tmp_path / "j" / f"{stem}.json" for stem in stems
+    ]
+    assert export(bkn_awards.load(), tmp_path / "p", fmt="datapackage") == [
+        *(tmp_path / "p" / f"{stem}.csv" for stem in stems),
+        tmp_path / "p" / "datapackage.json",
+    ]
+    # A json export makes the directory it is given, its parents too.
+    assert (tmp_path / "j").is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["j", "p"]
+
+
+def test_csv_ends_lines_with_crlf_and_keeps_a_carriage_return_inside_a_cell() -> None:
+    stream = io.StringIO(newline="")
+    write_csv(stream, ["id", "note", "n"], [{"id": "a", "note": "one\rtwo", "n": None}])
+    assert stream.getvalue() == 'id,note,n\r\na,"one\rtwo",\r\n'
 
 
 def test_the_data_package_validates_and_reloads(tmp_path: pathlib.Path) -> None:
@@ -192,6 +87,9 @@ def test_the_data_package_catches_a_broken_reference(tmp_path: pathlib.Path) -> 
     assert not Package(str(tmp_path / "datapackage.json")).validate().valid
 
 
+# --- The JSON Schema ----------------------------------------------------------------------------
+
+
 def test_the_shipped_json_schema_is_the_models_and_checks_the_data() -> None:
     shipped = json.loads((BUNDLED / "schema.json").read_text(encoding="utf-8"))
     assert shipped == data_schema()
@@ -216,55 +114,225 @@ def test_the_json_schema_refuses_bad_records(change: dict[str, Any], where: str)
         jsonschema.Draft202012Validator(schema).validate(records)
 
 
-def test_manifest_records_versions_counts_and_files() -> None:
-    manifest = bkn_awards.manifest()
-    assert manifest.library_version == bkn_awards.__version__
-    assert len(manifest.data_version) == 12
-    # Counted from the bundled files themselves, in the order they are read.
-    records = {
-        filename.removesuffix(".json"): json.loads((BUNDLED / filename).read_text(encoding="utf-8"))
-        for filename, _ in RECORD_FILES
-    }
-    assert list(manifest.counts.items()) == [(name, len(rows)) for name, rows in records.items()]
-    events_per_year = sorted(Counter(r["year"] for r in records["events"]).items())
-    assert list(manifest.counts_by_year["events"].items()) == events_per_year
-    assert set(manifest.files) == {name for name, _ in RECORD_FILES}
-    awards_of_2020 = sum(r["year"] == 2020 for r in records["awards"])
-    by_year = json.loads(json.dumps(manifest.to_dict()))["counts_by_year"]
-    assert by_year["awards"]["2020"] == awards_of_2020 >= 8  # the eight of the seed, at least
-    with pytest.raises(TypeError):
-        manifest.counts["awards"] = 0  # type: ignore[index]
+# --- The shipped schema and the loader give the same verdict on every row of a corpus ----------
+
+SCHEMA = json.loads((BUNDLED / "schema.json").read_text(encoding="utf-8"))
+CITED = [{"source": "wartatransparansi-2020-pemprov-jatim", "paragraphs": [1], "part": None}]
+
+# One valid record a file, consistent with the bundled data when added to it.
+BASE: dict[str, dict[str, Any]] = {
+    "sources.json": {
+        "id": "corpus-source",
+        "title": "T",
+        "publisher": "P",
+        "published": "2022-08-11T18:36:00+07:00",
+        "published_on": "2022-08-11",
+        "url": "https://example.org/a",
+        "sha256": "0" * 64,
+        "filename": "a.txt",
+        "editor": "E",
+        "sign_off": "S",
+    },
+    "institutions.json": {
+        "id": "corpus-institution",
+        "name": "Pemerintah Kabupaten Bantul",
+        "kind": "regency",
+        "region_code": "34.02",
+        "iso_3166_2": None,
+        "aliases": ["A"],
+    },
+    "officials.json": {
+        "id": "corpus-official",
+        "name": "N",
+        "position": "P",
+        "institution": "bkn",
+        "citations": CITED,
+    },
+    "editions.json": {
+        "id": "corpus-edition",
+        "year": 2001,
+        "number": 1,
+        "category_count": 1,
+        "citations": CITED,
+    },
+    "categories.json": {
+        "id": "corpus-category",
+        "year": 2020,
+        "name": "N",
+        "name_en": "E",
+        "theme": "planning",
+        "number": 1,
+        "citations": CITED,
+    },
+    "events.json": {
+        "id": "corpus-event",
+        "year": 2020,
+        "kind": "handover",
+        "date": "2020-12-20",
+        "date_inferred": False,
+        "date_note": None,
+        "time_of_day": "pagi",
+        "venue": "V",
+        "address": "A",
+        "city": "C",
+        "presenters": [],
+        "recipients": [],
+        "represented": [],
+        "accompanying": [],
+        "description": "D",
+        "citations": CITED,
+    },
+    "awards.json": {
+        "id": "corpus-award",
+        "year": 2020,
+        "institution": "bkn",
+        "category": "2020-penilaian-kompetensi",
+        "rank": 1,
+        "rank_label": "L",
+        "group": "G",
+        "event": None,
+        "recipient": None,
+        "citations": CITED,
+    },
+    "tallies.json": {
+        "id": "corpus-tally",
+        "year": 2020,
+        "count": 1,
+        "institution": "bkn",
+        "region_code": None,
+        "kinds": [],
+        "recipients": 1,
+        "highest_in_country": False,
+        "description": "D",
+        "citations": CITED,
+    },
+}
+
+# What JSON Schema cannot state, so the corpus leaves it to the loader's own tests: whether a
+# linked id exists (another file), the clock (a year or date after today), and the rules that
+# tie two fields together (an inferred date needs its note; a tally counts one thing).
+_CROSS_FIELD = {("events.json", "date_inferred"), ("events.json", "date_note")}
+_CROSS_FIELD |= {("tallies.json", f) for f in ("institution", "region_code", "kinds")}
+# A source's file and address; a government's name, kind and codes, held to the region table.
+_CROSS_FIELD |= {
+    ("sources.json", f) for f in ("published", "published_on", "url", "sha256", "filename")
+}
+_CROSS_FIELD |= {("institutions.json", f) for f in ("name", "kind", "region_code", "iso_3166_2")}
 
 
-def test_manifest_data_version_follows_the_data(data_dir: pathlib.Path) -> None:
-    same = bkn_awards.load(data_dir).manifest()
-    assert same.data_version == bkn_awards.manifest().data_version
-    events = read_records(data_dir, "events.json")
-    events[0]["description"] += " (edited)"
-    write_records(data_dir, "events.json", events)
-    assert bkn_awards.load(data_dir).manifest().data_version != same.data_version
+# Years a record may have by its own rules, but that no bundled edition has.
+_NO_EDITION = set(range(2000, dt.date.today().year + 1)) - {e.year for e in bkn_awards.editions()}
 
 
-def test_dates_in_flat_rows_are_dates() -> None:
-    rows = bkn_awards.events(year=2023).to_records()
-    (row,) = [r for r in rows if r["id"] == "2023-ceremony-surabaya"]
-    assert row["date"] == dt.date(2023, 6, 8)
-    assert all(r["date"] is None or type(r["date"]) is dt.date for r in rows)
+def _in(value: Any, years: set[int]) -> bool:
+    return type(value) in (int, float) and value in years
 
 
-def test_counts_are_written_in_good_english() -> None:
-    categories, tallies = bkn_awards.categories(year=2020), bkn_awards.tallies(year=2022)
-    assert min(len(categories), len(tallies)) > 1  # plurals, both
-    assert str(categories).splitlines()[-1] == f"[{len(categories)} categories]"
-    assert str(tallies).splitlines()[-1] == f"[{len(tallies)} tallies]"
-    assert str(bkn_awards.Records(bkn_awards.editions()[:1])).splitlines()[-1] == "[1 edition]"
-    assert str(bkn_awards.Records(())) == "[no records]"
+def _edges(field: attrs.Attribute[Any], base: Any) -> list[Any]:
+    """Values at and past the edges of a field's type and rules."""
+    kind = unwrap_optional(field.type)[0]
+    values: list[Any] = [None, {}, base]
+    if kind is int:
+        values += [True, 1.0, "1"]
+        for rule in rules_of(field):
+            if isinstance(rule, AtLeast):
+                values += [rule.minimum - 1, rule.minimum, rule.maximum, rule.maximum + 1]
+            if isinstance(rule, EditionYear):
+                values += [rule.first - 1, rule.first, dt.date.today().year]
+    elif kind is bool:
+        values += [0, "true"]
+    elif kind is str:
+        values += ["", " ", "x", 5, ["x"], base + "!", "!" + base]
+    elif kind is dt.date:
+        values += ["2020-12-17", "20201217", "2020-02-30", "2020-12-17T10:00:00", 20201217]
+    elif kind is dt.datetime:
+        values += [
+            "2022-08-11T18:36:00Z",
+            "2022-08-11T18:36:00.5+07:00",
+            "2022-08-11T18:36:00",
+            "2022-08-11 18:36:00+07:00",
+            "2022-08-11T18:36+07:00",
+            "2022-02-30T10:00:00+07:00",
+            "2022-08-11",
+        ]
+    elif isinstance(kind, type) and issubclass(kind, enum.Enum):
+        values += [member.value for member in kind] + ["nope", 1]
+    elif typing.get_origin(kind) is tuple:
+        values += [[], "x", base * 2 if base else [], base[:1] if base else []]
+        if field.name == "citations":
+            cited = base[0]
+            values += [
+                # No paragraphs is a web report's citation: a cross-field rule, not an edge.
+                [{**cited, "paragraphs": p} for p in ([0], [1, 1], [True], [INT64_MAX + 1])],
+                [{**cited, "note": 1}],
+                [{"source": cited["source"]}],
+                [cited["source"]],
+            ]
+        elif field.name == "aliases":
+            values += [[""], ["a", "a"], ["a", "b"], [1]]
+        else:
+            values += [[1], [[]]]
+    return values
 
 
-def test_times_are_written_in_iso_8601_in_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
-    (row, *_) = json.loads(bkn_awards.sources().to_json())
-    assert row["published"] == "2022-08-11T18:36:00+07:00"
-    from bkn_awards.cli import main
+def _corpus() -> list[Any]:
+    rows = []
+    for filename, cls in RECORD_FILES:
+        base = BASE[filename]
+        linked = {link.field for link in links(cls)}
+        rows.append(pytest.param(filename, base, id=f"{filename}:base"))
+        rows.append(pytest.param(filename, {**base, "extra": 1}, id=f"{filename}:extra field"))
+        for field in attrs.fields(cls):
+            missing = {k: v for k, v in base.items() if k != field.name}
+            rows.append(pytest.param(filename, missing, id=f"{filename}:{field.name} missing"))
+            if (filename, field.name) in _CROSS_FIELD:
+                continue
+            for n, value in enumerate(_edges(field, base[field.name])):
+                if field.name in linked and isinstance(value, str) and value != base[field.name]:
+                    continue  # whether an id exists is for the loader to say
+                if field.name == "year" and filename != "editions.json" and _in(value, _NO_EDITION):
+                    continue  # a year with no edition in the other file
+                row = {**copy.deepcopy(base), field.name: value}
+                rows.append(pytest.param(filename, row, id=f"{filename}:{field.name}#{n}"))
+    return rows
 
-    assert main(["sources", "--format", "csv"]) == 0
-    assert ",2022-08-11T18:36:00+07:00," in capsys.readouterr().out
+
+def _schema_accepts(filename: str, row: dict[str, Any]) -> bool:
+    schema = {**SCHEMA, "$ref": f"#/$defs/{filename.removesuffix('.json')}"}
+    validator = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    return validator.is_valid([row])
+
+
+def _load_accepts(directory: pathlib.Path, filename: str, row: dict[str, Any]) -> bool:
+    records = read_records(directory, filename)
+    write_records(directory, filename, [*records, row])
+    try:
+        bkn_awards.load(directory)
+    except DataError:
+        return False
+    finally:
+        write_records(directory, filename, records)
+    return True
+
+
+def test_the_corpus_reaches_every_rule_and_both_verdicts() -> None:
+    rows = [param.values for param in _corpus()]
+    assert len(rows) > 300
+    touched = {(f, name) for f, row in rows for name in row if row[name] != BASE[f].get(name)}
+    for filename, cls in RECORD_FILES:
+        for field in attrs.fields(cls):
+            rules = rules_of(field)
+            # A date's only rule is the clock's; the corpus reaches its format all the same.
+            if rules and (filename, field.name) not in _CROSS_FIELD:
+                assert (filename, field.name) in touched, (filename, field.name, rules)
+    verdicts = {_schema_accepts(f, row) for f, row in rows}
+    assert verdicts == {True, False}
+
+
+@pytest.mark.parametrize(("filename", "row"), _corpus())
+def test_the_loader_and_the_shipped_schema_agree(
+    data_dir: pathlib.Path, filename: str, row: dict[str, Any]
+) -> None:
+    assert _load_accepts(data_dir, filename, row) == _schema_accepts(filename, row)

@@ -1,73 +1,20 @@
+"""Reading a data directory: each file to records, or every problem found, naming its file."""
+
 from __future__ import annotations
 
-import hashlib
-import json
-import os
+import gc
 import pathlib
 import subprocess
 import sys
-import zipfile
 
 import pytest
 
 import bkn_awards
-from bkn_awards.codec import unstructure
-from bkn_awards.layout import RECORD_FILES
-from datafiles import BUNDLED, read_records, write_records
-
-
-def test_the_bundled_dataset_is_loaded_once_and_shared() -> None:
-    assert bkn_awards.load() is bkn_awards.load()
-    assert bkn_awards.load().awards() == bkn_awards.awards()
-
-
-@pytest.mark.parametrize(
-    "code", ["import bkn_awards", "import bkn_awards; bkn_awards.awards(year=2022)"]
-)
-def test_neither_import_nor_a_first_query_needs_dateutil_resources_or_the_region_table(
-    code: str,
-) -> None:
-    # The first query reads the package's own directory; dates in the files are ISO 8601; the
-    # bundled data is checked against the region table by the tests, not at every start.
-    lazy = "{'dateutil', 'importlib_resources', 'csv'}"
-    check = f"import sys; print(sorted({lazy} & set(sys.modules)))"
-    output = subprocess.run(
-        [sys.executable, "-c", f"{code}; {check}"], capture_output=True, text=True, check=True
-    )
-    assert output.stdout.strip() == "[]"
-
-
-def test_the_manifest_fingerprints_the_package_data_files() -> None:
-    package = pathlib.Path(bkn_awards.__file__).parent
-    assert bkn_awards.manifest().files == {
-        name: hashlib.sha256((package / "data" / name).read_bytes()).hexdigest()
-        for name, _ in RECORD_FILES
-    }
-
-
-def test_a_zipped_package_reads_its_bundled_files_through_importlib_resources(
-    tmp_path: pathlib.Path,
-) -> None:
-    package = pathlib.Path(bkn_awards.__file__).parent
-    archive = tmp_path / "bkn_awards.zip"
-    with zipfile.ZipFile(archive, "w") as zipped:
-        for path in sorted(package.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                zipped.write(path, path.relative_to(package.parent).as_posix())
-    code = (
-        "import sys, bkn_awards; "
-        "print(bkn_awards.__file__, len(bkn_awards.awards()), 'importlib_resources' in sys.modules)"
-    )
-    output = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**os.environ, "PYTHONPATH": str(archive)},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    location, awards, used = output.stdout.split()
-    assert location.startswith(str(archive))
-    assert (int(awards), used) == (len(bkn_awards.awards()), "True")
+from bkn_awards import DataError
+from bkn_awards.formats import export
+from bkn_awards.layout import FILE_NAMES, RECORD_FILES
+from bkn_awards.loading import PROBLEMS_LISTED, read_files
+from datafiles import BUNDLED, load_problems, read_records, write_records
 
 
 def test_a_copy_of_the_bundled_files_loads_the_same_records(data_dir: pathlib.Path) -> None:
@@ -80,65 +27,136 @@ def test_a_copy_of_the_bundled_files_loads_the_same_records(data_dir: pathlib.Pa
     assert bkn_awards.load(str(data_dir)).tallies() == bkn_awards.tallies()
 
 
-def test_every_record_unstructures_to_its_line_in_the_data_files() -> None:
-    data = bkn_awards.load()
-    by_file = data.records_by_file()
-    assert list(by_file) == [filename.removesuffix(".json") for filename, _ in RECORD_FILES]
-    # Each group is what the listing function of the same name returns.
-    assert all(records == getattr(data, name)() for name, records in by_file.items())
+def test_a_directory_reads_as_each_file_s_records_and_their_conflicts(
+    data_dir: pathlib.Path,
+) -> None:
+    loaded = read_files(data_dir)
+    assert list(loaded.files) == list(FILE_NAMES)
+    for name in FILE_NAMES:
+        assert [r.id for r in loaded.files[name]] == [
+            r["id"] for r in read_records(data_dir, f"{name}.json")
+        ], name
+    assert loaded.conflicts == bkn_awards.conflicts()
+
+
+def test_a_data_package_directory_reads_from_its_tables(tmp_path: pathlib.Path) -> None:
+    export(bkn_awards.load(), tmp_path, fmt="datapackage")
+    assert not (tmp_path / "awards.json").exists()
+    loaded = read_files(tmp_path)
+    assert dict(loaded.files) == bkn_awards.load().records_by_file()
+
+
+@pytest.mark.parametrize("fails", [False, True])
+@pytest.mark.parametrize("collecting", [False, True])
+def test_the_garbage_collector_is_left_as_it_was(
+    data_dir: pathlib.Path, collecting: bool, fails: bool
+) -> None:
+    if fails:
+        (data_dir / "awards.json").write_text("[{", encoding="utf-8")
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        try:
+            read_files(data_dir)
+        except DataError:
+            assert fails
+        assert gc.isenabled() == collecting
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        pytest.param(b'[{"id": "x",', "line 1, column 13: invalid JSON: ", id="invalid JSON"),
+        pytest.param(b"\xff\xfe[]", "not UTF-8 (byte 0xff at offset 0)", id="not UTF-8"),
+        pytest.param(b'{"id": "x"}', "expected a list of records, got an object", id="not a list"),
+        pytest.param(
+            b"[3]",
+            "record #0: (record): expected an object, got a whole number",
+            id="not an object",
+        ),
+        pytest.param(b"", "line 1, column 1: invalid JSON: Expecting value", id="empty file"),
+        pytest.param(
+            b"[" * 100_000 + b"]" * 100_000,
+            "invalid JSON: lists or objects nested too deeply to read",
+            id="nested too deeply",
+        ),
+        pytest.param(
+            b"[" + b"1" * 5_000 + b"]",
+            "cannot be read: Exceeds the limit (4300 digits) for integer string conversion",
+            id="number too long",
+        ),
+    ],
+)
+def test_a_file_that_is_not_a_json_list_of_objects_is_refused(
+    data_dir: pathlib.Path, content: bytes, expected: str
+) -> None:
+    (data_dir / "awards.json").write_bytes(content)
+    problems = load_problems(data_dir)
+    assert any(p.startswith(f"awards.json: {expected}") for p in problems), problems
+
+
+def test_a_truncated_file_is_refused_with_the_place_it_stops(data_dir: pathlib.Path) -> None:
+    path = data_dir / "events.json"
+    path.write_bytes(path.read_bytes()[:1000])
+    (problem,) = load_problems(data_dir)
+    assert problem.startswith("events.json: line ")
+    assert "invalid JSON" in problem
+
+
+def test_bytes_that_are_not_utf8_inside_a_string_are_refused(data_dir: pathlib.Path) -> None:
+    path = data_dir / "institutions.json"
+    path.write_bytes(path.read_bytes().replace(b"Sidoarjo", b"Sido\xe4rjo", 1))
+    (problem,) = load_problems(data_dir)
+    assert problem.startswith("institutions.json: not UTF-8 (byte 0xe4 at offset ")
+
+
+def test_a_missing_file_or_directory_is_refused(data_dir: pathlib.Path) -> None:
+    (data_dir / "tallies.json").unlink()
+    assert load_problems(data_dir) == ("tallies.json: the file is missing",)
+    with pytest.raises(DataError, match="not a directory"):
+        bkn_awards.load(data_dir / "nowhere")
+
+
+def test_many_wrong_records_are_refused_in_bounded_memory(tmp_path: pathlib.Path) -> None:
     for filename, _ in RECORD_FILES:
-        records = by_file[filename.removesuffix(".json")]
-        written = json.loads(json.dumps([unstructure(r) for r in records]))
-        assert written == json.loads((BUNDLED / filename).read_text(encoding="utf-8")), filename
-
-
-def test_a_user_directory_extends_the_data(data_dir: pathlib.Path) -> None:
-    categories = read_records(data_dir, "categories.json")
-    categories.append(
-        {
-            "id": "2023-penilaian-kinerja-example",
-            "year": 2023,
-            "name": "Contoh Kategori Tambahan",
-            "name_en": "An example extra category",
-            "theme": "performance",
-            "number": None,
-            "citations": [
-                {"source": "unattributed-2023-pemprov-jatim", "paragraphs": [2], "part": None}
-            ],
-        }
+        (tmp_path / filename).write_bytes((BUNDLED / filename).read_bytes())
+    wrong = '{"id": 1}'
+    (tmp_path / "awards.json").write_text("[" + ",".join([wrong] * 100_000) + "]")
+    assert (tmp_path / "awards.json").stat().st_size < 1_100_000
+    # In a process of its own, so that the peak measured (resident memory) is this load's.
+    code = f"""
+import resource, bkn_awards
+try:
+    bkn_awards.load({str(tmp_path)!r})
+except bkn_awards.DataError as error:
+    print(error.count, len(error.problems), str(error).splitlines()[0])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    (count, listed, heading), peak_kib = (
+        out.stdout.splitlines()[0].split(" ", 2),
+        out.stdout.split()[-1],
     )
-    write_records(data_dir, "categories.json", categories)
-    awards = read_records(data_dir, "awards.json")
-    awards.append(
-        {
-            "id": "2023-kab-sidoarjo-example",
-            "year": 2023,
-            "institution": "kab-sidoarjo",
-            "category": "2023-penilaian-kinerja-example",
-            "rank": 3,
-            "rank_label": "Ranking 3",
-            "group": None,
-            "event": None,
-            "recipient": None,
-            "citations": [
-                {"source": "unattributed-2023-pemprov-jatim", "paragraphs": [2], "part": None}
-            ],
-        }
-    )
-    write_records(data_dir, "awards.json", awards)
-    extended = bkn_awards.load(data_dir)
-    (added,) = extended.awards(year=2023, institution="Kab. Sidoarjo")
-    assert added.category is not None
-    assert added.category.name == "Contoh Kategori Tambahan"
-    assert extended.awards(theme="performance", year=2023, institution="kab-sidoarjo") == (added,)
-    assert added.institution is extended.institution("kab-sidoarjo")
-    assert len(extended.awards()) == len(bkn_awards.awards()) + 1
-    # The bundled data is untouched.
-    assert bkn_awards.awards(year=2023, institution="Kab. Sidoarjo") == ()
+    assert int(peak_kib) < 250 * 1024, f"peak {int(peak_kib) // 1024} MB"
+    assert int(listed) == PROBLEMS_LISTED
+    assert int(count) >= 100_000  # each record has at least one problem
+    assert heading == f"{count} problems in the award data, the first {PROBLEMS_LISTED} listed:"
 
 
-def test_the_bundled_files_are_in_canonical_form() -> None:
-    # One layout (two-space indent, UTF-8 as is) keeps every data change a readable diff.
-    for filename, _ in RECORD_FILES:
-        text = (BUNDLED / filename).read_text(encoding="utf-8")
-        assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n", filename
+def test_problems_of_several_files_are_listed_in_the_order_the_files_are_read(
+    data_dir: pathlib.Path,
+) -> None:
+    (data_dir / "tallies.json").unlink()
+    (data_dir / "sources.json").write_bytes(b"{}")
+    editions = read_records(data_dir, "editions.json")
+    editions[0]["number"] = "6"  # a type refused as the record is read, links or not
+    write_records(data_dir, "editions.json", editions)
+    problems = load_problems(data_dir)
+    files = [p.split(":", 1)[0] for p in problems]
+    assert files[0] == "sources.json"
+    assert files[-1] == "tallies.json"
+    assert "editions.json" in files
+    order = [name for name, _ in RECORD_FILES]
+    assert [order.index(f) for f in files] == sorted(order.index(f) for f in files)

@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 
 import attrs
 import pytest
 from hypothesis import given, strategies as st
 
 import bkn_awards
-from bkn_awards import AwardQuery, InstitutionKind, QueryError, Theme, UnknownInstitutionError
+from bkn_awards import (
+    AmbiguousInstitutionError,
+    Award,
+    AwardQuery,
+    InstitutionKind,
+    QueryError,
+    Records,
+    Theme,
+    UnknownAwardError,
+    UnknownCategoryError,
+    UnknownInstitutionError,
+)
 from bkn_awards.cli import _parser
-from bkn_awards.query import filters
+from bkn_awards.query import filters, of_kind, of_years, term, whole_numbers
+from bkn_awards.text import name_words
+from datafiles import held
 
 ALL = bkn_awards.awards()
 
@@ -114,3 +128,479 @@ def test_the_command_line_has_one_award_option_for_each_filter() -> None:
         assert options[name].help == f.help
         assert options[name].option_strings == [f"--{name}"]
         assert (options[name].nargs == "+") == f.many
+
+
+# --- Every filter, alone and together ------------------------------------------------------------
+
+# The awards the five article files report: their facts were checked by hand, and stay pinned.
+SEED = [a for a in ALL if held(a)]
+
+
+def _seed(found: Iterable[Award]) -> list[Award]:
+    return [a for a in found if held(a)]
+
+
+def test_no_filter_returns_every_award_in_order() -> None:
+    assert bkn_awards.awards() == ALL
+    assert [a.year for a in ALL] == sorted(a.year for a in ALL)
+
+
+@pytest.mark.parametrize(("year", "seed_count"), [(2020, 8), (2022, 4), (2023, 5), (2021, 0)])
+def test_year(year: int, seed_count: int) -> None:
+    found = bkn_awards.awards(year=year)
+    assert list(found) == [a for a in ALL if a.year == year]
+    assert found
+    assert len(_seed(found)) == seed_count
+
+
+def test_a_year_with_no_edition_is_empty_and_says_why() -> None:
+    held_years = sorted(e.year for e in bkn_awards.editions())
+    missing = min(held_years) - 1
+    found = bkn_awards.awards(year=missing)
+    assert len(found) == 0
+    assert found.note == f"the data holds no edition of {missing} (it holds {held_years})"
+
+
+def test_years_from_a_generator_say_why_an_answer_is_empty() -> None:
+    missing = min(e.year for e in bkn_awards.editions()) - 1
+    expected = bkn_awards.awards(year=[missing]).note
+    assert expected is not None
+    assert bkn_awards.awards(year=(y for y in [missing])).note == expected
+
+
+def test_several_years() -> None:
+    both = bkn_awards.awards(year=[2020, 2022])
+    assert list(both) == [a for a in ALL if a.year in (2020, 2022)]
+    assert len(_seed(both)) == 12
+    later = bkn_awards.awards(year=(y for y in (2022, 2023)))
+    assert list(later) == [a for a in ALL if a.year in (2022, 2023)]
+    assert len(_seed(later)) == 9
+
+
+def test_years_from_a_generator_work_with_a_category_filter() -> None:
+    # The years are read once, although both filters use them.
+    years = (y for y in (2020, 2022))
+    found = bkn_awards.awards(year=years, category="penilaian kompetensi")
+    assert found == bkn_awards.awards(year=[2020, 2022], category="penilaian kompetensi")
+    assert list(found) == _brute_force(ALL, [2020, 2022], None, "penilaian kompetensi", None)
+    assert [a.institution.id for a in _seed(found)] == [
+        "kab-sidoarjo",
+        "kota-madiun",
+        "kota-mojokerto",
+    ]
+
+
+def test_institution_with_year_gives_kota_mojokerto_2022() -> None:
+    found = bkn_awards.awards(year=2022, institution="Pemkot Mojokerto")
+    assert [a.rank for a in found] == [2, 3, 4]
+    assert [a.rank_label for a in found] == ["peringkat II", "peringkat III", "peringkat IV"]
+    assert {a.group for a in found} == {"pemerintah kota tipe kecil"}
+
+
+def test_institution_accepts_an_institution_object_and_a_code() -> None:
+    jatim = bkn_awards.institution("Pemprov Jatim")
+    found = bkn_awards.awards(institution=jatim)
+    assert found == bkn_awards.awards(institution="35")
+    assert list(found) == [a for a in ALL if a.institution.id == "pemprov-jatim"]
+    assert [a.year for a in _seed(found)] == [2020] * 2 + [2023] * 5
+
+
+def test_a_region_with_no_awards_is_found_and_the_empty_answer_says_why() -> None:
+    bantul = bkn_awards.region("Kab. Bantul")
+    assert bantul is not None
+    assert not [a for a in ALL if a.institution.region_code == bantul.code]
+    found = bkn_awards.awards(institution="Kab. Bantul")
+    assert len(found) == 0
+    assert isinstance(found, bkn_awards.Records)
+    assert found.note == "Pemerintah Kabupaten Bantul (34.02) has no awards in the data"
+    assert "has no awards in the data" in found.table()
+    assert bkn_awards.awards(institution="34.02", year=2022).note == found.note
+
+
+@given(st.sampled_from(bkn_awards.regions()))
+def test_any_region_by_its_code_gives_its_awards_or_says_it_has_none(
+    place: bkn_awards.Region,
+) -> None:
+    found = bkn_awards.awards(institution=place.code)
+    assert list(found) == [a for a in ALL if a.institution.region_code == place.code]
+    if found:
+        assert found.note is None
+    else:
+        assert found.note == f"{place.official_name} ({place.code}) has no awards in the data"
+
+
+def test_an_ambiguous_bare_name_is_refused_in_a_query() -> None:
+    with pytest.raises(AmbiguousInstitutionError) as caught:
+        bkn_awards.awards(institution="Malang")
+    assert set(caught.value.candidates) == {
+        "Pemerintah Kabupaten Malang",
+        "Pemerintah Kota Malang",
+    }
+
+
+def test_category_matches_words_in_any_case() -> None:
+    found = bkn_awards.awards(category="manajemen kinerja")
+    assert list(found) == _brute_force(ALL, None, None, "manajemen kinerja", None)
+    assert [a.category.name for a in _seed(found) if a.category] == [
+        "implementasi penerapan manajemen kinerja",
+        "Implementasi Penerapan Manajemen Kinerja",
+    ]
+    assert bkn_awards.awards(category="MANAJEMEN  kinerja") == found
+    assert bkn_awards.awards(category="manajémen kinerja") == found
+
+
+def test_category_words_need_not_be_adjacent_but_must_all_be_there() -> None:
+    found = bkn_awards.awards(category="implementasi kinerja")
+    assert list(found) == _brute_force(ALL, None, None, "implementasi kinerja", None)
+    assert len(_seed(found)) == 2
+    assert bkn_awards.awards(category="kinerja implementasi") == found
+    # "kinerja" alone also finds the 2020 "Penilaian Kinerja" category.
+    kinerja = bkn_awards.awards(category="kinerja")
+    assert set(found) < set(kinerja)
+    assert len(_seed(kinerja)) == 5
+
+
+def test_category_by_id_and_object() -> None:
+    (category,) = [c for c in bkn_awards.categories(year=2020) if c.name == "penilaian kompetensi"]
+    found = bkn_awards.awards(category=category)
+    assert found == bkn_awards.awards(category=category.id)
+    assert list(found) == [a for a in ALL if a.category == category]
+    assert {a.institution.id for a in _seed(found)} == {"kab-sidoarjo", "kota-madiun"}
+
+
+def test_every_first_place_in_penilaian_kompetensi() -> None:
+    found = bkn_awards.awards(category="penilaian kompetensi", rank=1)
+    assert list(found) == _brute_force(ALL, None, None, "penilaian kompetensi", [1])
+    assert [(a.year, a.institution.id, a.rank_label) for a in _seed(found)] == [
+        (2020, "kab-sidoarjo", "Juara Pertama")
+    ]
+
+
+def test_rank_and_several_ranks() -> None:
+    third = bkn_awards.awards(rank=3)
+    assert list(third) == [a for a in ALL if a.rank == 3]
+    assert [a.institution.id for a in _seed(third)] == [
+        "kota-madiun",
+        "kota-kediri",
+        "kota-mojokerto",
+    ]
+    assert len(bkn_awards.awards(rank=[1, 2])) == len(bkn_awards.awards(rank=1)) + len(
+        bkn_awards.awards(rank=2)
+    )
+
+
+def test_unnumbered_rank_is_none_and_matches_no_rank_filter() -> None:
+    (terbaik,) = [a for a in SEED if a.rank is None]
+    assert terbaik.rank_label == "terbaik"
+    assert terbaik.institution.id == "kab-mojokerto"
+    unranked = [a for a in ALL if a.rank is None]
+    ranks = {a.rank for a in ALL} - {None}
+    for rank in ranks:
+        assert not set(unranked) & set(bkn_awards.awards(rank=rank))
+    assert len(bkn_awards.awards(rank=sorted(r for r in ranks if r))) == len(ALL) - len(unranked)
+
+
+def test_2023_second_place() -> None:
+    award = bkn_awards.awards(year=2023, rank=2)[0]
+    assert award.institution.name == "Pemerintah Provinsi Jawa Timur"
+    assert award.category is not None
+    assert award.category.name == "Penerapan Pemanfaatan Data-Sistem Informasi dan CAT"
+    assert (award.rank, award.rank_label, award.group) == (2, "Ranking 2", None)
+    assert award.citations[0].source.title is not None
+    assert award.citations[0].paragraphs == (5, 6)
+
+
+def test_kind() -> None:
+    cities = bkn_awards.awards(kind="city")
+    assert cities == bkn_awards.awards(kind=InstitutionKind.CITY)
+    assert cities == bkn_awards.awards(kind="Pemkot")
+    assert list(cities) == [a for a in ALL if a.institution.kind is InstitutionKind.CITY]
+    assert len(_seed(cities)) == 7
+
+
+def test_all_filters_combined() -> None:
+    found = bkn_awards.awards(
+        year=2020,
+        institution="Kab. Tulungagung",
+        category="penilaian kinerja",
+        rank=1,
+        kind="regency",
+        province="Jatim",
+        theme="performance",
+    )
+    assert [a.id for a in found] == ["2020-kab-tulungagung-penilaian-kinerja"]
+    assert bkn_awards.awards(year=2023, institution="Kab. Tulungagung") == ()
+    assert bkn_awards.awards(year=2020, institution="Kab. Tulungagung", province="Jateng") == ()
+
+
+def test_awards_without_a_category_match_no_category_or_theme_filter() -> None:
+    uncategorised = {a for a in ALL if a.category is None}
+    assert uncategorised
+    for theme in Theme:
+        assert not uncategorised & set(bkn_awards.awards(theme=theme))
+    themed = sum(len(bkn_awards.awards(theme=theme)) for theme in Theme)
+    assert themed == len(ALL) - len(uncategorised)
+
+
+def test_province_by_name_alias_code_and_iso_code() -> None:
+    found = bkn_awards.awards(province="Jawa Tengah")
+    assert found
+    assert list(found) == [
+        a for a in ALL if a.institution.region_code and a.institution.region_code[:2] == "33"
+    ]
+    for text in ("Jateng", "33", "ID-JT", "Provinsi Jawa Tengah", "pemprov jateng"):
+        assert bkn_awards.awards(province=text) == found, text
+    # The province's government and its kabupaten and kota.
+    assert {a.institution.kind for a in found} == {
+        InstitutionKind.PROVINCE,
+        InstitutionKind.REGENCY,
+    }
+
+
+def test_a_province_must_be_a_province() -> None:
+    with pytest.raises(UnknownInstitutionError, match="province Bantul"):
+        bkn_awards.awards(province="Bantul")
+    with pytest.raises(UnknownInstitutionError) as caught:
+        bkn_awards.awards(province="Jawa Tenga")
+    assert "Jawa Tengah" in caught.value.suggestions
+
+
+def test_theme_by_name_and_member() -> None:
+    competency = bkn_awards.awards(theme="competency")
+    assert competency == bkn_awards.awards(theme=Theme.COMPETENCY)
+    assert list(competency) == [
+        a for a in ALL if a.category and a.category.theme is Theme.COMPETENCY
+    ]
+    # The editions name the category differently; the theme ties them together.
+    names = {a.category.name for a in competency if a.category}
+    assert {"penilaian kompetensi", "Pengembangan Kompetensi"} <= names
+    assert [a.institution.name for a in _seed(competency) if a.rank == 1] == [
+        "Pemerintah Kabupaten Sidoarjo",
+        "Pemerintah Provinsi Jawa Timur",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"year": "2020"}, "year must be a whole number or several"),
+        ({"year": True}, "year must be a whole number of at least 1"),
+        ({"year": [2020, 20.5]}, "not 20.5"),
+        ({"rank": 0}, "rank must be a whole number of at least 1, not 0"),
+        ({"institution": "  "}, "institution must not be empty"),
+        ({"category": " - "}, "category must not be empty"),
+        ({"kind": "village"}, "kind must be one of ministry, agency, province, regency, city"),
+        ({"theme": "cooking"}, "theme must be one of planning, performance, competency, "),
+        ({"province": " "}, "a region is named by a non-empty text"),
+        ({"province": 33}, "province must be a name or a Region, not 33"),
+    ],
+)
+def test_malformed_filters_raise_query_error(arguments: dict[str, object], message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        bkn_awards.awards(**arguments)
+
+
+def _brute_force(
+    awards: Iterable[Award],
+    years: list[int] | None,
+    institution: str | None,
+    category: str | None,
+    ranks: list[int] | None,
+    *,
+    kind: InstitutionKind | None = None,
+    province: str | None = None,
+    theme: Theme | None = None,
+) -> list[Award]:
+    def keep(a: Award) -> bool:
+        code = a.institution.region_code
+        return (
+            (years is None or a.year in years)
+            and (institution is None or a.institution.id == institution)
+            and (
+                category is None
+                or (a.category is not None and _has_words(a.category.name, category))
+            )
+            and (ranks is None or a.rank in ranks)
+            and (kind is None or a.institution.kind is kind)
+            and (
+                province is None
+                or (code is not None and (code == province or code.startswith(province + ".")))
+            )
+            and (theme is None or (a.category is not None and a.category.theme is theme))
+        )
+
+    return [a for a in awards if keep(a)]
+
+
+def _has_words(name: str, words: str) -> bool:
+    return set(name_words(words)) <= set(name_words(name))
+
+
+def _no_category_has(words: str) -> bool:
+    return not any(_has_words(c.name, words) for c in bkn_awards.categories())
+
+
+CATEGORY_WORDS = sorted({w for a in ALL if a.category for w in name_words(a.category.name)})
+# The edition years, and a year on either side that has none.
+YEARS = sorted({e.year for e in bkn_awards.editions()})
+QUERY_YEARS = [YEARS[0] - 1, *YEARS, YEARS[-1] + 1]
+PROVINCES = [r for r in bkn_awards.regions() if r.kind is InstitutionKind.PROVINCE]
+
+
+@st.composite
+def provinces(draw: st.DrawFn) -> tuple[str, str]:
+    """A province's code, and one of the names that stand for it (name, alias, code, ISO)."""
+    # The provinces with awards more often than the others: their answers are not empty.
+    with_awards = sorted({a.institution.region_code[:2] for a in ALL if a.institution.region_code})
+    codes = st.sampled_from(with_awards) | st.sampled_from([p.code for p in PROVINCES])
+    place = bkn_awards.region(draw(codes), kind=InstitutionKind.PROVINCE)
+    assert place is not None
+    return place.code, draw(st.sampled_from(place.names()))
+
+
+def _either(members: type[Theme] | type[InstitutionKind]) -> st.SearchStrategy[object]:
+    """A member of an enum, or its value as text (both name it in a query)."""
+    member = st.sampled_from(list(members))
+    return member | member.map(lambda m: m.value)
+
+
+@given(
+    years=st.none() | st.lists(st.sampled_from(QUERY_YEARS), max_size=3),
+    institution=st.none() | st.sampled_from([i.id for i in bkn_awards.institutions()]),
+    category=st.none() | st.lists(st.sampled_from(CATEGORY_WORDS), min_size=1, max_size=2),
+    ranks=st.none() | st.lists(st.integers(1, 6), max_size=3),
+)
+def test_filters_agree_with_a_brute_force_scan(
+    years: list[int] | None,
+    institution: str | None,
+    category: list[str] | None,
+    ranks: list[int] | None,
+) -> None:
+    words = None if category is None else " ".join(category)
+    if words is not None and _no_category_has(words):
+        with pytest.raises(UnknownCategoryError):
+            bkn_awards.awards(year=years, institution=institution, category=words, rank=ranks)
+        return
+    expected = _brute_force(ALL, years, institution, words, ranks)
+    found = bkn_awards.awards(year=years, institution=institution, category=words, rank=ranks)
+    assert list(found) == expected
+
+
+@given(
+    province=provinces(),
+    theme=st.none() | _either(Theme),
+    kind=st.none() | _either(InstitutionKind),
+    years=st.none() | st.lists(st.sampled_from(QUERY_YEARS), max_size=3),
+    ranks=st.none() | st.lists(st.integers(1, 6), max_size=3),
+)
+def test_the_province_filter_agrees_with_a_brute_force_scan(
+    province: tuple[str, str],
+    theme: Theme | str | None,
+    kind: InstitutionKind | str | None,
+    years: list[int] | None,
+    ranks: list[int] | None,
+) -> None:
+    code, name = province
+    found = bkn_awards.awards(province=name, theme=theme, kind=kind, year=years, rank=ranks)
+    expected = _brute_force(
+        ALL,
+        years,
+        None,
+        None,
+        ranks,
+        kind=None if kind is None else InstitutionKind(kind),
+        province=code,
+        theme=None if theme is None else Theme(theme),
+    )
+    assert list(found) == expected
+    assert found == bkn_awards.awards(province=code, theme=theme, kind=kind, year=years, rank=ranks)
+
+
+@given(
+    theme=_either(Theme),
+    kind=st.none() | _either(InstitutionKind),
+    years=st.none() | st.lists(st.sampled_from(QUERY_YEARS), max_size=3),
+    category=st.none() | st.lists(st.sampled_from(CATEGORY_WORDS), min_size=1, max_size=2),
+)
+def test_the_theme_filter_agrees_with_a_brute_force_scan(
+    theme: Theme | str,
+    kind: InstitutionKind | str | None,
+    years: list[int] | None,
+    category: list[str] | None,
+) -> None:
+    words = None if category is None else " ".join(category)
+    if words is not None and _no_category_has(words):
+        with pytest.raises(UnknownCategoryError):
+            bkn_awards.awards(theme=theme, kind=kind, year=years, category=words)
+        return
+    found = bkn_awards.awards(theme=theme, kind=kind, year=years, category=words)
+    expected = _brute_force(
+        ALL,
+        years,
+        None,
+        words,
+        None,
+        kind=None if kind is None else InstitutionKind(kind),
+        theme=Theme(theme),
+    )
+    assert list(found) == expected
+
+
+def test_ambiguous_name_in_a_query_is_refused_too() -> None:
+    with pytest.raises(AmbiguousInstitutionError):
+        bkn_awards.awards(institution="mojokerto")
+
+
+# --- The building blocks ------------------------------------------------------------------------
+
+
+def test_whole_numbers_are_read_once_into_a_set() -> None:
+    assert whole_numbers("year", 2022, minimum=1) == {2022}
+    assert whole_numbers("year", (y for y in [2022, 2020, 2022]), minimum=1) == {2020, 2022}
+    assert whole_numbers("rank", [], minimum=1) == frozenset()
+    with pytest.raises(QueryError, match="rank must be a whole number of at least 1, not 0"):
+        whole_numbers("rank", [1, 0], minimum=1)
+    with pytest.raises(QueryError, match="year must be a whole number or several, not '2022'"):
+        whole_numbers("year", "2022", minimum=1)  # type: ignore[arg-type]
+
+
+def test_a_term_is_read_from_what_people_write_or_refused_listing_the_terms() -> None:
+    assert term(InstitutionKind, "Pemkot", "kind") is InstitutionKind.CITY
+    assert term(Theme, Theme.SUPERVISION, "theme") is Theme.SUPERVISION
+    with pytest.raises(QueryError) as caught:
+        term(Theme, "luck", "theme")
+    assert str(caught.value) == (
+        "theme must be one of " + ", ".join(t.value for t in Theme) + ", not 'luck'"
+    )
+
+
+def test_other_records_are_kept_to_some_years_or_a_kind_in_their_own_sequence_type() -> None:
+    events = bkn_awards.events()
+    of_2020 = of_years(events, 2020)
+    assert isinstance(of_2020, Records)
+    assert list(of_2020) == [e for e in events if e.year == 2020]
+    assert of_years(events, None) is events
+    assert of_years(list(events), [2020, 2022]) == [e for e in events if e.year in (2020, 2022)]
+    institutions = bkn_awards.institutions()
+    cities = of_kind(institutions, "kota")
+    assert isinstance(cities, Records)
+    assert list(cities) == [i for i in institutions if i.kind is InstitutionKind.CITY]
+    assert of_kind(institutions, None) is institutions
+    with pytest.raises(QueryError, match="kind must be one of"):
+        of_kind(institutions, "village")
+
+
+def test_each_filter_is_documented_on_the_query_in_its_own_words() -> None:
+    for name, f in filters():
+        assert f"{name}: {f.help[0].upper()}{f.help[1:]}." in (AwardQuery.__doc__ or "")
+
+
+def test_an_award_is_found_by_its_id_or_refused_with_the_ids_that_begin_alike() -> None:
+    first = ALL[0]
+    assert bkn_awards.award(first.id) is first
+    with pytest.raises(UnknownAwardError) as caught:
+        bkn_awards.award(first.id[:-3])
+    assert first.id in caught.value.suggestions
+    assert len(caught.value.suggestions) <= 3
+    with pytest.raises(UnknownAwardError):
+        bkn_awards.award(3)  # type: ignore[arg-type]

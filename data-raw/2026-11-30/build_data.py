@@ -1,6 +1,6 @@
 """One-off migration of 2026-11-30: the 0.1 data files plus the checked leads become the 0.2 data.
 
-Run from the repository root (``python research/2026-11-30/build_data.py``): it reads the data
+Run from the repository root (``python data-raw/2026-11-30/build_data.py``): it reads the data
 files of release 0.1 from git and writes the data files anew; the files it wrote are the data
 from then on, edited by hand. Kept to show how every record came
 from its row: `leads.tsv` line numbers and research row ids are in the ``ROWS`` map it prints.
@@ -15,7 +15,7 @@ from collections import defaultdict
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DATA = ROOT / "src/bkn_awards/data"
-HERE = ROOT / "research/2026-11-30"
+HERE = ROOT / "data-raw/2026-11-30"
 SHARED = ROOT.parent / "shared"
 
 with open(DATA / "regions.csv", encoding="utf-8") as regions_file:

@@ -68,7 +68,7 @@ from bkn_awards.vocabulary import (
 )
 
 #: The version of bkn-awards (the build reads it here).
-__version__ = "0.2.0"
+__version__ = "0.3.0.dev0"
 
 __all__ = sorted(
     name

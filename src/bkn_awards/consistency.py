@@ -192,25 +192,34 @@ def examine(
     conflicts: list[Conflict] = []
     for name, subject in _SUBJECTS:
         for group in _same_subject(files[name], subject):
-            first = group[0]
-            for other in group[1:] if subject.same else ():
-                if all(getattr(other, f) == getattr(first, f) for f in subject.fields):
-                    message = (
-                        f"repeats {first.id!r}; one record should cite every source that reports it"
-                    )
-                    problems.append(_problem(other, "id", message))
-            for f in subject.fields:
-                values = [_value(getattr(record, f)) for record in group]
-                if (
-                    len(set(values) - {None}) > 1
-                ):  # a report that gives no value disagrees with none
-                    claims = tuple(
-                        Claim(value=v, record=r) for v, r in zip(values, group, strict=True)
-                    )
-                    conflicts.append(
-                        Conflict(subject=subject.describe(first), field=f, claims=claims)
-                    )
+            problems += _repeats(group, subject)
+            conflicts += _disagreements(group, subject)
     return problems, tuple(conflicts)
+
+
+def _repeats(group: list[Any], subject: _Subject) -> list[str]:
+    """The records of `group` that repeat its first on every field: one record given twice."""
+    if not subject.same:
+        return []
+    first = group[0]
+    message = f"repeats {first.id!r}; one record should cite every source that reports it"
+    return [
+        _problem(other, "id", message)
+        for other in group[1:]
+        if all(getattr(other, f) == getattr(first, f) for f in subject.fields)
+    ]
+
+
+def _disagreements(group: list[Any], subject: _Subject) -> list[Conflict]:
+    """A conflict for each field on which the records of `group` give different values."""
+    found = []
+    for f in subject.fields:
+        values = [_value(getattr(record, f)) for record in group]
+        # A report that gives no value disagrees with none.
+        if len(set(values) - {None}) > 1:
+            claims = tuple(Claim(value=v, record=r) for v, r in zip(values, group, strict=True))
+            found.append(Conflict(subject=subject.describe(group[0]), field=f, claims=claims))
+    return found
 
 
 def _value(value: Any) -> Value:

@@ -164,6 +164,9 @@ class Dataset:
     def search_institutions(self, text: str, *, limit: int = 5) -> list[tuple[Institution, float]]:
         """Rank the institutions by how well a name or alias of each fits `text`, scored 0 to 1.
 
+        Raises:
+            QueryError: `text` is empty, or not a text.
+
         Example:
             >>> import bkn_awards
             >>> [(i.id, score) for i, score in bkn_awards.search_institutions("mojokerto", limit=2)]
@@ -176,6 +179,9 @@ class Dataset:
     def institutions(self, *, kind: InstitutionKind | str | None = None) -> Records[Institution]:
         """List the institutions, or those of one kind.
 
+        Raises:
+            QueryError: `kind` is no kind of government.
+
         Example:
             >>> import bkn_awards
             >>> [i.name for i in bkn_awards.institutions(kind="regency")][:3]
@@ -187,6 +193,9 @@ class Dataset:
 
     def categories(self, *, year: int | Iterable[int] | None = None) -> Records[Category]:
         """List the categories, or those of some editions.
+
+        Raises:
+            QueryError: `year` is not a whole number, or several.
 
         Example:
             >>> import bkn_awards
@@ -224,6 +233,9 @@ class Dataset:
     def events(self, *, year: int | Iterable[int] | None = None) -> Records[Event]:
         """List the ceremonies and handovers, or those of some editions.
 
+        Raises:
+            QueryError: `year` is not a whole number, or several.
+
         Example:
             >>> import bkn_awards
             >>> [(e.date.isoformat(), e.city) for e in bkn_awards.events(year=2020)]
@@ -235,6 +247,9 @@ class Dataset:
 
     def tallies(self, *, year: int | Iterable[int] | None = None) -> Records[Tally]:
         """List the counts of awards the articles report, or those of some editions.
+
+        Raises:
+            QueryError: `year` is not a whole number, or several.
 
         Example:
             >>> import bkn_awards
@@ -281,7 +296,8 @@ class Dataset:
     def award(self, award_id: str) -> Award:
         """Return the award with this id.
 
-        An unknown id raises `UnknownAwardError`, a `LookupError`.
+        Raises:
+            UnknownAwardError: No award has the id (a `LookupError`); close ids are suggested.
 
         Example:
             >>> import bkn_awards
@@ -295,6 +311,9 @@ class Dataset:
     def manifest(self) -> Manifest:
         """Describe the data: versions, counts by type and year, sources, file hashes (as now).
 
+        Raises:
+            DataError: A data file read at load time can no longer be read to fingerprint it.
+
         .. versionadded:: 0.1.0
         """
         return describe(self._files, self._directory)
@@ -303,8 +322,13 @@ class Dataset:
         """Check every citation against the article files in `articles_dir`.
 
         Each article is found by its SHA-256; the cited paragraphs must exist and mention what
-        the record is about (web reports are not checked). Returns a report of every problem
-        (``report.ok`` when none); `FileNotFoundError` where there is no directory.
+        the record is about (web reports are not checked).
+
+        Returns:
+            A report of every problem (``report.ok`` when none).
+
+        Raises:
+            FileNotFoundError: There is no directory at `articles_dir`.
 
         .. versionadded:: 0.1.0
         """

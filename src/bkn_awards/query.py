@@ -339,20 +339,8 @@ class AwardQuery:
         ),
     )
 
-    def given(self) -> dict[str, Any]:
-        """The filters given, by name, in declaration order.
-
-        Example:
-            >>> AwardQuery(rank=1, year=2022).given()
-            {'year': frozenset({2022}), 'rank': frozenset({1})}
-
-        .. versionadded:: 0.3.0
-        """
-        return {name: value for name in _NAMES if (value := getattr(self, name)) is not None}
-
 
 _FILTERS = filters()
-_NAMES = tuple(name for name, _ in _FILTERS)
 # The field documentation is the filters' help, stated once, on the filters.
 AwardQuery.__doc__ = (AwardQuery.__doc__ or "").replace(
     "\n    Raises:",

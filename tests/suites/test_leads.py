@@ -11,7 +11,7 @@ import pytest
 
 import bkn_awards
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
+REPO = pathlib.Path(__file__).resolve().parents[2]
 LEADS = REPO.parent / "shared" / "sources" / "reports" / "leads.tsv"
 ABOUT = REPO / "docs" / "about-data.md"
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-BENCHMARKS = pathlib.Path(__file__).resolve().parents[1] / "benchmarks"
+BENCHMARKS = pathlib.Path(__file__).resolve().parents[2] / "benchmarks"
 
 
 def test_the_benchmark_runs_and_prints_every_figure(capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,7 +20,7 @@ from bkn_awards.citations import article_paragraphs
 from bkn_awards.text import MONTHS, WEEKDAYS, name_key, parse_indonesian_datetime
 
 NUMBER_WORDS = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam"}
-REPO = pathlib.Path(__file__).resolve().parents[1]
+REPO = pathlib.Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 
 import bkn_awards
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
+REPO = pathlib.Path(__file__).resolve().parents[2]
 MODULES = sorted(
     m.name
     for m in pkgutil.walk_packages(bkn_awards.__path__, "bkn_awards.")

@@ -1,4 +1,4 @@
-"""Everyday use: tables that fit, the whole command line, and results that stay results."""
+"""Everyday use of the command line: tables that fit, every command, and exports that load."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import sys
 import pytest
 
 import bkn_awards
-from bkn_awards import Records
 from bkn_awards.cli import main
 from bkn_awards.layout import RECORD_FILES
 from datafiles import BUNDLED, read_records, write_records
@@ -146,16 +145,6 @@ def test_ranks_take_ranges(capsys: Capture) -> None:
     assert {row["rank"] for row in json.loads(capsys.readouterr().out)} == {1, 2}
 
 
-def test_slices_and_sums_of_records_are_records() -> None:
-    awards = bkn_awards.awards()
-    assert isinstance(awards[:3], Records)
-    assert isinstance(awards[::-1], Records)
-    assert isinstance(awards[:2] + awards[-2:], Records)
-    assert awards[:2] + awards[2:] == awards
-    assert str(awards[:2]).endswith("[2 awards]")
-    assert awards[0] is bkn_awards.awards()[0]
-
-
 def test_a_mistyped_award_id_gets_suggestions(capsys: Capture) -> None:
     assert main(["show", "2020-kab-sidoarjo-penilaian-kompetens"]) == 1
     err = capsys.readouterr().err
@@ -165,28 +154,6 @@ def test_a_mistyped_award_id_gets_suggestions(capsys: Capture) -> None:
         bkn_awards.award("2020-kota-malang")
     assert caught.value.suggestions
     assert all(s.startswith("2020-kota-malang") for s in caught.value.suggestions[:1])
-
-
-def test_an_unknown_name_can_give_a_default_instead_of_an_error() -> None:
-    assert bkn_awards.institution("Atlantis", default=None) is None
-    assert bkn_awards.institution("Kab. Sidoarjo", default=None).id == "kab-sidoarjo"
-    with pytest.raises(bkn_awards.AmbiguousInstitutionError):  # a default hides no ambiguity
-        bkn_awards.institution("Mojokerto", default=None)
-    with pytest.raises(bkn_awards.QueryError):
-        bkn_awards.institution("", default=None)
-
-
-def test_a_search_ranks_the_institutions_with_scores() -> None:
-    found = bkn_awards.search_institutions("sidoarjp")
-    assert found[0][0].id == "kab-sidoarjo"
-    scores = [score for _, score in found]
-    assert scores == sorted(scores, reverse=True)
-    assert all(0 <= score <= 1 for score in scores)
-    assert len(found) <= 5
-    exact = bkn_awards.search_institutions("Pemkot Mojokerto", limit=1)
-    assert [(i.id, score) for i, score in exact] == [("kota-mojokerto", 1.0)]
-    with pytest.raises(bkn_awards.QueryError):
-        bkn_awards.search_institutions("  ")
 
 
 def test_exports_load_back_as_the_same_data(tmp_path: pathlib.Path) -> None:

@@ -1,9 +1,6 @@
-from __future__ import annotations
+"""Finding records by what people write: institutions by name or code, categories by words."""
 
-import csv
-import pathlib
-import typing
-from collections import Counter
+from __future__ import annotations
 
 import pytest
 from hypothesis import given, strategies as st
@@ -14,9 +11,21 @@ from bkn_awards import (
     BknAwardsError,
     InstitutionKind,
     QueryError,
+    UnknownCategoryError,
     UnknownInstitutionError,
 )
-from bkn_awards.text import name_key
+from bkn_awards.names import NO_DEFAULT, CategoryWords, InstitutionNames
+from bkn_awards.text import name_key, name_words
+
+REGIONS = bkn_awards.regions()
+BY_CODE = {r.code: r for r in REGIONS}
+# Names that resolve, or are refused as ambiguous: every name of the data and of the regions.
+KNOWN_NAMES = sorted(
+    {n for i in bkn_awards.institutions() for n in [i.id, i.name, *i.aliases]}
+    | {n for r in REGIONS for n in r.names()}
+)
+
+# --- Institutions -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -63,6 +72,11 @@ def test_sidoarjo_has_code_35_15() -> None:
     assert sidoarjo.name == "Pemerintah Kabupaten Sidoarjo"
 
 
+def test_a_name_with_a_bracketed_short_form_is_found_without_it() -> None:
+    assert bkn_awards.institution("Pemerintah Kabupaten (Pemkab) Sidoarjo").id == "kab-sidoarjo"
+    assert bkn_awards.institution("Pemerintah Kota (Pemkot) Batu").region_code == "35.79"
+
+
 def test_ambiguous_name_names_every_candidate() -> None:
     with pytest.raises(AmbiguousInstitutionError) as caught:
         bkn_awards.institution("Mojokerto")
@@ -73,11 +87,6 @@ def test_ambiguous_name_names_every_candidate() -> None:
     )
     assert "Pemerintah Kabupaten Mojokerto" in str(caught.value)
     assert "Pemerintah Kota Mojokerto" in str(caught.value)
-
-
-def test_ambiguous_name_in_a_query_is_refused_too() -> None:
-    with pytest.raises(AmbiguousInstitutionError):
-        bkn_awards.awards(institution="mojokerto")
 
 
 def test_unknown_name_suggests_close_names() -> None:
@@ -116,20 +125,88 @@ def test_empty_name_matches_nothing(text: str) -> None:
         bkn_awards.institution(text)
 
 
+def test_a_name_that_is_not_text_is_refused() -> None:
+    with pytest.raises(QueryError, match="institution must be a name or an Institution, not 35"):
+        bkn_awards.institution(35)  # type: ignore[arg-type]
+
+
+def test_a_region_with_no_record_is_its_government() -> None:
+    bantul = bkn_awards.institution("Kab. Bantul")
+    assert bantul not in bkn_awards.institutions()
+    assert (bantul.id, bantul.name, bantul.region_code) == (
+        "kab-bantul",
+        "Pemerintah Kabupaten Bantul",
+        "34.02",
+    )
+    assert bkn_awards.institution("Pemerintah Kabupaten Bantul") == bantul
+    assert bkn_awards.institution("3402") == bantul
+    assert bkn_awards.region("Atlantis") is None
+
+
+def test_an_unknown_name_can_give_a_default_instead_of_an_error() -> None:
+    assert bkn_awards.institution("Atlantis", default=None) is None
+    assert bkn_awards.institution("Kab. Sidoarjo", default=None).id == "kab-sidoarjo"
+    with pytest.raises(bkn_awards.AmbiguousInstitutionError):  # a default hides no ambiguity
+        bkn_awards.institution("Mojokerto", default=None)
+    with pytest.raises(bkn_awards.QueryError):
+        bkn_awards.institution("", default=None)
+
+
+def test_a_search_ranks_the_institutions_with_scores() -> None:
+    found = bkn_awards.search_institutions("sidoarjp")
+    assert found[0][0].id == "kab-sidoarjo"
+    scores = [score for _, score in found]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= score <= 1 for score in scores)
+    assert len(found) <= 5
+    exact = bkn_awards.search_institutions("Pemkot Mojokerto", limit=1)
+    assert [(i.id, score) for i, score in exact] == [("kota-mojokerto", 1.0)]
+    with pytest.raises(bkn_awards.QueryError):
+        bkn_awards.search_institutions("  ")
+
+
+def test_names_of_a_few_institutions_find_those_and_the_regions_governments() -> None:
+    sidoarjo, bkn = bkn_awards.institution("kab-sidoarjo"), bkn_awards.institution("bkn")
+    names = InstitutionNames([sidoarjo, bkn])
+    assert names.find("Pemkab Sidoarjo") is sidoarjo
+    assert names.find("35.15") is sidoarjo
+    assert names.find("BKN") is bkn
+    # Every region is known, as its government where the records have none.
+    assert names.find("Kota Mojokerto") == BY_CODE["35.76"].government()
+    assert names.find("Atlantis", default="none") == "none"
+    with pytest.raises(UnknownInstitutionError):
+        names.find("Atlantis", NO_DEFAULT)  # no default given: an error
+    # A search ranks the records given, best first; the region table is not searched.
+    found = names.search("sidoarjo", 5)
+    assert found[0] == (sidoarjo, 1.0)
+    assert {i.id for i, _ in found} <= {"kab-sidoarjo", "bkn"}
+    assert names.search("sidoarjo", 1) == [(sidoarjo, 1.0)]
+
+
+def test_an_institution_record_is_found_as_this_dataset_s_record_of_the_same_id() -> None:
+    sidoarjo = bkn_awards.institution("kab-sidoarjo")
+    names = InstitutionNames(bkn_awards.institutions())
+    assert names.find(sidoarjo) is sidoarjo
+    bantul = BY_CODE["34.02"].government()
+    assert names.find(bantul) == bantul  # a region's government, by its code
+    with pytest.raises(UnknownInstitutionError, match="kab-nowhere"):
+        names.find(
+            bkn_awards.Institution(
+                id="kab-nowhere",
+                name="Pemerintah Kabupaten Nowhere",
+                kind=InstitutionKind.REGENCY,
+                region_code="99.99",
+                iso_3166_2=None,
+                aliases=(),
+            )
+        )
+
+
 def _outcome(text: str) -> bkn_awards.Institution | Exception:
     try:
         return bkn_awards.institution(text)
     except Exception as error:  # the property below is that no other kind escapes
         return error
-
-
-REGIONS = bkn_awards.regions()
-BY_CODE = {r.code: r for r in REGIONS}
-# Names that resolve, or are refused as ambiguous: every name of the data and of the regions.
-KNOWN_NAMES = sorted(
-    {n for i in bkn_awards.institutions() for n in [i.id, i.name, *i.aliases]}
-    | {n for r in REGIONS for n in r.names()}
-)
 
 
 @given(st.text(max_size=30) | st.sampled_from(KNOWN_NAMES))
@@ -188,76 +265,6 @@ def test_every_alias_is_unique_to_its_institution_except_the_shared_bare_names()
         }
 
 
-_KINDS = {"provinsi": "province", "kabupaten": "regency", "kota": "city"}
-
-
-class _Row(typing.NamedTuple):
-    name: str
-    kind: str
-    province_code: str
-    iso_3166_2: str | None
-
-
-def _reference(path: pathlib.Path) -> dict[str, _Row]:
-    with path.open(encoding="utf-8", newline="") as table:
-        return {
-            row["code"]: _Row(
-                row["name"], _KINDS[row["kind"]], row["province_code"], row["iso_3166_2"] or None
-            )
-            for row in csv.DictReader(table)
-        }
-
-
-def test_region_codes_names_and_kinds_match_the_kemendagri_table(regions_csv: pathlib.Path) -> None:
-    reference = _reference(regions_csv)
-    institutions = bkn_awards.institutions()
-    regional = [i for i in institutions if i.region_code is not None]
-    assert regional
-    # One record a region; the others are national bodies.
-    assert len({i.region_code for i in regional}) == len(regional)
-    assert {i.kind for i in institutions if i.region_code is None} <= {
-        InstitutionKind.MINISTRY,
-        InstitutionKind.AGENCY,
-    }
-    for institution in regional:
-        assert institution.region_code is not None
-        row = reference[institution.region_code]
-        assert institution.kind.value == row.kind, institution.id
-        word = {"province": "Provinsi", "regency": "Kabupaten", "city": "Kota"}[row.kind]
-        assert institution.name == f"Pemerintah {word} {row.name}", institution.id
-        assert institution.iso_3166_2 == row.iso_3166_2, institution.id
-        if institution.kind is InstitutionKind.PROVINCE:
-            assert institution.iso_3166_2 is not None, institution.id
-            assert institution.iso_3166_2.startswith("ID-"), institution.id
-
-
-def test_the_bundled_region_table_is_the_kemendagri_table(regions_csv: pathlib.Path) -> None:
-    reference = _reference(regions_csv)
-    assert [r.code for r in REGIONS] == sorted(reference, key=lambda c: (len(c), c))
-    for place in REGIONS:
-        row = reference[place.code]
-        assert (place.name, place.kind.value, place.iso_3166_2) == (
-            row.name,
-            row.kind,
-            row.iso_3166_2,
-        )
-        assert place.province_code == row.province_code
-
-
-def test_the_region_table_has_every_province_kabupaten_and_kota() -> None:
-    # Kepmendagri 300.2.2-2138 of 2025: 38 provinces, 416 kabupaten and 98 kota.
-    assert Counter(r.kind for r in REGIONS) == {
-        InstitutionKind.PROVINCE: 38,
-        InstitutionKind.REGENCY: 416,
-        InstitutionKind.CITY: 98,
-    }
-    assert len(BY_CODE) == len(REGIONS) == 552
-    for place in REGIONS:
-        province = BY_CODE[place.province_code]
-        assert province.kind is InstitutionKind.PROVINCE
-        assert (place.iso_3166_2 is not None) == (place is province)
-
-
 def test_bare_names_are_aliases_only_where_no_kabupaten_and_kota_share_them() -> None:
     shared = _bare_names_of_a_kabupaten_and_a_kota()
     assert {"malang", "kediri", "madiun", "mojokerto"} <= shared
@@ -272,54 +279,50 @@ def test_bare_names_are_aliases_only_where_no_kabupaten_and_kota_share_them() ->
                     bkn_awards.institution(alias)
 
 
-def test_every_region_resolves_by_its_code() -> None:
-    in_data = {i.region_code: i for i in bkn_awards.institutions() if i.region_code}
-    for place in REGIONS:
-        for code in filter(None, {place.code, place.code.replace(".", ""), place.iso_3166_2}):
-            assert bkn_awards.region(code) == place, code
-            found = bkn_awards.institution(code)
-            assert (found.region_code, found.name, found.kind, found.iso_3166_2) == (
-                place.code,
-                place.official_name,
-                place.kind,
-                place.iso_3166_2,
-            ), code
-            if place.code in in_data:  # the data's own record
-                assert found is in_data[place.code]
-            else:  # its government, made from the table
-                assert found.id == place.institution_id
-                assert found not in bkn_awards.institutions()
+# --- Categories ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "code", "kind"),
-    [
-        ("Kab. Bantul", "34.02", InstitutionKind.REGENCY),
-        ("Pemkot Batu", "35.79", InstitutionKind.CITY),
-        ("Jateng", "33", InstitutionKind.PROVINCE),
-        ("Kaltara", "65", InstitutionKind.PROVINCE),
-        ("Kepri", "21", InstitutionKind.PROVINCE),
-        ("pemprov  JATENG", "33", InstitutionKind.PROVINCE),
-        ("ID-JT", "33", InstitutionKind.PROVINCE),
-    ],
-)
-def test_short_names_people_write_resolve(text: str, code: str, kind: InstitutionKind) -> None:
-    place = bkn_awards.region(text)
-    assert place is not None
-    assert (place.code, place.kind) == (code, kind)
-    institution = bkn_awards.institution(text)
-    assert (institution.region_code, institution.kind) == (code, kind)
-    assert institution.name == place.official_name
+def test_categories_are_found_by_all_of_some_words_of_their_names_or_by_id() -> None:
+    categories = bkn_awards.categories()
+    words = CategoryWords(categories)
+    found = words.find("kinerja penilaian", None)
+    assert found == {
+        c.id for c in categories if {"penilaian", "kinerja"} <= set(name_words(c.name))
+    }
+    assert found
+    (one,) = [c for c in categories if c.id == "2020-penilaian-kompetensi"]
+    assert words.find("2020-penilaian-kompetensi", None) == {one.id}
+    assert words.find(one, None) == {one.id}
 
 
-def test_a_region_with_no_record_is_its_government() -> None:
-    bantul = bkn_awards.institution("Kab. Bantul")
-    assert bantul not in bkn_awards.institutions()
-    assert (bantul.id, bantul.name, bantul.region_code) == (
-        "kab-bantul",
-        "Pemerintah Kabupaten Bantul",
-        "34.02",
-    )
-    assert bkn_awards.institution("Pemerintah Kabupaten Bantul") == bantul
-    assert bkn_awards.institution("3402") == bantul
-    assert bkn_awards.region("Atlantis") is None
+def test_categories_are_kept_to_the_years_asked_for() -> None:
+    categories = bkn_awards.categories()
+    words = CategoryWords(categories)
+    every = words.find("kompetensi", None)
+    of_2020 = words.find("kompetensi", frozenset({2020}))
+    assert of_2020 == {c.id for c in categories if c.id in every and c.year == 2020}
+    assert of_2020 < every
+    assert words.find("kompetensi", frozenset({1999})) == frozenset()
+
+
+def test_a_category_not_found_is_refused_with_close_names() -> None:
+    words = CategoryWords(bkn_awards.categories())
+    with pytest.raises(UnknownCategoryError) as caught:
+        words.find("penilaian kompetens", None)
+    assert "penilaian kompetensi" in caught.value.suggestions
+    with pytest.raises(QueryError, match="category must not be empty"):
+        words.find(" - ", None)
+    with pytest.raises(QueryError, match="category must be words of its name or a Category"):
+        words.find(3, None)  # type: ignore[arg-type]
+    # A category of another dataset is matched by id, and refused if this one has none.
+    words_of_2020 = CategoryWords(bkn_awards.categories(year=2020))
+    later = bkn_awards.categories(year=2023)[0]
+    with pytest.raises(UnknownCategoryError, match=later.id):
+        words_of_2020.find(later, None)
+
+
+def test_unknown_category_is_an_error_with_suggestions() -> None:
+    with pytest.raises(UnknownCategoryError) as caught:
+        bkn_awards.awards(category="penilaian kompetens")
+    assert isinstance(caught.value, LookupError)
+    assert "penilaian kompetensi" in caught.value.suggestions

@@ -9,7 +9,7 @@ from nbclient import NotebookClient
 
 import bkn_awards
 
-NOTEBOOK = pathlib.Path(__file__).resolve().parents[1] / "docs" / "tour.ipynb"
+NOTEBOOK = pathlib.Path(__file__).resolve().parents[2] / "docs" / "tour.ipynb"
 
 
 def test_the_tour_notebook_executes_and_shows_award_tables() -> None:

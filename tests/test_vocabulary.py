@@ -1,0 +1,99 @@
+"""The fixed terms: kinds of government, read from the words people write; events and themes."""
+
+from __future__ import annotations
+
+import pytest
+
+import bkn_awards
+from bkn_awards.vocabulary import (
+    KIND_WORDS,
+    REGIONAL_WORDS,
+    EventKind,
+    InstitutionKind,
+    Theme,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Pemkab", InstitutionKind.REGENCY),
+        ("kabupaten", InstitutionKind.REGENCY),
+        ("Kab.", InstitutionKind.REGENCY),
+        ("pemerintah kabupaten", InstitutionKind.REGENCY),
+        (" regency ", InstitutionKind.REGENCY),
+        ("PEMKOT", InstitutionKind.CITY),
+        ("pemko", InstitutionKind.CITY),
+        ("City", InstitutionKind.CITY),
+        ("Pemprov", InstitutionKind.PROVINCE),
+        ("provinsi", InstitutionKind.PROVINCE),
+        ("kementerian", InstitutionKind.MINISTRY),
+        ("Badan", InstitutionKind.AGENCY),
+        ("lembaga", InstitutionKind.AGENCY),
+    ],
+)
+def test_a_kind_is_named_by_its_value_or_the_words_people_write(
+    text: str, kind: InstitutionKind
+) -> None:
+    assert InstitutionKind(text) is kind
+
+
+@pytest.mark.parametrize("text", ["village", "desa", "", "kabupatenn", "pemda"])
+def test_a_text_that_names_no_kind_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a valid InstitutionKind"):
+        InstitutionKind(text)
+
+
+def test_every_kind_has_words_and_no_word_names_two_kinds() -> None:
+    assert set(KIND_WORDS) == set(InstitutionKind)
+    words = [word for found in KIND_WORDS.values() for word in found]
+    assert len(words) == len(set(words))
+    for kind, found in KIND_WORDS.items():
+        for word in found:
+            assert InstitutionKind(word) is kind
+            assert InstitutionKind(word.upper()) is kind
+
+
+def test_regional_words_are_for_the_regional_kinds_only() -> None:
+    assert set(REGIONAL_WORDS) == {
+        InstitutionKind.PROVINCE,
+        InstitutionKind.REGENCY,
+        InstitutionKind.CITY,
+    }
+
+
+def test_the_first_word_of_a_kind_is_the_word_of_its_official_names() -> None:
+    regional = [i for i in bkn_awards.institutions() if i.region_code is not None]
+    assert regional
+    for institution in regional:
+        word = KIND_WORDS[institution.kind][0].title()
+        assert institution.name.startswith(f"Pemerintah {word} "), institution.id
+
+
+def test_event_kinds_are_read_from_their_values() -> None:
+    assert EventKind("handover") is EventKind.HANDOVER
+    assert EventKind("ceremony") is EventKind.CEREMONY
+    with pytest.raises(ValueError, match="is not a valid EventKind"):
+        EventKind("award")
+
+
+def test_themes_are_read_from_their_values_and_the_data_uses_them() -> None:
+    assert Theme("competency") is Theme.COMPETENCY
+    assert Theme("information-systems") is Theme.INFORMATION_SYSTEMS
+    with pytest.raises(ValueError, match="is not a valid Theme"):
+        Theme("luck")
+    used = {c.theme for c in bkn_awards.categories()}
+    assert used <= set(Theme)
+
+
+@pytest.mark.parametrize("terms", [InstitutionKind, EventKind, Theme])
+def test_a_term_equals_only_itself_and_hashes_as_itself(
+    terms: type[InstitutionKind] | type[EventKind] | type[Theme],
+) -> None:
+    members = list(terms)
+    by_member = {member: member.value for member in members}
+    assert [by_member[member] for member in members] == [member.value for member in members]
+    for member in members:
+        assert member != member.value
+        assert hash(member) == object.__hash__(member)
+    assert len(set(members)) == len(members)
