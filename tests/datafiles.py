@@ -93,6 +93,15 @@ def change_record(
     write_records(directory, filename, records)
 
 
+def assert_refused_after(
+    directory: pathlib.Path, filename: str, record_id: str, changes: dict[str, Any], expected: str
+) -> None:
+    """Change a record as `change_record` does, and check that a load names `expected`."""
+    change_record(directory, filename, record_id, **changes)
+    problems = load_problems(directory)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
 def load_problems(directory: pathlib.Path) -> tuple[str, ...]:
     """The problems a load of `directory` refuses it with: it must be refused.
 

@@ -17,6 +17,7 @@ from bkn_awards.layout import (
     FILE_NAMES,
     RECORD_FILES,
     Link,
+    PackagePath,
     data_directory,
     data_files,
     file_of,
@@ -53,8 +54,8 @@ def test_a_data_package_without_the_data_files_is_read_from_its_tables(
 
 def test_the_package_data_directory_holds_every_data_file() -> None:
     directory = data_directory()
-    assert isinstance(directory, pathlib.Path)  # installed as a plain directory here
-    assert directory == pathlib.Path(bkn_awards.__file__).parent / "data"
+    assert isinstance(directory, PackagePath)  # installed as a plain directory here
+    assert pathlib.Path(directory) == pathlib.Path(bkn_awards.__file__).parent / "data"
     assert data_files(directory) == JSON_FILES
     assert all((directory / name).is_file() for name in JSON_FILES)
 

@@ -13,8 +13,12 @@ import bkn_awards
 from bkn_awards import DataError
 from bkn_awards.formats import export
 from bkn_awards.layout import FILE_NAMES, RECORD_FILES
-from bkn_awards.loading import PROBLEMS_LISTED, read_files
+from bkn_awards.loading import PROBLEMS_LISTED, Loaded, read_files
 from datafiles import BUNDLED, load_problems, read_records, write_records
+
+
+def _kept(loaded: Loaded) -> Loaded:
+    return loaded
 
 
 def test_a_copy_of_the_bundled_files_loads_the_same_records(data_dir: pathlib.Path) -> None:
@@ -30,7 +34,7 @@ def test_a_copy_of_the_bundled_files_loads_the_same_records(data_dir: pathlib.Pa
 def test_a_directory_reads_as_each_file_s_records_and_their_conflicts(
     data_dir: pathlib.Path,
 ) -> None:
-    loaded = read_files(data_dir)
+    loaded = read_files(data_dir, _kept)
     assert list(loaded.files) == list(FILE_NAMES)
     for name in FILE_NAMES:
         assert [r.id for r in loaded.files[name]] == [
@@ -42,7 +46,7 @@ def test_a_directory_reads_as_each_file_s_records_and_their_conflicts(
 def test_a_data_package_directory_reads_from_its_tables(tmp_path: pathlib.Path) -> None:
     export(bkn_awards.load(), tmp_path, fmt="datapackage")
     assert not (tmp_path / "awards.json").exists()
-    loaded = read_files(tmp_path)
+    loaded = read_files(tmp_path, _kept)
     assert dict(loaded.files) == bkn_awards.load().records_by_file()
 
 
@@ -57,7 +61,7 @@ def test_the_garbage_collector_is_left_as_it_was(
     (gc.enable if collecting else gc.disable)()
     try:
         try:
-            read_files(data_dir)
+            read_files(data_dir, _kept)
         except DataError:
             assert fails
         assert gc.isenabled() == collecting

@@ -61,14 +61,15 @@ from bkn_awards.records import (
 )
 from bkn_awards.results import Records as Records
 from bkn_awards.text import parse_indonesian_datetime as parse_indonesian_datetime
+from bkn_awards.version import VERSION as _VERSION
 from bkn_awards.vocabulary import (
     EventKind as EventKind,
     InstitutionKind as InstitutionKind,
     Theme as Theme,
 )
 
-#: The version of bkn-awards (the build reads it here).
-__version__ = "0.3.0.dev0"
+#: The version of bkn-awards.
+__version__ = _VERSION
 
 __all__ = sorted(
     name

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
-import pathlib
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
 from bkn_awards.layout import file_of
 from bkn_awards.records import Award, Category, Citation, Edition, Event, Official, Source, Tally
 from bkn_awards.text import MONTHS, mentions
+
+if TYPE_CHECKING:
+    import pathlib
 
 __all__ = ["CitationProblem", "CitationReport", "article_paragraphs", "verify"]
 
@@ -98,7 +100,8 @@ def verify(
     or alias), an event's date or one of its officials, a tally's count, an edition's year, a
     category's name, an official's name.
     """
-    import hashlib  # only a check of citations reads articles
+    import hashlib  # only a check of citations reads articles: not worth their import at start
+    import pathlib
 
     directory = pathlib.Path(articles_dir)
     if not directory.is_dir():

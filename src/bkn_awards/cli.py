@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -106,9 +105,35 @@ def _width(args: argparse.Namespace) -> int | None:
     """The terminal's width for a table; none where the output is not a terminal, or --wide."""
     if getattr(args, "wide", False) or not sys.stdout.isatty():
         return None
-    import shutil  # a terminal's width is all it is for, and its import is not cheap
+    return _columns()
 
-    return shutil.get_terminal_size().columns
+
+def _columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size` finds it, without importing shutil.
+
+    ``COLUMNS`` if set, else the width of the terminal of standard output, else 80.
+    """
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter, given the terminal's width: argparse would import shutil for it.
+
+    argparse makes a formatter for every option added, not only to print help: a query would
+    pay for the import on every start.
+    """
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_columns() - 2)
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
@@ -144,6 +169,8 @@ def _coverage(args: argparse.Namespace) -> int:
     if args.format == "csv":
         print(_csv(rows), end="")
     elif args.format == "json":
+        import json
+
         print(json.dumps(rows, indent=2))
     else:
         table = [[str("-" if v is None else v) for v in row.values()] for row in rows]
@@ -186,6 +213,8 @@ def _conflicts(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
+    import json
+
     print(json.dumps(load(args.data).manifest().to_dict(), indent=2))
     return 0
 
@@ -199,20 +228,22 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _parser(wanted: str) -> argparse.ArgumentParser:
-    """The parser of the commands, with the options of the `wanted` one (or all, for ``--help``)."""
+    """The parser of the `wanted` command alone, or of every command (for ``--help``)."""
     parser = argparse.ArgumentParser(
         prog="bkn-awards",
         description="The BKN Award as the news reported it, with the sources of every fact.",
         epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="store_true", help="show the versions and exit")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name, (run, summary, options) in _COMMANDS.items():
-        command = commands.add_parser(name, help=summary, description=summary)
+    # A command run needs only its own parser: making the others would cost every start.
+    chosen = {wanted: _COMMANDS[wanted]} if wanted in _COMMANDS else _COMMANDS
+    for name, (run, summary, options) in chosen.items():
+        command = commands.add_parser(
+            name, help=summary, description=summary, formatter_class=_Formatter
+        )
         command.set_defaults(run=run)
-        if wanted in _COMMANDS and name != wanted:  # options of a command not run: not needed
-            continue
         tables = (_WIDE,) if _FORMAT in options or run in (_coverage, _conflicts) else ()
         for flags, settings in (*options, *tables, _DATA):
             if flags[0].startswith("--") and "action" not in settings:

@@ -20,7 +20,6 @@ from bkn_awards.errors import DataError, QueryError
 from bkn_awards.inventory import Manifest, describe
 from bkn_awards.layout import FILE_NAMES, data_directory
 from bkn_awards.lazy import Lazy
-from bkn_awards.loading import read_files
 from bkn_awards.names import NO_DEFAULT
 from bkn_awards.query import AwardIndex, AwardQuery, of_kind, of_years
 from bkn_awards.records import (
@@ -34,10 +33,13 @@ from bkn_awards.records import (
     Tally,
 )
 from bkn_awards.results import Records
+from bkn_awards.snapshot import read as read_snapshot
 from bkn_awards.vocabulary import InstitutionKind
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    from bkn_awards.loading import Loaded
 
 __all__ = [
     "Dataset",
@@ -353,8 +355,14 @@ def read_directory(directory: Traversable, *, regions: bool = True) -> Dataset:
     Raises:
         DataError: Every problem found, each on a line naming its file, record and field.
     """
-    files, conflicts = read_files(directory, regions=regions)
-    return Dataset(files, conflicts=conflicts, directory=directory)
+    # The decoder (and cattrs) is imported only when data is decoded: the bundled data is read
+    # from its snapshot where the package has one.
+    from bkn_awards.loading import read_files
+
+    def make(loaded: Loaded) -> Dataset:
+        return Dataset(loaded.files, conflicts=loaded.conflicts, directory=directory)
+
+    return read_files(directory, make, regions=regions)
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -398,8 +406,13 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
 
 def _read_bundled() -> Dataset:
-    # The tests check the bundled files against the region table (the full path).
-    return read_directory(data_directory(), regions=False)
+    directory = data_directory()
+    snapshot = read_snapshot(directory)
+    if snapshot is None:
+        # The tests check the bundled files against the region table (the full path).
+        return read_directory(directory, regions=False)
+    files, conflicts = snapshot
+    return Dataset(files, conflicts=conflicts, directory=directory)
 
 
 _BUNDLED = Lazy(_read_bundled)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from bkn_awards.codec import Decoder, json_type, parse
 from bkn_awards.consistency import Conflict, examine
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 __all__ = ["PROBLEMS_LISTED", "Loaded", "read_files"]
+
+
+T = TypeVar("T")
 
 
 class Loaded(NamedTuple):
@@ -34,11 +37,13 @@ class Loaded(NamedTuple):
 PROBLEMS_LISTED = 200
 
 
-def read_files(directory: Traversable, *, regions: bool = True) -> Loaded:
-    """Read and check every data file of `directory`: its records by file, and their conflicts.
+def read_files(directory: Traversable, make: Callable[[Loaded], T], *, regions: bool = True) -> T:
+    """Read and check every data file of `directory`, and `make` a value of what it holds.
 
     The data files are its JSON files, or a Data Package's CSV tables (see `layout.data_files`).
     With `regions` false, regional governments are not checked against the region table.
+    `make` is given the records of each file and their conflicts, and runs while the garbage
+    collector is still off (a dataset's indexes are thousands of objects more).
 
     Raises:
         DataError: Every problem found, each on a line naming its file, record and field.
@@ -64,7 +69,7 @@ def read_files(directory: Traversable, *, regions: bool = True) -> Loaded:
         found, conflicts = examine(files, regions=regions)
         if found:
             raise DataError(found)
-        return Loaded(files, conflicts)
+        return make(Loaded(files, conflicts))
     finally:
         if collecting:
             gc.enable()

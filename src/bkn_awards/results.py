@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, overload
 
@@ -130,6 +129,8 @@ class Records(tuple[T, ...], Generic[T]):
 
         .. versionadded:: 0.1.0
         """
+        import json  # a query needs no JSON: only this conversion does
+
         return json.dumps(self.to_records(), ensure_ascii=False, indent=indent, default=cell_text)
 
     def to_pandas(self) -> pandas.DataFrame:

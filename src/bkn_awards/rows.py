@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -116,6 +115,8 @@ def _from_cell(kind: Any, cell: str) -> Any:
 
 
 def _from_json(cell: str) -> Any:
+    import json  # a query needs no JSON: only rows read back from CSV do
+
     try:
         return json.loads(cell)
     except ValueError:
@@ -176,5 +177,7 @@ def cell_text(value: Any) -> str:
         '["Kab. Sidoarjo", "Pemkab Sidoarjo"]'
     """
     if isinstance(value, list):
+        import json
+
         return json.dumps(value, ensure_ascii=False)
     return value.isoformat() if isinstance(value, dt.date) else str(value)

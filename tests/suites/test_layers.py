@@ -19,6 +19,7 @@ FLOORS = {
     "errors": 1,
     "lazy": 1,
     "text": 1,
+    "version": 1,
     "vocabulary": 1,
     "rules": 2,
     "records": 3,
@@ -35,11 +36,12 @@ FLOORS = {
     "loading": 7,
     "query": 7,
     "results": 7,
-    "dataset": 8,
-    "__init__": 9,
-    "formats": 9,
-    "cli": 10,
-    "__main__": 11,
+    "snapshot": 8,
+    "dataset": 9,
+    "__init__": 10,
+    "formats": 10,
+    "cli": 11,
+    "__main__": 12,
 }
 
 

@@ -1,0 +1,6 @@
+"""The version of bkn-awards, stated once: the build, the face and the snapshot read it here."""
+
+__all__ = ["VERSION"]
+
+#: The version of the library (PEP 440).
+VERSION = "0.3.0.dev0"
