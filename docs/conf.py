@@ -43,6 +43,9 @@ html_title = f"bkn-awards {release}"
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
+# The API pages name the public face (bkn_awards.Award), not the module a name lives in.
+add_module_names = False
+python_use_unqualified_type_names = True
 autodoc_preserve_defaults = True
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pathlib
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -21,24 +22,37 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 SHARED = pathlib.Path(__file__).resolve().parents[1].parent / "shared"
 
+#: Why a test of the project's shared sources is skipped: one reason, reported on one line.
+ABSENT = "needs the project's shared sources (articles, leads, region table) beside the checkout"
 
-def _shared(relative: str, what: str) -> pathlib.Path:
+
+def _shared(relative: str) -> pathlib.Path:
     """A path in ../shared, or a skip where this checkout has none beside it."""
     path = SHARED / relative
     if not path.exists():
-        pytest.skip(f"{what} not beside this checkout ({path})")
+        pytest.skip(ABSENT)
     return path
 
 
 @pytest.fixture(scope="session")
 def articles_dir() -> pathlib.Path:
-    return _shared("sources/articles", "the source articles are")
+    return _shared("sources/articles")
 
 
 @pytest.fixture(scope="session")
 def regions_csv() -> pathlib.Path:
     """The Kemendagri table of every province, kabupaten and kota (see its README)."""
-    return _shared("reference/indonesia-regions.csv", "the region table is")
+    return _shared("reference/indonesia-regions.csv")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    # pytest reports a skip at each test's line: those of the shared sources are one reason,
+    # so they are reported at one place, and the summary gives them one line with their count.
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and isinstance(report.longrepr, tuple) and ABSENT in report.longrepr[2]:
+        report.longrepr = (__file__, 1, report.longrepr[2])
 
 
 @pytest.fixture

@@ -85,3 +85,29 @@ def test_the_runtime_dependencies_are_still_only_four() -> None:
     requires = importlib.metadata.requires("bkn-awards") or []
     runtime = sorted(r.split(">")[0].split("=")[0].strip() for r in requires if "extra ==" not in r)
     assert runtime == ["attrs", "cattrs", "importlib-resources", "python-dateutil"]
+
+
+PAGES = [
+    "README.md",
+    "CONTRIBUTING.md",
+    *sorted(str(p.relative_to(REPO)) for p in (REPO / "docs").glob("*.md")),
+]
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if (REPO / p).is_file()])
+def test_every_code_fence_opens_with_its_language_and_closes(page: str) -> None:
+    # A stray fence turns the prose after it into code, and the build does not notice: every
+    # opening fence names its language, so a bare one can only close a block.
+    opened = None
+    for number, line in enumerate((REPO / page).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.startswith("```"):
+            continue
+        if opened is None:
+            assert line.strip() != "```", f"{page}:{number}: a fence opens without a language"
+            opened = number
+        else:
+            assert line.strip() == "```", (
+                f"{page}:{number}: a fence opens inside the block of {opened}"
+            )
+            opened = None
+    assert opened is None, f"{page}:{opened}: a block is never closed"

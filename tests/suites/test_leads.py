@@ -10,14 +10,13 @@ from typing import Any
 import pytest
 
 import bkn_awards
+from conftest import ABSENT
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 LEADS = REPO.parent / "shared" / "sources" / "reports" / "leads.tsv"
 ABOUT = REPO / "docs" / "about-data.md"
 
-pytestmark = pytest.mark.skipif(
-    not LEADS.is_file(), reason="the leads table is not beside the repo"
-)
+pytestmark = pytest.mark.skipif(not LEADS.is_file(), reason=ABSENT)
 
 
 def _leads() -> dict[int, dict[str, str]]:
