@@ -80,11 +80,17 @@ class DataDiff:
 
     @property
     def equal(self) -> bool:
-        """Whether no record differs."""
+        """Whether no record differs.
+
+        .. versionadded:: 0.3.0
+        """
         return not self.changes
 
     def summary(self) -> str:
-        """The changes counted in words: ``"awards: 12 added, 1 changed"``, a line a file."""
+        """The changes counted in words: ``"awards: 12 added, 1 changed"``, a line a file.
+
+        .. versionadded:: 0.3.0
+        """
         lines = []
         for name in FILE_NAMES:
             counts = {
@@ -97,7 +103,10 @@ class DataDiff:
         return "\n".join(lines) or "no record differs"
 
     def to_dict(self) -> dict[str, Any]:
-        """The changes as plain JSON-ready data: a list for each file with changes."""
+        """The changes as plain JSON-ready data: a list for each file with changes.
+
+        .. versionadded:: 0.3.0
+        """
         found: dict[str, list[dict[str, Any]]] = {}
         for c in self.changes:
             entry: dict[str, Any] = {"id": c.id, "change": c.change}
@@ -109,7 +118,10 @@ class DataDiff:
         return found
 
     def to_markdown(self) -> str:
-        """The changes as Markdown: a section a file, a bullet a record, a sub-bullet a field."""
+        """The changes as Markdown: a section a file, a bullet a record, a sub-bullet a field.
+
+        .. versionadded:: 0.3.0
+        """
         lines: list[str] = []
         for name, entries in self.to_dict().items():
             lines += [f"### {name}", ""]
@@ -121,7 +133,10 @@ class DataDiff:
         return "\n".join(lines) or "No record differs.\n"
 
     def lines(self) -> Iterator[str]:
-        """The changes as text, one line a record and one a changed field, like ``diff``."""
+        """The changes as text, one line a record and one a changed field, like ``diff``.
+
+        .. versionadded:: 0.3.0
+        """
         for c in self.changes:
             sign = {"added": "+", "removed": "-", "changed": "~"}[c.change]
             yield f"{sign} {c.file} {c.id}"
