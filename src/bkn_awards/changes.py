@@ -13,7 +13,6 @@ from typing import Any, Literal
 
 from attrs import frozen
 
-from bkn_awards.codec import unstructure
 from bkn_awards.dataset import Dataset, load
 from bkn_awards.layout import FILE_NAMES
 
@@ -165,6 +164,10 @@ def diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike
 
     .. versionadded:: 0.3.0
     """
+    # The data files' writer (and cattrs) is imported only when a diff is asked for: a first
+    # query must not pay for it.
+    from bkn_awards.codec import unstructure
+
     before, after = (_dataset(d).records_by_file() for d in (old, new))
     changes: list[RecordChange] = []
     for name in FILE_NAMES:
