@@ -16,6 +16,7 @@ from bkn_awards.errors import (
     UnknownAwardError,
     UnknownCategoryError,
     UnknownInstitutionError,
+    UnknownRegionError,
 )
 
 
@@ -27,6 +28,8 @@ from bkn_awards.errors import (
         (QueryError, ValueError),
         (ExportError, OSError),
         (UnknownInstitutionError, LookupError),
+        (UnknownRegionError, LookupError),
+        (UnknownRegionError, UnknownInstitutionError),
         (AmbiguousInstitutionError, LookupError),
         (UnknownCategoryError, LookupError),
         (UnknownAwardError, LookupError),
@@ -91,6 +94,23 @@ def test_an_unknown_institution_suggests_close_names_where_there_are_any() -> No
     )
 
 
+def test_an_unknown_region_says_what_kind_was_looked_for_and_suggests_close_names() -> None:
+    bare = UnknownRegionError("Atlantis", [])
+    assert (bare.query, bare.suggestions, bare.kind) == ("Atlantis", (), "region")
+    assert str(bare) == "no region is known as 'Atlantis'"
+    close = UnknownRegionError("Jawa Tenggah", ["Jawa Tengah"], kind="province")
+    assert (close.query, close.suggestions, close.kind) == (
+        "Jawa Tenggah",
+        ("Jawa Tengah",),
+        "province",
+    )
+    assert str(close) == "no province is known as 'Jawa Tenggah'; did you mean 'Jawa Tengah'?"
+    two = UnknownRegionError("Malangg", ("Kabupaten Malang", "Kota Malang"), kind="region")
+    assert str(two) == (
+        "no region is known as 'Malangg'; did you mean 'Kabupaten Malang' or 'Kota Malang'?"
+    )
+
+
 def test_an_ambiguous_name_names_every_candidate_and_how_to_choose() -> None:
     error = AmbiguousInstitutionError(
         "Malang", ["Pemerintah Kabupaten Malang", "Pemerintah Kota Malang"]
@@ -113,6 +133,20 @@ def test_an_unknown_category_lists_close_names_where_there_are_any() -> None:
         "no category matches 'kompetens'; "
         "close names: 'penilaian kompetensi', 'Pengembangan Kompetensi'"
     )
+
+
+def test_an_unknown_category_that_names_a_theme_says_to_use_the_theme() -> None:
+    error = UnknownCategoryError("Competency", [], theme="competency")
+    assert (error.query, error.suggestions, error.theme) == ("Competency", (), "competency")
+    assert str(error) == (
+        "no category matches 'Competency'; it names a theme: use theme='competency'"
+    )
+    both = UnknownCategoryError("planning", ["perencanaan"], theme="planning")
+    assert str(both) == (
+        "no category matches 'planning'; it names a theme: use theme='planning'; "
+        "close names: 'perencanaan'"
+    )
+    assert UnknownCategoryError("luck", []).theme is None
 
 
 def test_an_unknown_award_suggests_nothing_unless_given_suggestions() -> None:

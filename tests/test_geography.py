@@ -15,8 +15,17 @@ from bkn_awards import (
     FieldValueError,
     InstitutionKind,
     QueryError,
+    UnknownInstitutionError,
 )
-from bkn_awards.geography import Region, named, region, regions, regions_by_code
+from bkn_awards.errors import UnknownRegionError
+from bkn_awards.geography import (
+    Region,
+    named,
+    region,
+    region_names,
+    regions,
+    regions_by_code,
+)
 from bkn_awards.text import name_key
 
 REGIONS = bkn_awards.regions()
@@ -64,7 +73,9 @@ def test_a_region_goes_by_its_name_after_its_kind_s_words_and_by_its_codes() -> 
     for written in ("kabupaten Bantul", "kab Bantul", "pemkab Bantul", "pemda kab Bantul"):
         assert written in names
     assert names[-2:] == ["34.02", "3402"]
+    assert "Bantul regency" in names  # English puts the kind after the name
     assert "kota Bantul" not in names
+    assert "Bantul city" not in names
     jateng = BY_CODE["33"]
     assert {"Jawa Tengah", "Jateng", "pemprov Jateng", "33", "ID-JT"} <= set(jateng.names())
 
@@ -197,15 +208,175 @@ def test_every_name_of_every_region_finds_it_or_is_shared() -> None:
 
 def test_a_region_of_another_kind_is_not_found() -> None:
     assert region("Jateng", kind=InstitutionKind.PROVINCE) == BY_CODE["33"]
-    assert region("Jateng", kind=InstitutionKind.REGENCY) is None
+    with pytest.raises(UnknownRegionError) as caught:
+        region("Jateng", kind=InstitutionKind.REGENCY)
+    assert (caught.value.query, caught.value.kind) == ("Jateng", "regency")
+    assert str(caught.value).startswith("no regency is known as 'Jateng'")
+    assert region("Jateng", None, kind=InstitutionKind.REGENCY) is None
     # "Malang" names a kabupaten and a kota: the kind chooses.
     assert region("Malang", kind=InstitutionKind.CITY) == region("Kota Malang")
     with pytest.raises(AmbiguousInstitutionError):
         region("Malang")
-    assert region("Atlantis") is None
+
+
+def test_an_unknown_region_is_refused_with_the_close_names_as_an_unknown_institution_is() -> None:
+    with pytest.raises(UnknownRegionError) as caught:
+        bkn_awards.region("Jawa Timr")
+    error = caught.value
+    assert isinstance(error, LookupError)
+    assert isinstance(error, UnknownInstitutionError)  # a region's government is one
+    assert (error.query, error.suggestions, error.kind) == ("Jawa Timr", ("Jawa Timur",), "region")
+    assert str(error) == "no region is known as 'Jawa Timr'; did you mean 'Jawa Timur'?"
+    with pytest.raises(UnknownRegionError) as caught:
+        bkn_awards.region("Kab. Bantl")
+    assert caught.value.suggestions == ("Bantul",)
+    with pytest.raises(UnknownRegionError) as caught:
+        bkn_awards.region("Xyzzy")
+    assert caught.value.suggestions == ()
+    assert str(caught.value) == "no region is known as 'Xyzzy'"
+
+
+@pytest.mark.parametrize("default", [None, "none", 0])
+def test_an_unknown_region_gives_the_default_where_one_is_given(default: object) -> None:
+    assert bkn_awards.region("Jawa Timr", default=default) == default
+    assert bkn_awards.region("Atlantis", default) == default
+    assert bkn_awards.region("Jatim", default=default) == BY_CODE["35"]
+    # A default hides no ambiguity, and no text that names nothing.
+    with pytest.raises(AmbiguousInstitutionError):
+        bkn_awards.region("Malang", default=default)
+    with pytest.raises(QueryError):
+        bkn_awards.region(" ", default=default)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "suggestions"),
+    [
+        ("Jawa Tenggah", InstitutionKind.PROVINCE, ("Jawa Tengah",)),
+        ("Central Jav", InstitutionKind.PROVINCE, ("Jawa Tengah",)),
+        # A bare name of a kabupaten and a kota is suggested with each one's kind.
+        ("Malangg", None, ("Kabupaten Malang", "Kota Malang")),
+        ("Gorontallo", None, ("Provinsi Gorontalo", "Kabupaten Gorontalo", "Kota Gorontalo")),
+        # Of the kind asked for, "Bandung" is the kota's alone.
+        ("Bandungg", InstitutionKind.CITY, ("Bandung",)),
+        # A region of another kind, or a code, is no slip of spelling: nothing to suggest.
+        ("Bantul", InstitutionKind.PROVINCE, ()),
+        ("34.99", None, ()),
+    ],
+)
+def test_each_suggestion_is_a_close_name_that_finds_its_region_alone(
+    text: str, kind: InstitutionKind | None, suggestions: tuple[str, ...]
+) -> None:
+    with pytest.raises(UnknownRegionError) as caught:
+        region(text, kind=kind)
+    assert caught.value.suggestions == suggestions
+    for suggestion in suggestions:
+        found = region(suggestion, kind=kind)
+        assert kind is None or found.kind is kind
+
+
+def test_suggestions_of_slips_in_any_region_s_name_find_that_region() -> None:
+    for place in REGIONS[::7]:
+        slip = place.name[:-1]  # the last letter left out
+        if named(name_key(slip)):  # "Buru" of "Buru Selatan" and the like
+            continue
+        with pytest.raises(UnknownRegionError) as caught:
+            region(slip, kind=place.kind)
+        assert place in {region(s, kind=place.kind) for s in caught.value.suggestions}, slip
 
 
 @pytest.mark.parametrize("text", ["", "  ", "-.-", 33, None])
 def test_a_region_is_named_by_a_non_empty_text(text: object) -> None:
     with pytest.raises(QueryError, match="a region is named by a non-empty text"):
-        region(text)  # type: ignore[arg-type]
+        region(text)  # type: ignore[call-overload]
+
+
+# --- English and short names --------------------------------------------------------------------
+
+ENGLISH_NAMES = {
+    "Aceh": "11",
+    "North Sumatra": "12",
+    "West Sumatra": "13",
+    "Riau": "14",
+    "Jambi": "15",
+    "South Sumatra": "16",
+    "Bengkulu": "17",
+    "Lampung": "18",
+    "Bangka Belitung Islands": "19",
+    "Riau Islands": "21",
+    "Special Capital Region of Jakarta": "31",
+    "West Java": "32",
+    "Central Java": "33",
+    "Special Region of Yogyakarta": "34",
+    "East Java": "35",
+    "Banten": "36",
+    "Bali": "51",
+    "West Nusa Tenggara": "52",
+    "East Nusa Tenggara": "53",
+    "West Kalimantan": "61",
+    "Central Kalimantan": "62",
+    "South Kalimantan": "63",
+    "East Kalimantan": "64",
+    "North Kalimantan": "65",
+    "North Sulawesi": "71",
+    "Central Sulawesi": "72",
+    "South Sulawesi": "73",
+    "Southeast Sulawesi": "74",
+    "Gorontalo": "75",
+    "West Sulawesi": "76",
+    "Maluku": "81",
+    "North Maluku": "82",
+    "Papua": "91",
+    "West Papua": "92",
+    "South Papua": "93",
+    "Central Papua": "94",
+    "Highland Papua": "95",
+    "Southwest Papua": "96",
+}
+
+
+def test_every_province_is_found_by_its_english_name() -> None:
+    provinces = {r.code for r in REGIONS if r.kind is InstitutionKind.PROVINCE}
+    assert set(ENGLISH_NAMES.values()) == provinces
+    for text, code in ENGLISH_NAMES.items():
+        assert region(text, kind=InstitutionKind.PROVINCE) is BY_CODE[code], text
+        assert region(f"{text} Province") is BY_CODE[code], text
+        assert bkn_awards.institution(f"{text} Province").region_code == code, text
+        if text not in {"Jambi", "Bengkulu", "Gorontalo"}:  # a kota's names too
+            assert region(text) is BY_CODE[code], text
+            assert bkn_awards.institution(text).region_code == code, text
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Jogja", "34"),
+        ("Yogya", "34"),
+        ("Jogjakarta", "34"),
+        ("DIY", "34"),
+        ("Pemprov DIY", "34"),
+        ("Pemprov Jogja", "34"),
+        ("Yogyakarta", "34.71"),  # the kota: the province is never its bare name
+        ("Kep. Riau", "21"),
+        ("East Java Province", "35"),
+        ("central  JAVA", "33"),
+        ("Bantul Regency", "34.02"),
+        ("Batu City", "35.79"),
+        ("Malang City", "35.73"),
+        ("Malang Regency", "35.07"),
+    ],
+)
+def test_short_and_english_names_resolve(text: str, code: str) -> None:
+    assert region(text) is BY_CODE[code]
+    assert bkn_awards.institution(text).region_code == code
+
+
+def test_no_alias_makes_a_name_ambiguous() -> None:
+    for place in REGIONS:
+        for alias in place.aliases:
+            for written in Region(place.code, alias, place.kind, None, ()).names()[:-2]:
+                assert named(name_key(written)) == (place,), (place.code, written)
+    # The names several regions share are each one's own bare name, and nothing else.
+    for key, places in region_names():
+        if len(places) > 1:
+            assert {name_key(p.name) for p in places} == {key}, places
+            assert len({p.kind for p in places}) == len(places), places

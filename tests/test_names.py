@@ -14,8 +14,10 @@ from bkn_awards import (
     UnknownCategoryError,
     UnknownInstitutionError,
 )
-from bkn_awards.names import NO_DEFAULT, CategoryWords, InstitutionNames
-from bkn_awards.text import name_key, name_words
+from bkn_awards.errors import UnknownRegionError
+from bkn_awards.geography import region_names
+from bkn_awards.names import NO_DEFAULT, SEARCH_THRESHOLD, CategoryWords, InstitutionNames
+from bkn_awards.text import name_key, name_score, name_words
 
 REGIONS = bkn_awards.regions()
 BY_CODE = {r.code: r for r in REGIONS}
@@ -49,6 +51,28 @@ KNOWN_NAMES = sorted(
     ],
 )
 def test_names_and_aliases(text: str, expected: str) -> None:
+    assert bkn_awards.institution(text).id == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("East Java", "pemprov-jatim"),
+        ("East Java Province", "pemprov-jatim"),
+        ("Pemprov East Java", "pemprov-jatim"),
+        ("Central Java", "pemprov-jawa-tengah"),
+        ("West Java", "pemprov-jawa-barat"),
+        ("South Sulawesi", "pemprov-sulawesi-selatan"),
+        ("Jogja", "pemprov-daerah-istimewa-yogyakarta"),
+        ("Yogya", "pemprov-daerah-istimewa-yogyakarta"),
+        ("DIY", "pemprov-daerah-istimewa-yogyakarta"),
+        ("Sidoarjo Regency", "kab-sidoarjo"),
+        ("Surabaya City", "kota-surabaya"),
+    ],
+)
+def test_english_and_short_names_of_regions_find_the_data_s_records(
+    text: str, expected: str
+) -> None:
     assert bkn_awards.institution(text).id == expected
 
 
@@ -140,7 +164,8 @@ def test_a_region_with_no_record_is_its_government() -> None:
     )
     assert bkn_awards.institution("Pemerintah Kabupaten Bantul") == bantul
     assert bkn_awards.institution("3402") == bantul
-    assert bkn_awards.region("Atlantis") is None
+    with pytest.raises(UnknownRegionError):
+        bkn_awards.region("Atlantis")
 
 
 def test_an_unknown_name_can_give_a_default_instead_of_an_error() -> None:
@@ -165,6 +190,45 @@ def test_a_search_ranks_the_institutions_with_scores() -> None:
         bkn_awards.search_institutions("  ")
 
 
+def test_a_search_finds_every_region_s_government_as_the_look_up_does() -> None:
+    (best, score), *_ = bkn_awards.search_institutions("Bantl")
+    assert best == bkn_awards.institution("Kab. Bantul")  # no record: its government
+    assert best not in bkn_awards.institutions()
+    assert score == name_score("bantl", "bantul")
+    (best, score), *_ = bkn_awards.search_institutions("Central Java")
+    assert (best, score) == (bkn_awards.institution("Jawa Tengah"), 1.0)  # the data's record
+    assert best in bkn_awards.institutions()
+
+
+@pytest.mark.parametrize("text", ["xyzzy", "qqq", "Atlantis", "z" * 300])
+def test_a_search_for_a_text_like_no_name_finds_nothing(text: str) -> None:
+    assert bkn_awards.search_institutions(text) == []
+
+
+def test_a_search_leaves_out_every_name_that_scores_below_the_threshold() -> None:
+    assert 0 < SEARCH_THRESHOLD < 0.75  # every word of the text in a name is always an answer
+    found = bkn_awards.search_institutions("kab", limit=1000)
+    assert len(found) > 100
+    assert all(score >= SEARCH_THRESHOLD for _, score in found)
+
+
+@pytest.mark.parametrize("text", ["Bantl", "sidoarjp", "jawa", "Pemkot Mojokrto", "Central Jav"])
+def test_a_search_scores_as_every_name_scored_one_by_one_would(text: str) -> None:
+    institutions = bkn_awards.institutions()
+    by_code = {i.region_code: i for i in institutions if i.region_code}
+    every = [(n, [i]) for i in institutions for n in [i.id, i.name, *i.aliases]]
+    every += [(n, [by_code.get(r.code) or r.government() for r in rs]) for n, rs in region_names()]
+    key, expected = name_key(text), dict[str, float]()
+    for name, holders in every:
+        score = name_score(key, name_key(name))
+        for holder in holders:
+            if score >= SEARCH_THRESHOLD and score > expected.get(holder.id, 0.0):
+                expected[holder.id] = score
+    found = bkn_awards.search_institutions(text, limit=len(expected) + 1)
+    assert {i.id: score for i, score in found} == expected
+    assert [score for _, score in found] == sorted(expected.values(), reverse=True)
+
+
 def test_names_of_a_few_institutions_find_those_and_the_regions_governments() -> None:
     sidoarjo, bkn = bkn_awards.institution("kab-sidoarjo"), bkn_awards.institution("bkn")
     names = InstitutionNames([sidoarjo, bkn])
@@ -176,11 +240,11 @@ def test_names_of_a_few_institutions_find_those_and_the_regions_governments() ->
     assert names.find("Atlantis", default="none") == "none"
     with pytest.raises(UnknownInstitutionError):
         names.find("Atlantis", NO_DEFAULT)  # no default given: an error
-    # A search ranks the records given, best first; the region table is not searched.
+    # A search ranks the records given and every region's government, best first.
     found = names.search("sidoarjo", 5)
     assert found[0] == (sidoarjo, 1.0)
-    assert {i.id for i, _ in found} <= {"kab-sidoarjo", "bkn"}
     assert names.search("sidoarjo", 1) == [(sidoarjo, 1.0)]
+    assert names.search("Kota Mojokrto", 1)[0][0] == BY_CODE["35.76"].government()
 
 
 def test_an_institution_record_is_found_as_this_dataset_s_record_of_the_same_id() -> None:
@@ -319,6 +383,33 @@ def test_a_category_not_found_is_refused_with_close_names() -> None:
     later = bkn_awards.categories(year=2023)[0]
     with pytest.raises(UnknownCategoryError, match=later.id):
         words_of_2020.find(later, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("competency", "competency"),
+        ("Competency", "competency"),
+        ("information systems", "information-systems"),
+        ("SUPERVISION", "supervision"),
+    ],
+)
+def test_a_category_text_that_names_a_theme_points_to_the_theme_filter(
+    text: str, theme: str
+) -> None:
+    with pytest.raises(UnknownCategoryError) as caught:
+        bkn_awards.awards(category=text)
+    assert caught.value.theme == theme
+    assert f"use theme={theme!r}" in str(caught.value)
+    assert str(caught.value).startswith(f"no category matches {text!r}; it names a theme")
+    assert bkn_awards.awards(theme=text)  # and that finds its awards
+
+
+def test_a_category_text_that_names_no_theme_points_to_none() -> None:
+    with pytest.raises(UnknownCategoryError) as caught:
+        bkn_awards.awards(category="penilaian kompetens")
+    assert caught.value.theme is None
+    assert "theme" not in str(caught.value)
 
 
 def test_unknown_category_is_an_error_with_suggestions() -> None:

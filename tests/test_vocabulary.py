@@ -86,6 +86,31 @@ def test_themes_are_read_from_their_values_and_the_data_uses_them() -> None:
     assert used <= set(Theme)
 
 
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Competency", Theme.COMPETENCY),
+        ("COMPETENCY", Theme.COMPETENCY),
+        (" planning ", Theme.PLANNING),
+        ("Information Systems", Theme.INFORMATION_SYSTEMS),
+        ("information_systems", Theme.INFORMATION_SYSTEMS),
+        ("INFORMATION-SYSTEMS", Theme.INFORMATION_SYSTEMS),
+        ("ASN management", Theme.ASN_MANAGEMENT),
+        ("Special  Mention", Theme.SPECIAL_MENTION),
+    ],
+)
+def test_a_theme_is_named_by_its_value_in_any_case_as_a_kind_is(text: str, theme: Theme) -> None:
+    assert Theme(text) is theme
+
+
+@pytest.mark.parametrize(
+    "value", ["", "-", "informationsystems", "kompetensi", 3, None, b"planning"]
+)
+def test_a_value_that_names_no_theme_is_refused(value: object) -> None:
+    with pytest.raises(ValueError, match="is not a valid Theme"):
+        Theme(value)
+
+
 @pytest.mark.parametrize("terms", [InstitutionKind, EventKind, Theme])
 def test_a_term_equals_only_itself_and_hashes_as_itself(
     terms: type[InstitutionKind] | type[EventKind] | type[Theme],

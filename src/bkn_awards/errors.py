@@ -14,6 +14,7 @@ __all__ = [
     "UnknownAwardError",
     "UnknownCategoryError",
     "UnknownInstitutionError",
+    "UnknownRegionError",
 ]
 
 
@@ -99,7 +100,7 @@ class UnknownInstitutionError(BknAwardsError, LookupError):
     """No institution has this name, alias, id or region code.
 
     Attributes:
-        query: The text that was looked up.
+        query: The text that was looked up, as it was written.
         suggestions: Official names of institutions whose names or aliases come close.
 
     .. versionadded:: 0.1.0
@@ -108,10 +109,44 @@ class UnknownInstitutionError(BknAwardsError, LookupError):
     def __init__(self, query: str, suggestions: Sequence[str]) -> None:
         self.query = query
         self.suggestions = tuple(suggestions)
-        message = f"no institution is known as {query!r}"
-        if self.suggestions:
-            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-        super().__init__(message)
+        looked_for = f"no {self._looked_for} is known as {query!r}"
+        super().__init__(_did_you_mean(looked_for, self.suggestions))
+
+    @property
+    def _looked_for(self) -> str:
+        return "institution"
+
+
+class UnknownRegionError(UnknownInstitutionError):
+    """No region, or no region of the kind asked for, has this name, alias or code.
+
+    A region's government is an institution: ``except UnknownInstitutionError`` catches this
+    error too, and so does ``except LookupError``.
+
+    Attributes:
+        query: The text that was looked up, as it was written.
+        suggestions: Names of regions (of the kind asked for) that come close, each written so
+            that it finds its region alone (``"Jawa Tengah"``, ``"Kota Malang"``).
+        kind: What was looked for: ``"province"``, ``"regency"`` or ``"city"``, or ``"region"``
+            where any kind would do.
+
+    Example:
+        >>> import bkn_awards
+        >>> bkn_awards.awards(province="Jawa Tenggah")
+        Traceback (most recent call last):
+        ...
+        bkn_awards.errors.UnknownRegionError: no province is known as 'Jawa Tenggah'; did you mean 'Jawa Tengah'?
+
+    .. versionadded:: 0.3.0
+    """  # noqa: E501
+
+    def __init__(self, query: str, suggestions: Sequence[str], *, kind: str = "region") -> None:
+        self.kind = kind
+        super().__init__(query, suggestions)
+
+    @property
+    def _looked_for(self) -> str:
+        return self.kind
 
 
 class AmbiguousInstitutionError(BknAwardsError, LookupError):
@@ -138,16 +173,30 @@ class UnknownCategoryError(BknAwardsError, LookupError):
     """No category name contains every word of the query.
 
     Attributes:
-        query: The text that was looked up.
+        query: The text that was looked up, as it was written.
         suggestions: Category names that come close.
+        theme: The theme the text names (``"competency"``), where it names one: the awards of
+            a theme are found with ``theme=``, not ``category=``; else ``None``.
+
+    Example:
+        >>> import bkn_awards
+        >>> bkn_awards.awards(category="Competency")
+        Traceback (most recent call last):
+        ...
+        bkn_awards.errors.UnknownCategoryError: no category matches 'Competency'; it names a theme: use theme='competency'
 
     .. versionadded:: 0.1.0
-    """
+    .. versionchanged:: 0.3.0
+       Says which theme a text names, and has `theme`.
+    """  # noqa: E501
 
-    def __init__(self, query: str, suggestions: Sequence[str]) -> None:
+    def __init__(self, query: str, suggestions: Sequence[str], *, theme: str | None = None) -> None:
         self.query = query
         self.suggestions = tuple(suggestions)
+        self.theme = theme
         message = f"no category matches {query!r}"
+        if theme is not None:
+            message += f"; it names a theme: use theme={theme!r}"
         if self.suggestions:
             message += "; close names: " + ", ".join(repr(s) for s in self.suggestions)
         super().__init__(message)
@@ -166,7 +215,11 @@ class UnknownAwardError(BknAwardsError, LookupError):
     def __init__(self, award_id: str, suggestions: Sequence[str] = ()) -> None:
         self.award_id = award_id
         self.suggestions = tuple(suggestions)
-        message = f"no award has the id {award_id!r}"
-        if self.suggestions:
-            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-        super().__init__(message)
+        super().__init__(_did_you_mean(f"no award has the id {award_id!r}", self.suggestions))
+
+
+def _did_you_mean(message: str, suggestions: Sequence[str]) -> str:
+    """`message`, and the suggestions where there are any."""
+    if not suggestions:
+        return message
+    return f"{message}; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from bkn_awards.errors import (
@@ -12,14 +12,17 @@ from bkn_awards.errors import (
     UnknownCategoryError,
     UnknownInstitutionError,
 )
-from bkn_awards.geography import named
+from bkn_awards.geography import NO_DEFAULT, Region, named, region_names
 from bkn_awards.records import Category, Institution
 from bkn_awards.text import close_names, name_key, name_keys, name_score, name_words
+from bkn_awards.vocabulary import Theme
 
-__all__ = ["NO_DEFAULT", "CategoryWords", "InstitutionNames"]
+__all__ = ["NO_DEFAULT", "SEARCH_THRESHOLD", "CategoryWords", "InstitutionNames"]
 
-#: Stands for "no default given": an institution not found is then an error.
-NO_DEFAULT: Any = object()
+#: The least score a search gives an institution (see `InstitutionNames.search`): a name that
+#: fits less well is no answer. Every word of the text in a name scores at least 0.75; a slip
+#: of a letter or two in a name scores about 0.8 or more (``"Bantl"`` for ``"Bantul"``: 0.909).
+SEARCH_THRESHOLD = 0.6
 
 
 class InstitutionNames:
@@ -64,23 +67,62 @@ class InstitutionNames:
 
     def _named(self, key: str) -> dict[str, Institution]:
         found = {i.id: i for i in self._keys.get(key, ())}
-        for place in named(key):  # the data's record of the region, else its government
-            institution = self._by_code.get(place.code) or place.government()
+        for place in named(key):
+            institution = self._government(place)
             found[institution.id] = institution
         return found
 
     def search(self, text: str, limit: int) -> list[tuple[Institution, float]]:
-        """The `limit` institutions whose names come closest to `text`, best first, scored."""
+        """The `limit` institutions whose names come closest to `text`, best first, scored.
+
+        Every name of the institutions and of every region's government is scored (the data's
+        record of a region stands for it); those below `SEARCH_THRESHOLD` are left out, so a
+        text like no name gives nothing. Equal scores come in a fixed order: an institution
+        of the data's names before one found by the region table's.
+        """
         key = name_key(text) if isinstance(text, str) else ""
         if not key:
             raise QueryError("a search needs a name, or part of one")
         best: dict[str, tuple[Institution, float]] = {}
-        for name, institutions in self._keys.items():
-            score = name_score(key, name)
-            for institution in institutions:
-                if score > best.get(institution.id, (institution, 0.0))[1]:
-                    best[institution.id] = (institution, score)
+        reaches = _reaches_threshold(key)
+
+        def score(names: Iterable[tuple[str, Iterable[Institution]]]) -> None:
+            for name, institutions in names:
+                if not reaches(name) or (found := name_score(key, name)) < SEARCH_THRESHOLD:
+                    continue
+                for institution in institutions:
+                    if found > best.get(institution.id, (institution, 0.0))[1]:
+                        best[institution.id] = (institution, found)
+
+        score(self._keys.items())
+        score((name, map(self._government, places)) for name, places in region_names())
         return sorted(best.values(), key=lambda found: -found[1])[:limit]
+
+    def _government(self, place: Region) -> Institution:
+        """The data's record of a region, else its government made from the table."""
+        return self._by_code.get(place.code) or place.government()
+
+
+def _reaches_threshold(key: str) -> Callable[[str], bool]:
+    """A quick test of whether a name may score `SEARCH_THRESHOLD` against `key`, or more.
+
+    `name_score` is at least 0.75 where every word of `key` is in the name, and difflib's
+    ratio otherwise: that ratio is at most its quick bounds, which leave most names out at
+    the cost of a count of letters.
+    """
+    import difflib  # a search needs it anyway
+
+    words = set(key.split())
+    matcher = difflib.SequenceMatcher(None, b=key)  # `b` is the one difflib prepares
+    least = SEARCH_THRESHOLD - 0.0005  # `name_score` rounds to three places
+
+    def reaches(name: str) -> bool:
+        if words <= set(name.split()):
+            return True
+        matcher.set_seq1(name)
+        return matcher.real_quick_ratio() >= least and matcher.quick_ratio() >= least
+
+    return reaches
 
 
 class CategoryWords:
@@ -115,5 +157,14 @@ class CategoryWords:
         found = frozenset(c for c, (w, _) in self._words.items() if c == text or words <= w)
         if not found:
             names = sorted({name for _, name in self._words.values()})
-            raise UnknownCategoryError(text, close_names(text, names, 3))
+            theme = _theme_named(text)
+            raise UnknownCategoryError(text, close_names(text, names, 3), theme=theme)
         return found
+
+
+def _theme_named(text: str) -> str | None:
+    """The value of the theme `text` names (``"Competency"``: ``"competency"``), if it names one."""
+    try:
+        return Theme(text).value
+    except ValueError:
+        return None

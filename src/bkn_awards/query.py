@@ -22,8 +22,8 @@ from typing import Any, Protocol, SupportsIndex, TypeGuard, TypeVar
 import attrs
 from attrs import frozen
 
-from bkn_awards.errors import QueryError, UnknownAwardError, UnknownInstitutionError
-from bkn_awards.geography import Region, region, regions
+from bkn_awards.errors import QueryError, UnknownAwardError
+from bkn_awards.geography import Region, region
 from bkn_awards.lazy import Lazy
 from bkn_awards.names import CategoryWords, InstitutionNames
 from bkn_awards.records import Award, Category, Institution
@@ -85,27 +85,47 @@ def filters() -> tuple[tuple[str, Filter], ...]:
 # Reading what people write, once, when the query is made.
 
 
-def whole_numbers(name: str, value: int | Iterable[int], *, minimum: int) -> frozenset[int]:
-    """Read one whole number or several, each at least `minimum` (numpy's too; not a bool).
+def whole_numbers(
+    name: str, value: int | str | Iterable[int | str], *, minimum: int
+) -> frozenset[int]:
+    """Read one whole number or several, each at least `minimum`.
+
+    A whole number is an `int` (numpy's too; not a bool), or a text of its digits (``"2022"``).
+    A float is refused, whole or not, and so is any other text.
 
     Raises:
-        QueryError: A value is not a whole number, or is below `minimum`.
+        QueryError: A value is not a whole number, or is below `minimum`; the message quotes it.
 
     Example:
-        >>> sorted(whole_numbers("year", [2022, 2020], minimum=1))
+        >>> sorted(whole_numbers("year", [2022, "2020"], minimum=1))
         [2020, 2022]
     """
     if type(value) is int and value >= minimum:
         return frozenset((value,))
-    if isinstance(value, str | bytes) or not isinstance(value, SupportsIndex | Iterable):
+    if isinstance(value, str):
+        if _whole(value) is None:
+            raise QueryError(f"{name} must be a whole number or several, not {value!r}")
+        value = [value]
+    elif not isinstance(value, SupportsIndex | Iterable) or isinstance(value, bytes):
         raise QueryError(f"{name} must be a whole number or several, not {value!r}")
     numbers = []
-    for item in list(value) if isinstance(value, Iterable) else [value]:
-        number = operator.index(item) if _is_whole(item) else None
+    for item in value if isinstance(value, Iterable) else [value]:
+        number = _whole(item)
         if number is None or number < minimum:
             raise QueryError(f"{name} must be a whole number of at least {minimum}, not {item!r}")
         numbers.append(number)
     return frozenset(numbers)
+
+
+def _whole(value: object) -> int | None:
+    """The whole number `value` is, or the digits of (``"2022"``); else ``None``."""
+    if isinstance(value, str):
+        digits = value.strip()
+        # int() reads other scripts' digits, signs and underscores too: only ASCII digits here.
+        if not (digits.isascii() and digits.isdigit()) or len(digits) > 100:
+            return None
+        return int(digits)
+    return operator.index(value) if _is_whole(value) else None
 
 
 def _is_whole(value: object) -> TypeGuard[SupportsIndex]:
@@ -132,11 +152,11 @@ def term(terms: type[E], value: E | str, name: str) -> E:
 # that type checkers read from them what `AwardQuery` accepts.
 
 
-def _years(value: int | Iterable[int] | None) -> frozenset[int] | None:
+def _years(value: int | str | Iterable[int | str] | None) -> frozenset[int] | None:
     return None if value is None else whole_numbers("year", value, minimum=1)
 
 
-def _ranks(value: int | Iterable[int] | None) -> frozenset[int] | None:
+def _ranks(value: int | str | Iterable[int | str] | None) -> frozenset[int] | None:
     return None if value is None else whole_numbers("rank", value, minimum=1)
 
 
@@ -174,11 +194,7 @@ def _province(value: str | Region | None) -> Region | None:
         return value
     if not isinstance(value, str):
         raise QueryError(f"province must be a name or a Region, not {value!r}")
-    found = region(value, kind=InstitutionKind.PROVINCE)
-    if found is None:
-        provinces = [r.name for r in regions() if r.kind is InstitutionKind.PROVINCE]
-        raise UnknownInstitutionError(f"province {value}", close_names(value.title(), provinces, 3))
-    return found
+    return region(value, kind=InstitutionKind.PROVINCE)
 
 
 def _one(value: Any, _query: AwardQuery, _index: AwardIndex) -> frozenset[Any]:
@@ -245,7 +261,8 @@ class AwardQuery:
 
     Raises:
         QueryError: A filter is malformed (an empty name, a rank below 1, an unknown theme).
-        UnknownInstitutionError: No province has the name given as `province`.
+        UnknownRegionError: No province has the name given as `province` (an
+            `UnknownInstitutionError` too).
         AmbiguousInstitutionError: The name given as `province` fits several regions.
 
     Example:
@@ -474,7 +491,7 @@ class _OfAYear(Protocol):
 R = TypeVar("R", bound=Sequence[_OfAYear])
 
 
-def of_years(records: R, year: int | Iterable[int] | None) -> R:
+def of_years(records: R, year: int | str | Iterable[int | str] | None) -> R:
     """The records of `year` (one or several; all where ``None``), of the type given."""
     if year is None:
         return records

@@ -73,7 +73,16 @@ _INDONESIAN_KINDS = {word: kind for kind, words in KIND_WORDS.items() for word i
 class Theme(enum.Enum):
     """What a category judges, the same across editions whatever the year's wording.
 
+    A theme is named by its value in any case, with spaces or underscores for its hyphens, as
+    kinds are.
+
+    Example:
+        >>> Theme("competency"), Theme("Information Systems")
+        (<Theme.COMPETENCY: 'competency'>, <Theme.INFORMATION_SYSTEMS: 'information-systems'>)
+
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.3.0
+       Case, spaces and underscores do not count (``Theme("Competency")``).
     """
 
     #: Planning, procurement, transfers, promotions and pensions (perencanaan, mutasi...).
@@ -93,3 +102,10 @@ class Theme(enum.Enum):
 
     # A member equals only itself: hashed in C by identity, not by Enum's Python-level hash.
     __hash__ = object.__hash__
+
+    @classmethod
+    def _missing_(cls, value: object) -> Theme | None:
+        if not isinstance(value, str):
+            return None
+        key = "-".join(value.casefold().replace("_", " ").replace("-", " ").split())
+        return next((theme for theme in cls if theme.value == key), None)
