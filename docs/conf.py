@@ -61,6 +61,7 @@ nitpick_ignore = [
     ("py:obj", "bkn_awards.rows.T"),
     ("py:class", "Format"),  # the Literal alias of export()'s formats
     ("py:class", "Traversable"),  # importlib.resources.abc.Traversable: not in the inventory
+    ("py:class", "bkn_awards.geography.D"),  # the type of region()'s default
 ]
 
 # The build runs without network access, so the inventories of Python, attrs and cattrs are

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -24,11 +25,6 @@ HELD = sorted(e.year for e in bkn_awards.editions())
 NO_EDITION = HELD[0] - 1
 
 
-def _shown(count: int) -> int:
-    """The rows a table of `count` records shows: all, or the first and last ten and a count."""
-    return count if count <= 20 else 10 + 1 + 10
-
-
 def _run(capsys: Capture, *words: str) -> tuple[int, str, str]:
     status = main(list(words))
     captured = capsys.readouterr()
@@ -41,13 +37,14 @@ def test_year_prints_the_awards_with_their_sources(capsys: Capture) -> None:
     lines = out.splitlines()
     assert lines[0].split() == ["Id", "Year", "Institution", "Category", "Rank", "Source"]
     awards = bkn_awards.awards(year=2022)
-    rows = [line for line in lines if line.startswith("2022")]
-    assert len(rows) == min(len(awards), 20)
-    assert "Pemerintah Kabupaten Mojokerto" in rows[0]
-    assert "(surabayapagi.com, 2022-08-11)" in rows[0]
-    assert "(BANGSAONLINE.com, undated)" in rows[0]
-    assert len(lines) == 1 + _shown(len(awards)) + 1
-    assert lines[-1] == f"[{len(awards)} awards]"
+    assert len(awards) > 20
+    # Every award, a line each, after the header: nothing more (no count to strip off).
+    assert len(lines) == 1 + len(awards)
+    assert [line.split()[0] for line in lines[1:]] == [a.id for a in awards]
+    (row,) = [line for line in lines if line.startswith("2022-kab-mojokerto-implementasi")]
+    assert "Pemerintah Kabupaten Mojokerto" in row
+    assert "(surabayapagi.com, 2022-08-11)" in row
+    assert "(BANGSAONLINE.com, undated)" in row
 
 
 def test_awards_is_the_default_command(capsys: Capture) -> None:
@@ -83,14 +80,12 @@ def test_listings(capsys: Capture, words: list[str], records: bkn_awards.Records
     assert status == 0
     lines = out.splitlines()
     assert lines[0].split()[0] == "Id"
-    assert len(lines) == 1 + _shown(len(records)) + 1
-    assert lines[-1] == f"[{len(records)} {words[0]}]"
-    ids = [line.split()[0] for line in lines[1:-1] if not line.startswith("... ")]
-    shown = records if len(records) <= 20 else records[:10] + records[-10:]
-    assert ids == [r.id for r in shown]
+    assert [line.split()[0] for line in lines[1:]] == [r.id for r in records]
 
 
-@pytest.mark.parametrize("command", ["institutions", "categories", "sources", "events", "coverage"])
+@pytest.mark.parametrize(
+    "command", ["institutions", "categories", "sources", "events", "coverage", "conflicts"]
+)
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_listings_in_every_format(capsys: Capture, command: str, fmt: str) -> None:
     status, out, _ = _run(capsys, command, "--format", fmt)
@@ -133,7 +128,7 @@ def test_coverage_command(capsys: Capture) -> None:
     status, out, _ = _run(capsys, "coverage")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0].split()[:5] == ["year", "tally", "reported", "itemised", "missing"]
+    assert lines[0].split()[:5] == ["Year", "Tally", "Reported", "Itemised", "Missing"]
     row = next(line for line in lines if "2022-jawa-timur " in line)
     (jatim,) = [c for c in bkn_awards.coverage() if c.tally.id == "2022-jawa-timur"]
     assert jatim.reported == 32  # as the seed reports it
@@ -219,9 +214,9 @@ def test_verify_citations_exits_1_on_a_problem(
         ),
         (["institution", "Kab. Sidoarjoo"], 1, None),
         (["show", "no-such-award"], 1, "bkn-awards: error: no award has the id 'no-such-award'\n"),
-        (
+        (  # ambiguous is no match too: the name finds no one institution
             ["--institution", "Mojokerto"],
-            2,
+            1,
             "bkn-awards: error: 'Mojokerto' is ambiguous: it may mean 'Pemerintah Kabupaten "
             "Mojokerto' or 'Pemerintah Kota Mojokerto'; use the full name, an alias such as "
             "'Kab. ...' or 'Kota ...', or the region code\n",
@@ -255,7 +250,8 @@ def test_bad_input_gives_one_line_and_the_right_status(
         (["--year", "dua ribu"], "argument --year: not a whole number or a range: 'dua ribu'"),
         (["--year", "2022-2020"], "argument --year: a range runs from low to high: '2022-2020'"),
         (["export", "--format", "xml", "out"], "argument --format: invalid choice: 'xml'"),
-        (["show"], "the following arguments are required: AWARD_ID"),
+        (["show"], "the following arguments are required: AWARD"),
+        (["awards", "--sort", "name"], "argument --sort: invalid choice: 'name'"),
     ],
 )
 def test_malformed_arguments_are_usage_errors(
@@ -302,3 +298,208 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert done.returncode == 0
     assert "Pemerintah Kabupaten Sidoarjo" in done.stdout
+
+
+# --- Output that never hides what was asked ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words",
+    [[], ["--wide"], ["--format", "csv"], ["--year", "2021", "2022", "--format", "csv"]],
+    ids=["table", "wide", "csv", "csv-2021-2022"],
+)
+def test_a_listing_is_its_header_and_every_row(capsys: Capture, words: list[str]) -> None:
+    status, out, _ = _run(capsys, "awards", *words)
+    assert status == 0
+    years = [2021, 2022] if "2021" in words else None
+    assert len(out.splitlines()) == 1 + len(bkn_awards.awards(year=years))
+    status, out, _ = _run(capsys, "awards", *words[:-2], "--format", "json")
+    assert len(json.loads(out)) == len(bkn_awards.awards(year=years))
+
+
+def test_a_listing_in_a_terminal_shows_every_row_too(
+    capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    for command, count in [
+        ("awards", len(bkn_awards.awards())),
+        ("sources", len(bkn_awards.sources())),
+    ]:
+        status, out, _ = _run(capsys, command)
+        assert status == 0
+        assert len(out.splitlines()) == 1 + count, command
+
+
+# --- Sorting ------------------------------------------------------------------------------------
+
+
+def test_sort_orders_the_awards_as_the_api_does(capsys: Capture) -> None:
+    status, out, _ = _run(
+        capsys, "--theme", "competency", "--sort", "rank", "year", "--format", "json"
+    )
+    assert status == 0
+    rows = json.loads(out)
+    assert [r["id"] for r in rows] == [
+        a.id for a in bkn_awards.awards(theme="competency", sort=["rank", "year"])
+    ]
+    ranks = [r["rank"] for r in rows]
+    numbered = [rank for rank in ranks if rank is not None]
+    assert numbered == sorted(numbered)
+    assert ranks[len(numbered) :] == [None] * (len(ranks) - len(numbered))  # no rank: last
+    years = [r["year"] for r in rows if r["rank"] == 1]
+    assert years == sorted(years)
+    # Given twice, the keys add up, as --year's years do.
+    assert (
+        _run(capsys, "--sort", "rank", "--sort", "year", "--format", "json")[1]
+        == _run(capsys, "--sort", "rank", "year", "--format", "json")[1]
+    )
+
+
+def test_the_default_order_is_by_edition_category_group_and_rank(capsys: Capture) -> None:
+    status, out, _ = _run(capsys, "--format", "json")
+    assert status == 0
+    assert [r["id"] for r in json.loads(out)] == [a.id for a in bkn_awards.awards()]
+    status, out, _ = _run(capsys, "--sort", "data", "--format", "json")
+    assert [r["id"] for r in json.loads(out)] == [
+        a.id for a in bkn_awards.load().records_by_file()["awards"]
+    ]
+
+
+# --- Show what a table shows --------------------------------------------------------------------
+
+
+def test_show_takes_a_rows_year_institution_and_theme(capsys: Capture) -> None:
+    by_id = _run(capsys, "show", "2020-kab-sidoarjo-penilaian-kompetensi")
+    assert by_id[0] == 0
+    assert _run(capsys, "show", "2020", "Kab. Sidoarjo", "competency") == by_id
+    # Words of the category's name do as well as its theme.
+    assert _run(capsys, "show", "2020", "Kab. Sidoarjo", "penilaian kompetensi") == by_id
+    # Two reports of one award: both, a blank line between.
+    status, out, _ = _run(capsys, "show", "2022", "Prov. Jawa Tengah", "performance")
+    assert status == 0
+    sheets = out.split("\n\n")
+    assert [sheet.splitlines()[0].split()[-1] for sheet in sheets] == [
+        a.id for a in bkn_awards.awards(year=2022, institution="Jateng", theme="performance")
+    ]
+    assert len(sheets) == 2
+    # "-": the awards whose report names no category.
+    status, out, _ = _run(capsys, "show", "2022", "Kab. Bondowoso", "-")
+    assert (status, out.splitlines()[0].split()[-1]) == (
+        0,
+        "2022-kab-bondowoso-category-not-reported",
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "status", "err"),
+    [
+        (
+            ["2021", "Kab. Sidoarjo", "planning"],
+            1,
+            "bkn-awards: no award matches 2021 Kab. Sidoarjo planning\n",
+        ),
+        (
+            ["twenty", "Kab. Sidoarjo"],
+            2,
+            "bkn-awards: error: show takes an award's id, or a year, an institution and a "
+            "theme: twenty Kab. Sidoarjo\n",
+        ),
+        (["2021", "Kab. Sidoarjo", "competency", "2"], 2, None),
+        (["2021", "Mojokerto"], 1, None),
+    ],
+)
+def test_show_refuses_what_is_no_row(
+    capsys: Capture, words: list[str], status: int, err: str | None
+) -> None:
+    got = _run(capsys, "show", *words)
+    assert got[:2] == (status, "")
+    assert got[2].count("\n") == 1
+    if err is not None:
+        assert got[2] == err
+
+
+# --- Command-line habits ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "hint"),
+    [
+        ("awrds", "did you mean 'awards'?"),
+        ("institutons", "did you mean 'institutions'?"),
+        ("verify", "did you mean 'verify-citations'?"),
+        ("frobnicate", "the commands are awards, institutions, institution, categories"),
+    ],
+)
+def test_an_unknown_command_is_refused_with_the_one_meant(
+    capsys: Capture, word: str, hint: str
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([word, "--year", "2022"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert f"bkn-awards: error: unknown command '{word}'; {hint}" in err
+
+
+def _commands() -> dict[str, Any]:
+    """Each command's parser, as ``bkn-awards COMMAND --help`` shows it."""
+    from bkn_awards.cli import _parser
+
+    parser = _parser("--help")
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(commands.choices)
+
+
+def test_every_option_says_what_it_takes_naming_its_values() -> None:
+    for name, command in _commands().items():
+        for action in command._actions:
+            assert action.help, f"{name} {action.option_strings or action.dest} has no help"
+            if action.help == "==SUPPRESS==":
+                continue
+            for choice in action.choices or ():
+                assert choice in action.help, f"{name} {action.option_strings}: {choice}"
+    help_of = {a.dest: a.help for a in _commands()["export"]._actions}
+    assert help_of["directory"] == "the output directory (made if missing)"
+    assert "datapackage" in (help_of["format"] or "")
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        (
+            ["validate", "--data", "a", "b"],
+            "bkn-awards validate: error: argument --data: not allowed with validate, which "
+            "checks the DIR it is given",
+        ),
+        (
+            ["awards", "--wide", "--format", "csv"],
+            "bkn-awards awards: error: argument --wide: not allowed with --format csv: --wide "
+            "is for tables",
+        ),
+        (["conflicts", "--format", "json", "--wide"], "not allowed with --format json"),
+    ],
+)
+def test_options_that_conflict_are_refused_by_name(
+    capsys: Capture, words: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(words)
+    assert caught.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_the_exit_statuses_are_listed_in_the_help_and_the_docs(capsys: Capture) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    page = pathlib.Path(__file__).parents[1] / "docs" / "cli.md"
+    docs = " ".join(page.read_text(encoding="utf-8").split())
+    for status, meaning in [
+        ("0", "done"),
+        ("1", "no match"),
+        ("2", "misuse"),
+        ("130", "interrupted"),
+        ("141", "the reader of the output went away"),
+    ]:
+        assert f"{status} {meaning}" in out
+        assert f"{status} {meaning}" in docs or f"`{status}` {meaning}" in docs

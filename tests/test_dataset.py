@@ -77,7 +77,8 @@ def test_many_threads_at_first_use_share_one_load(monkeypatch: pytest.MonkeyPatc
 
 def test_the_bundled_data_has_every_reported_award() -> None:
     raw = bundled_records("awards.json")
-    assert [a.id for a in ALL] == [r["id"] for r in raw]
+    assert sorted(a.id for a in ALL) == sorted(r["id"] for r in raw)
+    assert [a.id for a in bkn_awards.awards(sort="data")] == [r["id"] for r in raw]
     assert len({a.id for a in ALL}) == len(ALL)
     assert {a.year for a in ALL} <= {e.year for e in bkn_awards.editions()}
     # The seed articles' 17 awards are all there, each citing its article.
@@ -131,7 +132,7 @@ def test_listings_by_year_take_one_year_or_several(listing: str) -> None:
     both = getattr(bkn_awards, listing)(year=[2020, 2022])
     assert list(both) == [r for r in every if r.year in (2020, 2022)]
     with pytest.raises(bkn_awards.QueryError, match="year must be a whole number"):
-        getattr(bkn_awards, listing)(year="2020")
+        getattr(bkn_awards, listing)(year="dua ribu")
 
 
 # --- A dataset of one's own ---------------------------------------------------------------------
@@ -213,3 +214,95 @@ def test_records_by_file_is_a_new_mapping_each_time() -> None:
     assert list(by_file) == list(FILE_NAMES)
     by_file.clear()
     assert list(data.records_by_file()) == list(FILE_NAMES)
+
+
+# --- The order of awards ------------------------------------------------------------------------
+
+THEMES = [t.value for t in bkn_awards.Theme]
+
+
+def _default(award: bkn_awards.Award) -> tuple[object, ...]:
+    """The documented default order, written out again: edition, category, group, rank."""
+    category = award.category
+    return (
+        award.year,
+        category is None,
+        category and THEMES.index(category.theme.value),
+        category and [c.id for c in bkn_awards.categories()].index(category.id),
+        award.group is None,
+        award.group and award.group.casefold(),
+        award.rank is None,
+        award.rank,
+    )
+
+
+def test_awards_come_by_edition_category_group_and_rank() -> None:
+    data_order = list(bkn_awards.load().records_by_file()["awards"])
+    assert list(ALL) == sorted(data_order, key=_default)
+    assert list(ALL) != data_order  # the default is an order of its own
+    # Within a category and a group, the ranks rise, and an award without one comes last.
+    ranks = [a.rank for a in bkn_awards.awards(year=2021, theme="planning") if a.group is None]
+    assert ranks == [1, 2, 2, 3, 3]
+    # A filtered answer keeps the order.
+    assert list(bkn_awards.awards(year=2022)) == [a for a in ALL if a.year == 2022]
+
+
+@pytest.mark.parametrize(
+    ("sort", "key"),
+    [
+        ("year", lambda a: a.year),
+        ("institution", lambda a: a.institution.name.casefold()),
+        ("category", lambda a: (a.category is None, a.category and a.category.theme.value)),
+        ("rank", lambda a: (a.rank is None, a.rank)),
+        (["rank", "year"], lambda a: (a.rank is None, a.rank, a.year)),
+        (
+            ("institution", "rank"),
+            lambda a: (a.institution.name.casefold(), a.rank is None, a.rank),
+        ),
+    ],
+    ids=str,
+)
+def test_sort_keys_order_the_awards_and_the_default_settles_ties(sort: object, key: object) -> None:
+    def ordered(a: bkn_awards.Award) -> tuple[object, ...]:
+        value = key(a)  # type: ignore[operator]
+        theme = value[1] if sort == "category" else None
+        first = (value[0], theme and THEMES.index(theme)) if sort == "category" else value
+        return (first, _default(a))
+
+    found = bkn_awards.awards(sort=sort)  # type: ignore[arg-type]
+    assert list(found) == sorted(ALL, key=ordered)
+    assert isinstance(found, bkn_awards.Records)
+    assert bkn_awards.load().awards(sort=sort) == found  # type: ignore[arg-type]
+
+
+def test_sort_data_is_the_files_order_and_works_beside_filters() -> None:
+    files = bkn_awards.load().records_by_file()["awards"]
+    assert bkn_awards.awards(sort="data") == files
+    assert list(bkn_awards.awards(year=2020, rank=3, sort="data")) == [
+        a for a in files if a.year == 2020 and a.rank == 3
+    ]
+    query = bkn_awards.AwardQuery(year=2022)
+    assert bkn_awards.awards(query, sort="institution") == bkn_awards.awards(
+        year=2022, sort="institution"
+    )
+    empty = bkn_awards.awards(year=2014, sort="rank")
+    assert (empty, empty.note) == ((), bkn_awards.awards(year=2014).note)
+
+
+@pytest.mark.parametrize(
+    ("sort", "message"),
+    [
+        ("name", "sort must be one of year, institution, category, rank, data, not 'name'"),
+        (
+            ["rank", "Year"],
+            "sort must be one of year, institution, category, rank, data, not 'Year'",
+        ),
+        (3, "sort must be a sort key or several, not 3"),
+        ([None], "sort must be one of year, institution, category, rank, data, not None"),
+    ],
+)
+def test_an_unknown_sort_key_is_refused_by_name(sort: object, message: str) -> None:
+    with pytest.raises(bkn_awards.QueryError) as caught:
+        bkn_awards.awards(sort=sort)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+    assert dataset.SORT_KEYS == ("year", "institution", "category", "rank", "data")

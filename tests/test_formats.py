@@ -31,7 +31,7 @@ def test_export_csv_and_json(tmp_path: pathlib.Path) -> None:
     written = export(bkn_awards.load(), tmp_path / "csv", fmt="csv")
     assert sorted(p.name for p in written) == sorted(f"{n[:-5]}.csv" for n, _ in RECORD_FILES)
     frame = pandas.read_csv(tmp_path / "csv" / "awards.csv")
-    assert list(frame["id"]) == [a.id for a in bkn_awards.awards()]
+    assert list(frame["id"]) == [a.id for a in bkn_awards.awards(sort="data")]
     assert list(frame.columns) == list(AWARD_COLUMNS)
     export(bkn_awards.load(), tmp_path / "json", fmt="json")
     rows = json.loads((tmp_path / "json" / "events.json").read_text(encoding="utf-8"))

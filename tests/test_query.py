@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import attrs
 import pytest
@@ -23,6 +24,7 @@ from bkn_awards import (
     UnknownInstitutionError,
 )
 from bkn_awards.cli import _parser
+from bkn_awards.errors import UnknownRegionError
 from bkn_awards.query import filters, of_kind, of_years, term, whole_numbers
 from bkn_awards.text import name_words
 from datafiles import held
@@ -59,6 +61,7 @@ def test_a_query_reads_each_input_once_into_a_value() -> None:
         ({"institution": " "}, QueryError),
         ({"institution": 35}, QueryError),
         ({"category": ""}, QueryError),
+        ({"province": "Atlantis"}, UnknownRegionError),
         ({"province": "Atlantis"}, UnknownInstitutionError),
     ],
 )
@@ -191,7 +194,7 @@ def test_years_from_a_generator_work_with_a_category_filter() -> None:
 
 
 def test_institution_with_year_gives_kota_mojokerto_2022() -> None:
-    found = bkn_awards.awards(year=2022, institution="Pemkot Mojokerto")
+    found = bkn_awards.awards(year=2022, institution="Pemkot Mojokerto", sort="rank")
     assert [a.rank for a in found] == [2, 3, 4]
     assert [a.rank_label for a in found] == ["peringkat II", "peringkat III", "peringkat IV"]
     assert {a.group for a in found} == {"pemerintah kota tipe kecil"}
@@ -279,7 +282,7 @@ def test_every_first_place_in_penilaian_kompetensi() -> None:
 def test_rank_and_several_ranks() -> None:
     third = bkn_awards.awards(rank=3)
     assert list(third) == [a for a in ALL if a.rank == 3]
-    assert [a.institution.id for a in _seed(third)] == [
+    assert [a.institution.id for a in _seed(bkn_awards.awards(rank=3, sort="data"))] == [
         "kota-madiun",
         "kota-kediri",
         "kota-mojokerto",
@@ -301,7 +304,7 @@ def test_unnumbered_rank_is_none_and_matches_no_rank_filter() -> None:
 
 
 def test_2023_second_place() -> None:
-    award = bkn_awards.awards(year=2023, rank=2)[0]
+    award = bkn_awards.awards(year=2023, rank=2, institution="Pemprov Jatim")[0]
     assert award.institution.name == "Pemerintah Provinsi Jawa Timur"
     assert award.category is not None
     assert award.category.name == "Penerapan Pemanfaatan Data-Sistem Informasi dan CAT"
@@ -357,12 +360,36 @@ def test_province_by_name_alias_code_and_iso_code() -> None:
     }
 
 
+def test_a_province_by_its_english_name() -> None:
+    central_java = bkn_awards.awards(province="Jawa Tengah")
+    for text in ("Central Java", "central java province", "Pemprov Central Java"):
+        assert bkn_awards.awards(province=text) == central_java, text
+    assert bkn_awards.awards(province="Jogja") == bkn_awards.awards(province="DIY")
+
+
 def test_a_province_must_be_a_province() -> None:
-    with pytest.raises(UnknownInstitutionError, match="province Bantul"):
+    with pytest.raises(UnknownRegionError) as caught:
         bkn_awards.awards(province="Bantul")
-    with pytest.raises(UnknownInstitutionError) as caught:
+    assert str(caught.value) == "no province is known as 'Bantul'"
+    with pytest.raises(UnknownInstitutionError) as unknown:  # a region's government is one
         bkn_awards.awards(province="Jawa Tenga")
-    assert "Jawa Tengah" in caught.value.suggestions
+    assert "Jawa Tengah" in unknown.value.suggestions
+
+
+def test_an_unknown_province_is_quoted_as_it_was_written() -> None:
+    with pytest.raises(UnknownRegionError) as caught:
+        bkn_awards.awards(province="Jawa Tenggah")
+    error = caught.value
+    assert (error.query, error.kind, error.suggestions) == (
+        "Jawa Tenggah",
+        "province",
+        ("Jawa Tengah",),
+    )
+    assert str(error) == "no province is known as 'Jawa Tenggah'; did you mean 'Jawa Tengah'?"
+    with pytest.raises(
+        UnknownRegionError, match=r"^no province is known as 'pemprov  JAWA tenggah'"
+    ):
+        AwardQuery(province="pemprov  JAWA tenggah")
 
 
 def test_theme_by_name_and_member() -> None:
@@ -383,10 +410,18 @@ def test_theme_by_name_and_member() -> None:
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        ({"year": "2020"}, "year must be a whole number or several"),
+        ({"year": "dua ribu"}, "year must be a whole number or several, not 'dua ribu'"),
+        ({"year": "2020.0"}, "year must be a whole number or several, not '2020.0'"),
+        ({"year": [2020, "2021x"]}, "year must be a whole number of at least 1, not '2021x'"),
+        ({"year": b"2020"}, "year must be a whole number or several, not b'2020'"),
         ({"year": True}, "year must be a whole number of at least 1"),
+        ({"year": ["2020", True]}, "year must be a whole number of at least 1, not True"),
         ({"year": [2020, 20.5]}, "not 20.5"),
+        ({"year": 2020.0}, "year must be a whole number or several, not 2020.0"),
         ({"rank": 0}, "rank must be a whole number of at least 1, not 0"),
+        ({"rank": "0"}, "rank must be a whole number of at least 1, not '0'"),
+        ({"rank": "-1"}, "rank must be a whole number or several, not '-1'"),
+        ({"rank": ["1", "dua"]}, "rank must be a whole number of at least 1, not 'dua'"),
         ({"institution": "  "}, "institution must not be empty"),
         ({"category": " - "}, "category must not be empty"),
         ({"kind": "village"}, "kind must be one of ministry, agency, province, regency, city"),
@@ -395,7 +430,7 @@ def test_theme_by_name_and_member() -> None:
         ({"province": 33}, "province must be a name or a Region, not 33"),
     ],
 )
-def test_malformed_filters_raise_query_error(arguments: dict[str, object], message: str) -> None:
+def test_malformed_filters_raise_query_error(arguments: dict[str, Any], message: str) -> None:
     with pytest.raises(QueryError, match=message):
         bkn_awards.awards(**arguments)
 
@@ -560,8 +595,53 @@ def test_whole_numbers_are_read_once_into_a_set() -> None:
     assert whole_numbers("rank", [], minimum=1) == frozenset()
     with pytest.raises(QueryError, match="rank must be a whole number of at least 1, not 0"):
         whole_numbers("rank", [1, 0], minimum=1)
-    with pytest.raises(QueryError, match="year must be a whole number or several, not '2022'"):
-        whole_numbers("year", "2022", minimum=1)  # type: ignore[arg-type]
+
+
+def test_whole_numbers_are_read_from_their_digits_too() -> None:
+    assert whole_numbers("year", "2022", minimum=1) == {2022}
+    assert whole_numbers("year", " 2022 ", minimum=1) == {2022}
+    assert whole_numbers("year", ["2020", 2021, "2020"], minimum=1) == {2020, 2021}
+    assert whole_numbers("year", ("2020",), minimum=1) == {2020}
+
+
+@pytest.mark.parametrize(
+    "text", ["", " ", "dua ribu", "2022.0", "+2022", "-1", "2_022", "1e3", "٢٠٢٢", "²", "9" * 5000]
+)
+def test_a_text_of_anything_but_digits_is_no_whole_number(text: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        whole_numbers("year", text, minimum=1)
+    assert str(caught.value) == f"year must be a whole number or several, not {text!r}"
+    with pytest.raises(QueryError) as caught:
+        whole_numbers("year", [2020, text], minimum=1)
+    assert str(caught.value) == f"year must be a whole number of at least 1, not {text!r}"
+
+
+def test_years_and_ranks_given_as_digits_answer_as_numbers_do() -> None:
+    assert bkn_awards.awards(year="2022") == bkn_awards.awards(year=2022)
+    assert bkn_awards.awards(year=["2020", 2021]) == bkn_awards.awards(year=[2020, 2021])
+    assert bkn_awards.awards(year="2022", rank="1") == bkn_awards.awards(year=2022, rank=1)
+    assert bkn_awards.awards(rank=["1", "2"]) == bkn_awards.awards(rank=[1, 2])
+    assert AwardQuery(year="2022", rank=["1"]) == AwardQuery(year=2022, rank=1)
+    assert bkn_awards.awards(year="2021").note == bkn_awards.awards(year=2021).note
+    # Called as Callable[..., object]: the listings' hints are the dataset module's to widen.
+    listings: list[Callable[..., object]] = [
+        bkn_awards.categories,
+        bkn_awards.events,
+        bkn_awards.tallies,
+    ]
+    for listing in listings:
+        assert listing(year="2022") == listing(year=2022)
+        assert listing(year=["2020", 2022]) == listing(year=[2020, 2022])
+    assert list(of_years(bkn_awards.events(), "2020")) == list(bkn_awards.events(year=2020))
+
+
+def test_a_theme_is_read_in_any_case_as_a_kind_is() -> None:
+    competency = bkn_awards.awards(theme="competency")
+    assert competency
+    for text in ("Competency", "COMPETENCY", " competency "):
+        assert bkn_awards.awards(theme=text) == competency, text
+    assert AwardQuery(theme="Information Systems").theme is Theme.INFORMATION_SYSTEMS
+    assert bkn_awards.awards(kind="Regency") == bkn_awards.awards(kind="regency")
 
 
 def test_a_term_is_read_from_what_people_write_or_refused_listing_the_terms() -> None:

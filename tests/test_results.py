@@ -6,6 +6,7 @@ import builtins
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -13,7 +14,7 @@ import pandas
 import pytest
 
 import bkn_awards
-from bkn_awards import Records
+from bkn_awards import Claim, Conflict, Records
 from datafiles import AWARD_COLUMNS, held
 
 # The awards of the seed: those the article files the project holds report (the first data).
@@ -25,46 +26,101 @@ NO_EDITION = min(e.year for e in bkn_awards.editions()) - 1
 # --- Printed ------------------------------------------------------------------------------------
 
 
-def test_records_print_as_tables_and_render_as_html() -> None:
+@pytest.fixture
+def columns(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], None]:
+    """Set the width of the terminal a result is printed in."""
+    return lambda width: monkeypatch.setenv("COLUMNS", str(width))
+
+
+def test_records_print_as_tables_and_render_as_html(columns: Callable[[int], None]) -> None:
+    columns(200)
     found = bkn_awards.awards(year=2022)
+    assert len(found) > 20
     text = str(found)
-    assert text.splitlines()[0].split()[:5] == ["Id", "Year", "Institution", "Category", "Rank"]
+    assert text.splitlines()[0].split()[:5] == ["Id", "Year", "Institution", "Theme", "Rank"]
     assert text.splitlines()[-1] == f"[{len(found)} awards]"
-    assert repr(found) == text
     html = found._repr_html_()
     assert html.startswith("<table>")
-    # A header, then every award, or the first and last ten around a row of how many are left.
-    assert html.count("<tr>") == 1 + (len(found) if len(found) <= 20 else 10 + 1 + 10)
-    assert "Pemerintah Kota Mojokerto" in html
-    assert "surabayapagi.com, 2022-08-11" in html
-    assert repr(found[0]).startswith("Award(id='2022-kab-mojokerto-implementasi-manajemen-asn'")
+    # A header, then the first and last ten around a row of how many are left out.
+    assert html.count("<tr>") == 1 + 10 + 1 + 10
+    assert f"&hellip; {len(found) - 20} more: print() or .to_pandas() shows every row" in html
+    assert html.endswith(f"<p>[{len(found)} awards]</p>")
+    assert found[0].institution.name in html
+    assert f"{found[0].citations[0].source.publisher}, " in html
+    assert repr(found[0]).startswith("Award(id='2022-")
     assert "<caption>Award</caption>" in found[0]._repr_html_()
 
 
-def test_a_long_result_shows_head_and_tail() -> None:
+def test_printed_a_result_shows_every_record_and_a_repl_a_cut_one(
+    columns: Callable[[int], None],
+) -> None:
+    columns(80)
+    awards = bkn_awards.awards()
+    printed = str(awards).splitlines()
+    assert len(printed) == 1 + len(awards) + 1
+    assert printed[-1] == f"[{len(awards)} awards]"
+    shown = repr(awards).splitlines()
+    assert len(shown) == 1 + 10 + 1 + 10 + 1
+    assert shown[11] == f"... {len(awards) - 20} more"
+    assert shown[-1] == f"[{len(awards)} awards; print() shows all]"
+    assert shown[1:11] == printed[1:11]
+    assert shown[12:-1] == printed[-11:-1]
+    short = awards[:20]  # nothing to cut: the REPL shows what print() does
+    assert repr(short) == str(short)
+
+
+@pytest.mark.parametrize("width", [80, 40])
+def test_a_printed_result_fits_its_terminal(columns: Callable[[int], None], width: int) -> None:
+    columns(width)
+    for records in (bkn_awards.awards(), bkn_awards.conflicts(), bkn_awards.coverage()):
+        for text in (str(records), repr(records)):
+            assert max(map(len, text.splitlines())) <= width
+
+
+def test_a_table_shows_every_row_unless_told_how_many(columns: Callable[[int], None]) -> None:
+    awards = bkn_awards.awards()
+    lines = awards.table().splitlines()
+    assert len(lines) == 1 + len(awards) + 1
+    assert [line.split()[0] for line in lines[1:-1]] == [a.id for a in awards]
+    cut = awards.table(rows=4).splitlines()
+    assert [line.split()[0] for line in cut[1:-1]] == [
+        awards[0].id,
+        awards[1].id,
+        "...",
+        awards[-2].id,
+        awards[-1].id,
+    ]
+    assert cut[3] == f"... {len(awards) - 4} more"
+    assert awards.table(count=False).splitlines() == lines[:-1]
+    assert bkn_awards.Records([bkn_awards.awards()[0]] * 25).table(rows=20).count("\n") == 22
+
+
+def test_a_long_result_shows_head_and_tail_in_html() -> None:
     many = bkn_awards.Records([bkn_awards.awards()[0]] * 25)
-    lines = str(many).splitlines()
-    assert lines[11] == "... 5 more"
-    assert lines[-1] == "[25 awards]"
     assert "&hellip; 5 more" in many._repr_html_()
+    assert many._repr_html_().count("<tr>") == 1 + 21
 
 
 def test_counts_are_written_in_good_english() -> None:
     categories, tallies = bkn_awards.categories(year=2020), bkn_awards.tallies(year=2022)
     assert min(len(categories), len(tallies)) > 1  # plurals, both
-    assert str(categories).splitlines()[-1] == f"[{len(categories)} categories]"
-    assert str(tallies).splitlines()[-1] == f"[{len(tallies)} tallies]"
-    assert str(bkn_awards.Records(bkn_awards.editions()[:1])).splitlines()[-1] == "[1 edition]"
+    assert categories.table().splitlines()[-1] == f"[{len(categories)} categories]"
+    assert tallies.table().splitlines()[-1] == f"[{len(tallies)} tallies]"
+    assert bkn_awards.Records(bkn_awards.editions()[:1]).table().endswith("[1 edition]")
+    assert bkn_awards.coverage()[:2].table().endswith("[2 reported counts]")
+    assert bkn_awards.conflicts()[:1].table().endswith("[1 conflict]")
     assert str(bkn_awards.Records(())) == "[no records]"
 
 
-def test_a_table_can_be_cut_to_a_width() -> None:
+def test_a_table_fits_a_width_with_the_columns_a_reader_needs() -> None:
     found = bkn_awards.awards(year=2022)
-    lines = found.table(width=60).splitlines()
-    assert all(len(line) <= 60 for line in lines)
-    assert any("…" in line for line in lines)
+    lines = found.table(width=80).splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[0].split() == ["Year", "Institution", "Theme", "Rank", "Outlet"]
     assert lines[-1] == f"[{len(found)} awards]"
-    assert found.table() == str(found)
+    assert len(lines) == 1 + len(found) + 1
+    assert found.table() == found.table(None)
+    assert "..." not in found.table()
 
 
 def test_an_empty_answer_says_why_where_it_can() -> None:
@@ -73,6 +129,8 @@ def test_an_empty_answer_says_why_where_it_can() -> None:
     assert empty.table() == f"[no records: {empty.note}]"
     noted: Records[bkn_awards.Award] = Records.noted([], "nothing here")
     assert (noted, noted.note, str(noted)) == ((), "nothing here", "[no records: nothing here]")
+    assert repr(noted) == str(noted)
+    assert noted._repr_html_() == "<p>[no records: nothing here]</p>"
     assert Records(()).note is None
 
 
@@ -80,6 +138,7 @@ def test_cells_are_escaped_in_html() -> None:
     sidoarjo = bkn_awards.institution("Kab. Sidoarjo")
     odd = attrs.evolve(sidoarjo, name="Kab <Sidoarjo> & co")
     html = Records([odd])._repr_html_()
+    assert "<th>Name</th>" in html
     assert "<td>Kab &lt;Sidoarjo&gt; &amp; co</td>" in html
     assert html.endswith("<p>[1 institution]</p>")
 
@@ -136,6 +195,65 @@ def test_json_keeps_text_as_it_is_and_indents_when_asked() -> None:
     assert indented.startswith("[\n  {\n")
     assert json.loads(indented) == json.loads(found.to_json())
     assert Records(()).to_json() == "[]"
+
+
+# --- Conflicts and coverage ---------------------------------------------------------------------
+
+
+def test_conflicts_and_coverage_are_records_too() -> None:
+    conflicts, coverage = bkn_awards.conflicts(), bkn_awards.coverage()
+    assert isinstance(conflicts, Records)
+    assert isinstance(coverage, Records)
+    assert isinstance(bkn_awards.load().conflicts(), Records)
+    assert conflicts == tuple(conflicts)  # still a tuple, equal to one
+    # A conflict's table has a line a claim, each naming its record.
+    lines = conflicts.table(count=False).splitlines()
+    assert lines[0].split() == ["Subject", "Field", "Value", "Record"]
+    claims = [(c, claim) for c in conflicts for claim in c.claims]
+    assert len(lines) == 1 + len(claims)
+    for line, (_, claim) in zip(lines[1:], claims, strict=True):
+        assert line.endswith(claim.record.id)
+    html = conflicts._repr_html_()
+    assert "<th>Record</th>" in html
+    assert f"[{len(conflicts)} conflicts]" in html
+    assert coverage.table(width=80).splitlines()[0].split()[:4] == [
+        "Year",
+        "Reported",
+        "Itemised",
+        "Missing",
+    ]
+
+
+def test_a_conflicts_claims_become_list_columns() -> None:
+    conflicts = bkn_awards.conflicts()
+    rows = conflicts.to_records()
+    for row, conflict in zip(rows, conflicts, strict=True):
+        assert list(row) == ["subject", "field", "values", "records", "sources"]
+        assert row["records"] == [claim.record.id for claim in conflict.claims]
+        assert row["sources"] == [[c.source.id for c in cl.citations] for cl in conflict.claims]
+        assert len(row["values"]) == len(conflict.claims)
+    assert json.loads(conflicts.to_json()) == rows
+    # A date is ISO 8601 text in its list, as JSON and CSV write a list.
+    event = bkn_awards.events()[0]
+    claims = (Claim(value=dt.date(2020, 12, 17), record=event), Claim(value=None, record=event))
+    dated = Records([Conflict(subject="the ceremony", field="date", claims=claims)])
+    assert dated.to_records()[0]["values"] == ["2020-12-17", None]
+    assert dated.table().splitlines()[1].split()[-2:] == ["2020-12-17", event.id]
+    frame = conflicts.to_pandas()
+    assert list(frame.columns) == ["subject", "field", "values", "records", "sources"]
+    assert frame["records"].tolist() == [row["records"] for row in rows]
+    assert str(frame["values"].dtype) == "object"
+
+
+def test_coverage_converts_with_the_year_of_each_count() -> None:
+    coverage = bkn_awards.coverage()
+    rows = coverage.to_records()
+    assert list(rows[0])[:3] == ["year", "tally", "reported"]
+    assert [row["year"] for row in rows] == [c.tally.year for c in coverage]
+    frame = coverage.to_pandas()
+    assert str(frame["year"].dtype) == "int64"
+    assert str(frame["reported"].dtype) == "Int64"
+    assert frame["missing"].isna().sum() == sum(c.missing is None for c in coverage)
 
 
 # --- pandas -------------------------------------------------------------------------------------

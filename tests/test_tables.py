@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
+import pytest
 
 import bkn_awards
-from bkn_awards import Award, Institution, Official
-from bkn_awards.tables import aligned, display_columns, sheet
+from bkn_awards import Award, Institution, Official, tables
+from bkn_awards.tables import (
+    Column,
+    aligned,
+    display_columns,
+    fitted,
+    outlets,
+    sheet,
+    short_names,
+    wrapped,
+)
 
 MOJOKERTO = "2022-kab-mojokerto-implementasi-manajemen-asn"
 FIELDS = [
@@ -48,37 +60,41 @@ def test_without_a_width_no_cell_is_cut() -> None:
 
 def test_the_widest_column_is_cut_first_until_the_lines_fit() -> None:
     lines = aligned([["a" * 30, "b" * 10]], width=30)
-    assert lines == ["a" * 17 + "…  " + "b" * 10]
+    assert lines == ["a" * 15 + "...  " + "b" * 10]
     assert len(lines[0]) == 30
 
 
 def test_a_cell_that_fits_its_cut_column_is_whole() -> None:
     lines = aligned([["Name", "Rank"], ["Pemerintah Kota Mojokerto", "2"], ["Kota Batu", "3"]], 20)
     assert all(len(line) <= 20 for line in lines)
-    assert lines[1].startswith("Pemerintah Ko…")
+    assert lines[1].startswith("Pemerintah...  ")  # no space before the dots
     assert lines[2].startswith("Kota Batu ")
 
 
 def test_no_column_is_cut_narrower_than_six_characters() -> None:
     # Past that, a cell would say nothing: the lines are left wider than asked.
-    assert aligned([["abcdefghij", "klmnopqrst"]], width=5) == ["abcde…  klmno…"]
+    assert aligned([["abcdefghij", "klmnopqrst"]], width=5) == ["abc...  klm..."]
 
 
 # --- The columns of a table ---------------------------------------------------------------------
 
 
-def test_an_award_table_shows_the_columns_a_reader_asks_for() -> None:
-    columns = display_columns(Award)
-    assert [name for name, _ in columns] == [
-        "Id",
-        "Year",
-        "Institution",
-        "Category",
-        "Rank",
-        "Source",
-    ]
+def _headers(record_type: type, *, fitted: bool = False) -> list[str]:
+    return [c.header for c in display_columns(record_type, fitted=fitted)]
+
+
+def _cells(record: object, *, fitted: bool = False) -> dict[str, str]:
+    """The cells of one record's row, as a table of it alone shows them."""
+    columns = display_columns(type(record), fitted=fitted)
+    (row,) = tables._cells([record], columns)
+    assert row is not None
+    return dict(zip([c.header for c in columns], row, strict=True))
+
+
+def test_a_wide_award_table_shows_every_cell_whole() -> None:
+    assert _headers(Award) == ["Id", "Year", "Institution", "Category", "Rank", "Source"]
     award = bkn_awards.award(MOJOKERTO)
-    cells = {name: cell(award) for name, cell in columns}
+    cells = _cells(award)
     assert cells["Institution"] == award.institution.name
     assert cells["Rank"] == "-"  # "terbaik" has no number
     # Each report as its headline, publisher and day, or "undated".
@@ -87,32 +103,170 @@ def test_an_award_table_shows_the_columns_a_reader_asks_for() -> None:
     assert "(BANGSAONLINE.com, undated)" in cells["Source"]
 
 
+def test_a_fitted_award_table_shows_what_a_reader_scans_for() -> None:
+    assert _headers(Award, fitted=True) == ["Id", "Year", "Institution", "Theme", "Rank", "Outlet"]
+    cells = _cells(bkn_awards.award(MOJOKERTO), fitted=True)
+    assert cells == {
+        "Id": MOJOKERTO,
+        "Year": "2022",
+        "Institution": "Kab. Mojokerto",
+        "Theme": "asn-management",
+        "Rank": "-",
+        "Outlet": "surabayapagi.com +1",
+    }
+
+
 def test_a_report_without_headline_address_or_publisher_is_still_named() -> None:
     award = bkn_awards.award(MOJOKERTO)
     citation = award.citations[0]
     source = attrs.evolve(citation.source, title=None, publisher=None, url=None)
     bare = attrs.evolve(award, citations=(attrs.evolve(citation, source=source),))
-    (cell,) = [cell for name, cell in display_columns(Award) if name == "Source"]
-    assert cell(bare) == f"untitled ({source.id}) (publisher not named, 2022-08-11)"
+    assert _cells(bare)["Source"] == f"untitled ({source.id}) (publisher not named, 2022-08-11)"
+    assert outlets(bare) == "outlet not named"
 
 
-def test_other_tables_show_their_first_five_fields_but_citations() -> None:
-    assert [name for name, _ in display_columns(Institution)] == [
-        "Id",
-        "Name",
-        "Kind",
-        "Region code",
-        "Iso 3166 2",
-    ]
+def test_other_tables_show_their_first_five_fields_but_citations_when_wide() -> None:
+    assert _headers(Institution) == ["Id", "Name", "Kind", "Region code", "Iso 3166 2"]
     sidoarjo = bkn_awards.institution("Kab. Sidoarjo")
-    cells = [cell(sidoarjo) for _, cell in display_columns(Institution)]
-    assert cells == ["kab-sidoarjo", "Pemerintah Kabupaten Sidoarjo", "regency", "35.15", "-"]
+    assert list(_cells(sidoarjo).values()) == [
+        "kab-sidoarjo",
+        "Pemerintah Kabupaten Sidoarjo",
+        "regency",
+        "35.15",
+        "-",
+    ]
     # A link shows the id it stands for.
-    columns = dict(display_columns(Official))
-    assert list(columns) == ["Id", "Name", "Position", "Institution"]
+    assert _headers(Official) == ["Id", "Name", "Position", "Institution"]
     official = next(o for o in bkn_awards.officials() if o.institution is not None)
     assert official.institution is not None
-    assert columns["Institution"](official) == official.institution.id
+    assert _cells(official)["Institution"] == official.institution.id
+    assert _cells(official, fitted=True)["Institution"] == "Prov. Jawa Timur"
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        bkn_awards.awards(),
+        bkn_awards.institutions(),
+        bkn_awards.categories(),
+        bkn_awards.sources(),
+        bkn_awards.events(),
+        bkn_awards.tallies(),
+        bkn_awards.editions(),
+        bkn_awards.officials(),
+        bkn_awards.coverage(),
+    ],
+    ids=lambda records: type(records[0]).__name__,
+)
+@pytest.mark.parametrize("width", [120, 80, 60, 40, 30, 20])
+def test_every_table_fits_its_width_and_shows_every_record(records: Any, width: int) -> None:
+    columns = display_columns(type(records[0]), fitted=True)
+    lines = fitted(records, columns, width)
+    assert max(map(len, lines)) <= width, max(lines, key=len)
+    if lines[0].startswith(columns[0].header.lower()):  # a block a record, a blank line between
+        assert lines.count("") + 1 == len(records)
+    else:  # a header, and a row a record
+        assert len(lines) == 1 + len(records)
+
+
+def test_columns_are_given_up_in_their_order_then_the_records_become_blocks() -> None:
+    awards = bkn_awards.awards(year=2020, theme="competency")
+    columns = display_columns(Award, fitted=True)
+    wide = fitted(awards, columns, 300)
+    assert wide[0].split() == ["Id", "Year", "Institution", "Theme", "Rank", "Outlet"]
+    # The id goes first, being long; then the outlet; then a row becomes a block.
+    assert fitted(awards, columns, 80)[0].split() == [
+        "Year",
+        "Institution",
+        "Theme",
+        "Rank",
+        "Outlet",
+    ]
+    assert fitted(awards, columns, 44)[0].split() == ["Year", "Institution", "Theme", "Rank"]
+    blocks = fitted(awards, columns, 30)
+    labels = ["id", "year", "institution", "theme", "rank", "outlet"]
+    first = blocks[: blocks.index("")]
+    assert [line.split()[0] for line in first if not line.startswith(" ")] == labels
+    assert all(len(line) <= 30 for line in blocks)
+    # An id too long for a line is wrapped, never cut: joined, it is whole again.
+    id_lines = first[: [line.split()[0] for line in first].index("year")]
+    assert "".join(line.removeprefix("id").strip() for line in id_lines) == awards[0].id
+
+
+def test_a_name_an_id_or_a_number_is_never_cut() -> None:
+    awards = bkn_awards.awards()
+    for width in (80, 70):
+        lines = fitted(awards, display_columns(Award, fitted=True), width)
+        names = short_names(a.institution for a in awards)
+        for award, line in zip(awards, lines[1:], strict=True):
+            assert f"  {names[award.institution.id]}  " in line
+            assert line.startswith(str(award.year))
+
+
+def test_a_hidden_stretch_of_rows_is_counted() -> None:
+    columns = [Column("Year", str)]
+    assert fitted([2020, None, 2023], columns, None, hidden=2) == [
+        "Year",
+        "2020",
+        "... 2 more",
+        "2023",
+    ]
+    columns = [Column("Year", str), Column("Name", lambda y: f"the edition of {y}")]
+    assert fitted([2020, None], columns, 20, hidden=2) == [
+        "year  2020",
+        "name  the edition of",
+        "      2020",
+        "",
+        "... 2 more",
+    ]
+
+
+def test_wrapping_breaks_after_spaces_and_hyphens_and_loses_nothing() -> None:
+    assert wrapped("Kota Tangerang Selatan", 10) == ["Kota", "Tangerang", "Selatan"]
+    assert wrapped("2022-kab-sidoarjo", 9) == ["2022-kab-", "sidoarjo"]
+    assert wrapped("abcdefghijkl", 5) == ["abcde", "fghij", "kl"]
+    assert wrapped("", 5) == [""]
+    text = "the 2022 award of Pemerintah Provinsi Jawa Tengah in 'implementasi penerapan'"
+    for width in range(5, 40):
+        lines = wrapped(text, width)
+        assert all(len(line) <= width for line in lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+# --- Short names --------------------------------------------------------------------------------
+
+
+def test_each_institution_has_a_short_name_that_finds_it_again() -> None:
+    institutions = bkn_awards.institutions()
+    names = short_names(institutions)
+    assert len(set(names.values())) == len(institutions)
+    for institution in institutions:
+        assert bkn_awards.institution(names[institution.id]) == institution
+        assert len(names[institution.id]) <= len(institution.name)
+    assert [names[i] for i in ("kab-sleman", "kota-malang", "pemprov-jawa-tengah")] == [
+        "Kab. Sleman",
+        "Kota Malang",
+        "Prov. Jawa Tengah",
+    ]
+    assert [names[i] for i in ("bkn", "bpk", "kemenhub")] == ["BKN", "BPK", "Kemenhub"]
+
+
+def test_two_institutions_that_would_read_alike_are_named_in_full() -> None:
+    bkn = bkn_awards.institution("BKN")
+    assert bkn.aliases[:2] == ("BKN", "BKN RI")
+    twin = attrs.evolve(bkn, id="bkn-2", name="Badan Kepegawaian Nusantara", aliases=("BKN",))
+    other = attrs.evolve(bkn, id="bkn-3", name="Badan Kepegawaian Negeri", aliases=("BKN N",))
+    # "BKN" is an alias of two: neither takes it; each takes its shortest alias of its own.
+    assert short_names([bkn, twin, other]) == {
+        "bkn": "BKN RI",
+        "bkn-2": "Badan Kepegawaian Nusantara",
+        "bkn-3": "BKN N",
+    }
+    same = attrs.evolve(bkn, id="bkn-2")  # every name and alias the same: told apart by id
+    assert short_names([bkn, same]) == {
+        "bkn": f"{bkn.name} (bkn)",
+        "bkn-2": f"{bkn.name} (bkn-2)",
+    }
 
 
 # --- One award spelled out ----------------------------------------------------------------------

@@ -3,13 +3,18 @@
 Example:
     >>> import bkn_awards
     >>> [a.institution.name for a in bkn_awards.awards(year=2020, rank=1, province="Jatim")]
-    ['Pemerintah Kota Malang', 'Pemerintah Kabupaten Sidoarjo', 'Pemerintah Kabupaten Tulungagung']
+    ['Pemerintah Kota Malang', 'Pemerintah Kabupaten Tulungagung', 'Pemerintah Kabupaten Sidoarjo']
 """
 
 from types import ModuleType as _ModuleType
 
 # The public face, listed once: each name re-exported from the module it lives in.
-from bkn_awards.changes import DataDiff as DataDiff, diff as diff
+from bkn_awards.changes import (
+    DataDiff as DataDiff,
+    FieldChange as FieldChange,
+    RecordChange as RecordChange,
+    diff as diff,
+)
 from bkn_awards.citations import (
     CitationProblem as CitationProblem,
     CitationReport as CitationReport,
@@ -45,6 +50,7 @@ from bkn_awards.errors import (
     UnknownAwardError as UnknownAwardError,
     UnknownCategoryError as UnknownCategoryError,
     UnknownInstitutionError as UnknownInstitutionError,
+    UnknownRegionError as UnknownRegionError,
 )
 from bkn_awards.geography import Region as Region, region as region, regions as regions
 from bkn_awards.inventory import Manifest as Manifest

@@ -8,7 +8,6 @@ one's own: `diff` compares the records of each type by id, in the form the data 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from typing import Any, Literal
 
 from attrs import frozen
@@ -131,16 +130,17 @@ class DataDiff:
             lines.append("")
         return "\n".join(lines) or "No record differs.\n"
 
-    def lines(self) -> Iterator[str]:
+    def lines(self) -> list[str]:
         """The changes as text, one line a record and one a changed field, like ``diff``.
 
         .. versionadded:: 0.3.0
         """
+        found = []
         for c in self.changes:
             sign = {"added": "+", "removed": "-", "changed": "~"}[c.change]
-            yield f"{sign} {c.file} {c.id}"
-            for f in c.fields:
-                yield f"    {f.field}: {f.before!r} -> {f.after!r}"
+            found.append(f"{sign} {c.file} {c.id}")
+            found += [f"    {f.field}: {f.before!r} -> {f.after!r}" for f in c.fields]
+        return found
 
 
 def diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike[str]) -> DataDiff:

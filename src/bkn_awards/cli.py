@@ -9,12 +9,13 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from bkn_awards.dataset import load
-from bkn_awards.errors import AmbiguousInstitutionError, BknAwardsError, DataError
+from bkn_awards.dataset import SORT_KEYS, Dataset, load
+from bkn_awards.errors import BknAwardsError, DataError, QueryError
 from bkn_awards.query import filters
+from bkn_awards.records import Award
 from bkn_awards.results import Records
-from bkn_awards.rows import flatten
-from bkn_awards.tables import aligned, sheet
+from bkn_awards.tables import sheet
+from bkn_awards.vocabulary import Theme
 
 __all__ = ["main"]
 
@@ -24,15 +25,24 @@ examples:
   bkn-awards awards --institution "Pemprov Jatim" --rank 1 2 --format csv
   bkn-awards awards --province Jateng --theme competency
   bkn-awards institution "Kab. Sidoarjo"
+  bkn-awards awards --theme competency --sort rank year
   bkn-awards show 2020-kab-sidoarjo-penilaian-kompetensi
+  bkn-awards show 2020 "Kab. Sidoarjo" competency   (a row's year, institution and theme)
   bkn-awards export --format datapackage out/
   bkn-awards validate my-data/ && bkn-awards --data my-data/ --year 2020-2022
 
-exit status: 0 done; 1 nothing matched, or a check found problems; 2 bad usage or bad data;
-  130 interrupted (Ctrl-C); 141 the reader of the output went away (as with | head)
+exit status:
+  0    done
+  1    no match: nothing matched, a name or id is unknown or ambiguous, or a check found
+       problems (validate, verify-citations)
+  2    misuse: an unknown command or option, a malformed value, options that conflict,
+       or a data directory that does not load
+  130  interrupted (Ctrl-C)
+  141  the reader of the output went away (as with | head)
 """
 
-# Unknown names and ids are "no match"; an ambiguous name, like any malformed question, is misuse.
+# A name or id that finds nothing, or several things, is "no match"; a malformed question,
+# options that conflict and data that does not load are misuse.
 _NO_MATCH = 1
 _MISUSE = 2
 _INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
@@ -54,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     words = list(sys.argv[1:] if argv is None else argv)
     if not words or (words[0] not in _COMMANDS and words[0] not in ("-h", "--help", "--version")):
+        if words and not words[0].startswith("-"):
+            _unknown_command(words[0])
         words.insert(0, "awards")
     try:
         if words == ["--version"]:  # the data is read (and hashed) only when asked
@@ -62,8 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         args = _parser(words[0]).parse_args(words)
         for name, ranges in vars(args).items():  # --year 2020-2022 2023: one list of numbers
-            if isinstance(ranges, list):
+            if isinstance(ranges, list) and all(isinstance(r, range) for r in ranges):
                 setattr(args, name, [n for numbers in ranges for n in numbers])
+        _refuse_conflicts(args)
         status: int = args.run(args)
         sys.stdout.flush()  # a closed pipe is found here, not at exit
     except KeyboardInterrupt:
@@ -73,13 +86,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader has gone (`| head -1`): stop quietly, as cat does, writing no more to it.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return _CLOSED_PIPE
-    except AmbiguousInstitutionError as error:
-        return _fail(error, _MISUSE)
-    except LookupError as error:
+    except LookupError as error:  # unknown or ambiguous: no match either way
         return _fail(error, _NO_MATCH)
     except (BknAwardsError, OSError) as error:
         return _fail(error, _MISUSE)
     return status
+
+
+def _unknown_command(word: str) -> None:
+    """Refuse a first word that is no command, naming the command it may stand for."""
+    from bkn_awards.text import close_names
+
+    near = [name for name in _COMMANDS if name.startswith(word)]  # verify: verify-citations
+    near = near if len(near) == 1 else close_names(word, _COMMANDS, 1)
+    hint = f"did you mean {near[0]!r}?" if near else "the commands are " + ", ".join(_COMMANDS)
+    _parser(word).error(f"unknown command {word!r}; {hint}")
+
+
+def _refuse_conflicts(args: argparse.Namespace) -> None:
+    """Refuse options that ask for two things at once: which should win would be a guess."""
+    refuse: Callable[[str], None] = args.command.error
+    if getattr(args, "wide", False) and getattr(args, "format", "table") != "table":
+        refuse(f"argument --wide: not allowed with --format {args.format}: --wide is for tables")
+    if args.run is _validate and args.data is not None:
+        refuse("argument --data: not allowed with validate, which checks the DIR it is given")
 
 
 def _fail(error: BaseException, status: int) -> int:
@@ -88,16 +118,17 @@ def _fail(error: BaseException, status: int) -> int:
     return status
 
 
-def _listing(records: Records[Any], args: argparse.Namespace, what: str, why: str = "") -> int:
+def _listing(records: Records[Any], args: argparse.Namespace, empty: str) -> int:
+    """Print every record, in the format asked: a table is its header and rows, nothing else."""
     if not records:
-        print(f"bkn-awards: no {what} match{why}", file=sys.stderr)
+        print(f"bkn-awards: {empty}", file=sys.stderr)
         return _NO_MATCH
     if args.format == "json":
         print(records.to_json(indent=2))
     elif args.format == "csv":
         print(_csv(records.to_records()), end="")
     else:
-        print(records.table(_width(args)))
+        print(records.table(_width(args), count=False))
     return 0
 
 
@@ -144,38 +175,53 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def _list(what: str, *filters: str) -> Callable[[argparse.Namespace], int]:
-    """Run the query `what` (``"awards"``...) with the command's `filters`, and list the answer."""
+def _list(what: str, *options: str, empty: str = "") -> Callable[[argparse.Namespace], int]:
+    """Run the query `what` (``"awards"``...) with the command's `options`; list the answer."""
 
     def run(args: argparse.Namespace) -> int:
-        found = getattr(load(args.data), what)(**{name: getattr(args, name) for name in filters})
-        return _listing(found, args, what, f": {found.note}" if found.note else "")
+        found = getattr(load(args.data), what)(**{name: getattr(args, name) for name in options})
+        why = f": {found.note}" if found.note else ""
+        return _listing(found, args, empty or f"no {what} match{why}")
 
     return run
 
 
 def _institution(args: argparse.Namespace) -> int:
     found = load(args.data).institution(args.name)
-    return _listing(Records((found,)), args, "institutions")
+    return _listing(Records((found,)), args, "no institutions match")
 
 
 def _show(args: argparse.Namespace) -> int:
-    print("\n".join(sheet(load(args.data).award(args.award_id))))
-    return 0
-
-
-def _coverage(args: argparse.Namespace) -> int:
-    rows = [{"year": c.tally.year, **flatten(c)} for c in load(args.data).coverage()]
-    if args.format == "csv":
-        print(_csv(rows), end="")
-    elif args.format == "json":
-        import json
-
-        print(json.dumps(rows, indent=2))
+    data = load(args.data)
+    if len(args.award) == 1:
+        found: Sequence[Award] = (data.award(args.award[0]),)
     else:
-        table = [[str("-" if v is None else v) for v in row.values()] for row in rows]
-        print("\n".join(aligned([list(rows[0]), *table], _width(args))))
+        found = _by_handle(data, *args.award)
+    if not found:
+        print(f"bkn-awards: no award matches {' '.join(args.award)}", file=sys.stderr)
+        return _NO_MATCH
+    print("\n\n".join("\n".join(sheet(award)) for award in found))
     return 0
+
+
+def _by_handle(data: Dataset, year: str, institution: str, *rest: str) -> Records[Award]:
+    """The awards of a table's row: its year, institution and theme (``-`` for none).
+
+    A third word that is no theme is taken as words of the category's name.
+    """
+    if len(rest) > 1 or not year.isdigit():
+        words = " ".join((year, institution, *rest))
+        raise QueryError(
+            f"show takes an award's id, or a year, an institution and a theme: {words}"
+        )
+    (theme,) = rest or (None,)
+    themes = {t.value for t in Theme}
+    found = data.awards(
+        year=int(year),
+        institution=institution,
+        **({"theme": theme} if theme in themes else {"category": theme} if theme != "-" else {}),
+    )
+    return Records(a for a in found if theme != "-" or a.category is None)
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -196,19 +242,6 @@ def _validate(args: argparse.Namespace) -> int:
         return _NO_MATCH
     counts = data.manifest().counts
     print(f"{args.directory}: valid, " + ", ".join(f"{n} {name}" for name, n in counts.items()))
-    return 0
-
-
-def _conflicts(args: argparse.Namespace) -> int:
-    rows = [
-        [c.subject, c.field, str(claim.value), claim.record.id]
-        for c in load(args.data).conflicts()
-        for claim in c.claims
-    ]
-    if not rows:
-        print("bkn-awards: no conflicts: the reports in the data agree", file=sys.stderr)
-        return _NO_MATCH
-    print("\n".join(aligned([["Subject", "Field", "Value", "Record"], *rows], _width(args))))
     return 0
 
 
@@ -235,7 +268,11 @@ def _parser(wanted: str) -> argparse.ArgumentParser:
         epilog=_EXAMPLES,
         formatter_class=_Formatter,
     )
-    parser.add_argument("--version", action="store_true", help="show the versions and exit")
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="show the library's and the data's versions, and exit",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     # A command run needs only its own parser: making the others would cost every start.
     chosen = {wanted: _COMMANDS[wanted]} if wanted in _COMMANDS else _COMMANDS
@@ -243,9 +280,9 @@ def _parser(wanted: str) -> argparse.ArgumentParser:
         command = commands.add_parser(
             name, help=summary, description=summary, formatter_class=_Formatter
         )
-        command.set_defaults(run=run)
-        tables = (_WIDE,) if _FORMAT in options or run in (_coverage, _conflicts) else ()
-        for flags, settings in (*options, *tables, _DATA):
+        command.set_defaults(run=run, command=command)
+        tables = (_WIDE,) if _FORMAT in options else ()
+        for flags, settings in (*options, *tables, _HIDDEN_DATA if run is _validate else _DATA):
             if flags[0].startswith("--") and "action" not in settings:
                 # Given twice, an option of several values takes both; any other is refused.
                 settings = {"action": "extend" if "nargs" in settings else _Once, **settings}
@@ -286,7 +323,12 @@ def _option(*flags: str, **settings: Any) -> _Option:
     return flags, settings
 
 
-_FORMAT = _option("--format", choices=["table", "csv", "json"], default="table", help="format")
+_FORMAT = _option(
+    "--format",
+    choices=["table", "csv", "json"],
+    default="table",
+    help="table, csv or json (default: table; a table fits a terminal, and is whole elsewhere)",
+)
 # The options of the award filters, made from `AwardQuery`'s fields: one for each, by its name.
 _FILTERS: dict[str, _Option] = {
     name: _option(
@@ -297,22 +339,56 @@ _FILTERS: dict[str, _Option] = {
     )
     for name, f in filters()
 }
-_WIDE = _option("--wide", action="store_true", help="whole cells in tables, however wide")
-_DATA = _option("--data", metavar="DIR", help="a data directory of your own, not the bundled")
-_EXPORT_FORMAT = _option("--format", choices=["datapackage", "csv", "json"], default="datapackage")
+_SORT = _option(
+    "--sort",
+    nargs="+",
+    choices=SORT_KEYS,
+    metavar="KEY",
+    help=(
+        "order the awards by year, institution (by name), category (by theme), rank or data "
+        "(the data files' order), the first key deciding first; "
+        "default: by edition, category, group and rank"
+    ),
+)
+_WIDE = _option(
+    "--wide",
+    action="store_true",
+    help="every column and every cell whole in a terminal, however wide (a table on a pipe or "
+    "in a file always is); with --format table only",
+)
+_DATA = _option(
+    "--data", metavar="DIR", help="read the data directory DIR instead of the bundled data"
+)
+_HIDDEN_DATA = _option("--data", metavar="DIR", help=argparse.SUPPRESS)  # refused, by name
+_EXPORT_FORMAT = _option(
+    "--format",
+    choices=["datapackage", "csv", "json"],
+    default="datapackage",
+    help="datapackage (CSV tables and their datapackage.json), csv (a table a record type) or "
+    "json (the data files) (default: datapackage)",
+)
 
-_NAME = _option("name", metavar="NAME", help="name, alias, id or region code")
-_AWARD_ID = _option("award_id", metavar="AWARD_ID", help="the award's id")
-_FORCE = _option("--force", action="store_true", help="replace files already there")
-_DIRECTORY = _option("directory", metavar="DIR", help="the data directory")
+_NAME = _option(
+    "name", metavar="NAME", help="a name, alias, id or region code (Kab. Sidoarjo, 35.15)"
+)
+_AWARD = _option(
+    "award",
+    metavar="AWARD",
+    nargs="+",
+    help="an award's id; or a row's year, institution and theme (- for none) as a table "
+    'shows them: 2020 "Kab. Sidoarjo" competency',
+)
+_FORCE = _option("--force", action="store_true", help="replace the files DIR has already")
+_OUTPUT = _option("directory", metavar="DIR", help="the output directory (made if missing)")
+_DIRECTORY = _option("directory", metavar="DIR", help="the data directory to check")
 _ARTICLES = _option("articles_dir", metavar="DIR", help="the directory of article files")
 
 # Each command: what runs it, what it does in a line, and its options.
 _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Option, ...]]] = {
     "awards": (
-        _list("awards", *_FILTERS),
+        _list("awards", *_FILTERS, "sort"),
         "list awards (the default command)",
-        (*_FILTERS.values(), _FORMAT),
+        (*_FILTERS.values(), _SORT, _FORMAT),
     ),
     "institutions": (
         _list("institutions", "kind"),
@@ -334,11 +410,19 @@ _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Opti
     ),
     "editions": (_list("editions"), "list the editions of the award", (_FORMAT,)),
     "officials": (_list("officials"), "list the officials named, in office then", (_FORMAT,)),
-    "conflicts": (_conflicts, "list where reports about the same thing disagree", ()),
+    "conflicts": (
+        _list("conflicts", empty="no conflicts: the reports in the data agree"),
+        "list where reports about the same thing disagree, a line a claim",
+        (_FORMAT,),
+    ),
     "manifest": (_manifest, "versions, counts and file fingerprints of the data (JSON)", ()),
-    "show": (_show, "one award with every field and citation spelled out", (_AWARD_ID,)),
-    "coverage": (_coverage, "reported award counts beside the awards itemised", (_FORMAT,)),
-    "export": (_export, "write CSV, JSON or a Data Package", (_EXPORT_FORMAT, _FORCE, _DIRECTORY)),
+    "show": (_show, "one award with every field and citation spelled out", (_AWARD,)),
+    "coverage": (
+        _list("coverage", empty="no reported counts in the data"),
+        "reported award counts beside the awards itemised",
+        (_FORMAT,),
+    ),
+    "export": (_export, "write CSV, JSON or a Data Package", (_EXPORT_FORMAT, _FORCE, _OUTPUT)),
     "validate": (_validate, "check a data directory of your own", (_DIRECTORY,)),
     "verify-citations": (_verify, "check every citation against the articles", (_ARTICLES,)),
 }

@@ -34,7 +34,7 @@ from bkn_awards.records import (
 )
 from bkn_awards.results import Records
 from bkn_awards.snapshot import read as read_snapshot
-from bkn_awards.vocabulary import InstitutionKind
+from bkn_awards.vocabulary import InstitutionKind, Theme
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from bkn_awards.loading import Loaded
 
 __all__ = [
+    "SORT_KEYS",
     "Dataset",
     "award",
     "awards",
@@ -73,12 +74,12 @@ class Dataset:
     Example:
         >>> import bkn_awards
         >>> [a.rank for a in bkn_awards.load().awards(year=2022, institution="Pemkot Mojokerto")]
-        [2, 3, 4]
+        [3, 2, 4]
 
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_conflicts", "_directory", "_files", "_index")
+    __slots__ = ("_conflicts", "_directory", "_files", "_index", "_order")
 
     def __init__(
         self,
@@ -88,24 +89,41 @@ class Dataset:
         directory: Traversable | None = None,
     ) -> None:
         self._files = MappingProxyType({name: Records(files[name]) for name in FILE_NAMES})
+        self._order = _AwardOrder(self._files["awards"], self._files["categories"])
+        # The index holds the awards in the default order: an answer comes out sorted.
         self._index = AwardIndex(
-            self._files["awards"],
+            Records(sorted(self._files["awards"], key=self._order.default)),
             self._files["institutions"],
             self._files["categories"],
             (edition.year for edition in self._files["editions"]),
         )
-        self._conflicts = tuple(conflicts)
+        self._conflicts = Records(conflicts)
         self._directory = directory
 
     def __repr__(self) -> str:
         awards, institutions = len(self._files["awards"]), len(self._files["institutions"])
         return f"<Dataset: {awards} awards, {institutions} institutions>"
 
-    def awards(self, query: AwardQuery | None = None, /, **filters: Any) -> Records[Award]:
-        """Find awards, in the data's order; every filter given must hold, one left out does not.
+    def awards(
+        self,
+        query: AwardQuery | None = None,
+        /,
+        *,
+        sort: str | Sequence[str] | None = None,
+        **filters: Any,
+    ) -> Records[Award]:
+        """Find awards; every filter given must hold, one left out does not.
+
+        The awards come by edition, then category, then group, then rank, or as `sort` says.
 
         Args:
             query: The question as an `AwardQuery`; or give its filters as keywords.
+            sort: A key of `SORT_KEYS`, or several, the first deciding first: ``"year"``,
+                ``"institution"`` (by name), ``"category"`` (by theme, in the order of `Theme`,
+                then as the data lists the categories), ``"rank"``, or ``"data"`` (as the data
+                files list the awards). Awards a key does not tell apart keep the default
+                order: by edition, category (as ``"category"``; none last), group (in
+                alphabetical order; none last) and rank (none, as "terbaik", last).
             **filters: The fields of `AwardQuery`: ``year``, ``institution``, ``category``,
                 ``rank``, ``kind``, ``province``, ``theme``. An institution is any region of
                 Indonesia too; an award without a rank ("terbaik") matches no rank.
@@ -116,8 +134,9 @@ class Dataset:
 
         Raises:
             QueryError: A filter is malformed (an empty name, a rank below 1, an unknown theme),
-                or a query is given with filters beside it.
-            UnknownInstitutionError: No institution, region or province has that name.
+                a query is given with filters beside it, or `sort` names no sort key.
+            UnknownInstitutionError: No institution or region has that name.
+            UnknownRegionError: No province has the name given as ``province``.
             AmbiguousInstitutionError: The name fits several institutions.
             UnknownCategoryError: No category name contains those words.
 
@@ -125,19 +144,25 @@ class Dataset:
             >>> import bkn_awards
             >>> [a.institution.name for a in bkn_awards.awards(theme="competency", rank=1, year=2020)]
             ['Pemerintah Kabupaten Sidoarjo', 'Pemerintah Provinsi Jawa Tengah']
+            >>> [(a.year, a.rank) for a in bkn_awards.awards(institution="Kota Madiun", sort="rank")]
+            [(2021, 1), (2020, 3), (2020, 3), (2022, None)]
             >>> bkn_awards.awards(institution="Kab. Bantul").note
             'Pemerintah Kabupaten Bantul (34.02) has no awards in the data'
 
         .. versionadded:: 0.1.0
         .. versionchanged:: 0.3.0
-           Takes an `AwardQuery` as well as its filters as keywords.
+           Takes an `AwardQuery` as well as its filters as keywords; `sort`; the awards come
+           in the default order, not the data files' (``sort="data"``).
         """  # noqa: E501
+        keys = _sort_keys(sort)
         if query is None:
             query = AwardQuery(**filters)
         elif filters:
             raise QueryError("give an AwardQuery or filters as keywords, not both")
         found: Records[Award] = self._index.select(query)
-        return found or Records.noted(found, self._index.why_empty(query))
+        if not found:
+            return Records.noted(found, self._index.why_empty(query))
+        return Records(sorted(found, key=self._order.by(keys))) if keys else found
 
     def institution(self, text: str | Institution, default: Any = NO_DEFAULT) -> Institution | Any:
         """Find the institution a name, alias, id or region code stands for.
@@ -164,7 +189,10 @@ class Dataset:
         return self._index.names.find(text, default)
 
     def search_institutions(self, text: str, *, limit: int = 5) -> list[tuple[Institution, float]]:
-        """Rank the institutions by how well a name or alias of each fits `text`, scored 0 to 1.
+        """Rank the institutions, and every region's government, by how well a name fits `text`.
+
+        Each is scored from 0 to 1; those below `bkn_awards.names.SEARCH_THRESHOLD` are left
+        out, so a text like no name gives nothing.
 
         Raises:
             QueryError: `text` is empty, or not a text.
@@ -193,7 +221,9 @@ class Dataset:
         """  # noqa: E501
         return of_kind(self._files["institutions"], kind)
 
-    def categories(self, *, year: int | Iterable[int] | None = None) -> Records[Category]:
+    def categories(
+        self, *, year: int | str | Iterable[int | str] | None = None
+    ) -> Records[Category]:
         """List the categories, or those of some editions.
 
         Raises:
@@ -232,7 +262,7 @@ class Dataset:
         """
         return self._files["officials"]
 
-    def events(self, *, year: int | Iterable[int] | None = None) -> Records[Event]:
+    def events(self, *, year: int | str | Iterable[int | str] | None = None) -> Records[Event]:
         """List the ceremonies and handovers, or those of some editions.
 
         Raises:
@@ -247,7 +277,7 @@ class Dataset:
         """
         return of_years(self._files["events"], year)
 
-    def tallies(self, *, year: int | Iterable[int] | None = None) -> Records[Tally]:
+    def tallies(self, *, year: int | str | Iterable[int | str] | None = None) -> Records[Tally]:
         """List the counts of awards the articles report, or those of some editions.
 
         Raises:
@@ -274,14 +304,26 @@ class Dataset:
         """
         return self._files["editions"]
 
-    def conflicts(self) -> tuple[Conflict, ...]:
+    def conflicts(self) -> Records[Conflict]:
         """List where reports disagree, each claim with its record and citations.
 
+        Example:
+            >>> import bkn_awards
+            >>> conflict = bkn_awards.conflicts()[0]
+            >>> conflict.field, [claim.value for claim in conflict.claims]
+            ('rank', [4, 5])
+            >>> bkn_awards.conflicts().to_records()[0]["values"]
+            [4, 5]
+
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.3.0
+           Returns `Records` (a tuple still), which print as a table and convert to rows,
+           JSON and pandas: a conflict's claims are the list columns ``values``, ``records``
+           and ``sources``.
         """
         return self._conflicts
 
-    def coverage(self) -> tuple[Coverage, ...]:
+    def coverage(self) -> Records[Coverage]:
         """Set each reported count beside the number of awards the data itemises for it.
 
         Example:
@@ -292,8 +334,11 @@ class Dataset:
             2022-pemprov-jatim 3 3 0
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.3.0
+           Returns `Records` (a tuple still), which print as a table and convert to rows,
+           JSON and pandas, each row with the year of its count.
         """
-        return coverage_of(self._files)
+        return Records(coverage_of(self._files))
 
     def award(self, award_id: str) -> Award:
         """Return the award with this id.
@@ -347,6 +392,72 @@ class Dataset:
         .. versionadded:: 0.1.0
         """  # noqa: E501
         return dict(self._files)
+
+
+#: The keys `Dataset.awards` sorts by: ``sort="rank"``, ``sort=["institution", "year"]``.
+SORT_KEYS = ("year", "institution", "category", "rank", "data")
+
+
+def _sort_keys(sort: str | Sequence[str] | None) -> tuple[str, ...]:
+    """Read `sort` as sort keys, or refuse it naming what is not one."""
+    keys = (sort,) if isinstance(sort, str) else () if sort is None else sort
+    if not isinstance(keys, Iterable):
+        raise QueryError(f"sort must be a sort key or several, not {sort!r}")
+    keys = tuple(keys)
+    for key in keys:
+        if key not in SORT_KEYS:
+            known = ", ".join(SORT_KEYS)
+            raise QueryError(f"sort must be one of {known}, not {key!r}")
+    return keys
+
+
+class _AwardOrder:
+    """How a dataset's awards are ordered: by default, and by each sort key."""
+
+    __slots__ = ("_categories", "_positions")
+
+    def __init__(self, awards: Sequence[Award], categories: Sequence[Category]) -> None:
+        themes = {theme: number for number, theme in enumerate(Theme)}
+        self._categories = {c.id: (themes[c.theme], n) for n, c in enumerate(categories)}
+        self._positions = Lazy(lambda: {award.id: n for n, award in enumerate(awards)})
+
+    def default(self, award: Award) -> tuple[Any, ...]:
+        """Edition, category, group, rank: each missing one last."""
+        group = award.group
+        return (
+            award.year,
+            self.category(award),
+            group is None,
+            group and group.casefold(),
+            award.rank is None,
+            award.rank,
+        )
+
+    def category(self, award: Award) -> tuple[bool, tuple[int, int] | None]:
+        category = award.category
+        if category is None:
+            return True, None
+        return False, self._categories.get(category.id, (len(Theme), 0))
+
+    def by(self, keys: Sequence[str]) -> Callable[[Award], Any]:
+        """The sort key of `keys`, the first deciding first."""
+        made = [getattr(self, f"_{key}") for key in keys]
+        return made[0] if len(made) == 1 else lambda a: tuple(key(a) for key in made)
+
+    def _year(self, award: Award) -> int:
+        return award.year
+
+    def _institution(self, award: Award) -> str:
+        return award.institution.name.casefold()
+
+    def _category(self, award: Award) -> tuple[bool, tuple[int, int] | None]:
+        return self.category(award)
+
+    def _rank(self, award: Award) -> tuple[bool, int | None]:
+        return award.rank is None, award.rank
+
+    def _data(self, award: Award) -> int:
+        return self._positions.get()[award.id]
 
 
 def read_directory(directory: Traversable, *, regions: bool = True) -> Dataset:

@@ -391,7 +391,7 @@ class Award(Shown):
 
     Example:
         >>> import bkn_awards
-        >>> award = bkn_awards.awards(year=2023, rank=2)[0]
+        >>> award = bkn_awards.awards(year=2023, rank=2, institution="Pemprov Jatim")[0]
         >>> award.institution.name, award.category.name, award.rank, award.rank_label
         ('Pemerintah Provinsi Jawa Timur', 'Penerapan Pemanfaatan Data-Sistem Informasi dan CAT', 2, 'Ranking 2')
 

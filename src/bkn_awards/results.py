@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, overload
 
+from bkn_awards.completeness import Coverage
+from bkn_awards.consistency import Claim, Conflict
 from bkn_awards.rows import cell_text, column_types, flatten, pandas_dtype
-from bkn_awards.tables import aligned, display_columns
+from bkn_awards.tables import Column, display_columns, fitted
 
 if TYPE_CHECKING:
     import pandas
@@ -22,19 +25,23 @@ _HEAD = _TAIL = 10
 class Records(tuple[T, ...], Generic[T]):
     """The records a query returns: an immutable tuple that also shows itself as a table.
 
-    In a REPL it prints as an aligned text table, in Jupyter as an HTML table (long results are
-    cut to their first and last rows, with a count), and it converts to plain rows
-    (`to_records`), JSON (`to_json`) or a pandas DataFrame (`to_pandas`).
+    Printed, it is an aligned text table of every record, fitted to the terminal (short names,
+    a category's theme, long texts cut with "..."; a record a block of lines where a row would not
+    fit). In a REPL a long result shows its first and last ten, and says how many there are; in
+    Jupyter it is an HTML table, cut the same way. `table` lays it out for any width, and it
+    converts to plain rows (`to_records`), JSON (`to_json`) or a pandas DataFrame (`to_pandas`).
 
     Example:
         >>> import bkn_awards
-        >>> print(bkn_awards.awards(year=2020, rank=3, theme="competency"))
-        Id                                     Year  Institution             Category              Rank  Source
-        2020-kota-madiun-penilaian-kompetensi  2020  Pemerintah Kota Madiun  penilaian kompetensi  3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, 2021-04-02); Jatim Raih Dua Penghargaan dari BKN (Lenteratoday, 2021-04-01); Pemkot Madiun Raih BKN Award Kategori Penilaian Kompetensi (Satukanegeri, undated)
+        >>> print(bkn_awards.awards(year=2020, rank=3, theme="competency").table(width=80))
+        Year  Institution  Theme       Rank  Outlet
+        2020  Kota Madiun  competency  3     Wartatransparansi.com +2
         [1 award]
 
     .. versionadded:: 0.1.0
-    """  # noqa: E501
+    .. versionchanged:: 0.3.0
+       Printed, a result shows every record and fits the terminal; a REPL's view is cut.
+    """
 
     #: Why an empty answer is empty, where the query can tell (a region with no awards in the
     #: data, a year with no edition), else ``None``.
@@ -51,8 +58,14 @@ class Records(tuple[T, ...], Generic[T]):
         return made
 
     def __repr__(self) -> str:
-        # A REPL shows a result as its table; str() does too (tuple's str is its repr).
-        return self.table()
+        # A REPL shows a long result cut, and says how to see all of it.
+        if len(self) <= _HEAD + _TAIL:
+            return str(self)
+        table = self.table(_terminal_width(), rows=_HEAD + _TAIL, count=False)
+        return f"{table}\n{self._count()[:-1]}; print() shows all]"
+
+    def __str__(self) -> str:
+        return self.table(_terminal_width())
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> T: ...
@@ -68,41 +81,76 @@ class Records(tuple[T, ...], Generic[T]):
     def __add__(self, other: tuple[T, ...]) -> Records[T]:  # type: ignore[override]
         return Records((*self, *other))
 
-    def table(self, width: int | None = None) -> str:
-        """Return the records as an aligned text table, as a REPL shows them.
+    def table(
+        self, width: int | None = None, *, rows: int | None = None, count: bool = True
+    ) -> str:
+        """Return the records as an aligned text table, with a line counting them.
 
         Args:
-            width: Cut the widest columns, their long cells ending in "…", until every line
-                fits in this many characters; ``None`` for whole cells.
+            width: Fit the table in this many characters, as a terminal of that width shows
+                it: its columns chosen for a reader (an institution's short name, a category's
+                theme, an outlet), columns that do not fit given up, long texts cut with "...",
+                and a record a block of ``label  value`` lines where the columns it needs do not
+                fit. ``None`` for the wide table: every column, every cell whole.
+            rows: Show at most this many records, the first and last halves, around a line
+                counting those left out; ``None`` for every record.
+            count: End with the line counting the records (``[12 awards]``).
 
         Example:
             >>> import bkn_awards
-            >>> print(bkn_awards.awards(year=2020, rank=3, theme="competency").table(width=60))
-            Id          Year  Instituti…  Category     Rank  Source
-            2020-kota…  2020  Pemerinta…  penilaian …  3     Pemprov Ja…
-            [1 award]
+            >>> print(bkn_awards.awards(year=2020, rank=1, theme="competency").table(width=40))
+            id           2020-kab-sidoarjo-
+                         penilaian-kompetensi
+            year         2020
+            institution  Kab. Sidoarjo
+            theme        competency
+            rank         1
+            outlet       Wartatransparansi.com +1
+            <BLANKLINE>
+            id           2020-pemprov-jawa-tengah-
+                         penilaian-kompetensi
+            year         2020
+            institution  Prov. Jawa Tengah
+            theme        competency
+            rank         1
+            outlet       ganjarpranowo.com
+            [2 awards]
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.3.0
+           Fits a width by choosing columns, and by blocks; `rows` and `count`.
         """
-        headers, rows, hidden = self._table()
-        if not headers:
+        if not self:
             return f"[no records: {self.note}]" if self.note else "[no records]"
-        cells = [headers, *(row if row is not None else [f"... {hidden} more"] for row in rows)]
-        return "\n".join([*aligned(cells, width), self._count()])
+        shown: list[Any] = list(self)
+        hidden = 0 if rows is None else max(0, len(self) - max(rows, 2))
+        if hidden:
+            head = (len(self) - hidden + 1) // 2
+            shown = [*self[:head], None, *self[head + hidden :]]
+        lines = fitted(
+            list(_rows(shown)), _columns(type(self[0]), width is not None), width, hidden=hidden
+        )
+        return "\n".join([*lines, self._count()] if count else lines)
 
     def _repr_html_(self) -> str:
         """Render as an HTML table in Jupyter."""
         import html  # only notebooks need it: not worth its import time on every start
 
-        headers, rows, hidden = self._table()
+        if not self:
+            return f"<p>{html.escape(self.table())}</p>"
+        columns = _columns(type(self[0]), fitted=False)
+        hidden = max(0, len(self) - _HEAD - _TAIL)
+        shown: Iterable[Any] = self if not hidden else [*self[:_HEAD], None, *self[-_TAIL:]]
         out = ["<table>", "<thead><tr>"]
-        out += [f"<th>{html.escape(h)}</th>" for h in headers]
+        out += [f"<th>{html.escape(c.header)}</th>" for c in columns]
         out.append("</tr></thead><tbody>")
-        for row in rows:
+        for row in _rows(shown):
             if row is None:
-                out.append(f'<tr><td colspan="{len(headers)}">&hellip; {hidden} more</td></tr>')
+                more = f"&hellip; {hidden} more: print() or .to_pandas() shows every row"
+                out.append(f'<tr><td colspan="{len(columns)}">{more}</td></tr>')
             else:
-                out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
+                cells = "".join(f"<td>{html.escape(c.text(row))}</td>" for c in columns)
+                out.append(f"<tr>{cells}</tr>")
         out.append(f"</tbody></table><p>{html.escape(self._count())}</p>")
         return "".join(out)
 
@@ -116,7 +164,7 @@ class Records(tuple[T, ...], Generic[T]):
 
         .. versionadded:: 0.1.0
         """
-        return [flatten(record) for record in self]
+        return [_flat(record) for record in self]
 
     def to_json(self, *, indent: int | None = None) -> str:
         """Return the flat rows as a JSON array; dates and times are ISO 8601 text.
@@ -150,7 +198,7 @@ class Records(tuple[T, ...], Generic[T]):
             raise ImportError("to_pandas() needs pandas: python -m pip install pandas") from error
         rows = self.to_records()
         frame = pandas.DataFrame(rows)
-        for name, (kind, optional) in column_types(type(self[0])).items() if self else ():
+        for name, (kind, optional) in _column_types(type(self[0])).items() if self else ():
             # From the Python values: the frame's guess (float for ints beside None) loses digits.
             column: Any = pandas.Series([row[name] for row in rows], dtype=object)
             dtype = pandas_dtype(kind, optional)
@@ -160,16 +208,77 @@ class Records(tuple[T, ...], Generic[T]):
         return frame
 
     def _count(self) -> str:
-        noun = type(self[0]).__name__.lower() if self else "record"
+        singular, plural = _NOUNS.get(type(self[0]) if self else None, (None, None))
+        noun = singular or (type(self[0]).__name__.lower() if self else "record")
         if len(self) != 1:
-            noun = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+            noun = plural or (noun[:-1] + "ies" if noun.endswith("y") else noun + "s")
         return f"[{len(self)} {noun}]"
 
-    def _table(self) -> tuple[list[str], list[list[str] | None], int]:
-        if not self:
-            return [], [], 0
-        columns = display_columns(type(self[0]))
-        hidden = max(0, len(self) - _HEAD - _TAIL)
-        shown: Iterable[Any] = self if not hidden else [*self[:_HEAD], None, *self[-_TAIL:]]
-        rows = [None if r is None else [cell(r) for _, cell in columns] for r in shown]
-        return [name for name, _ in columns], rows, hidden
+
+_NOUNS: dict[type[Any] | None, tuple[str, str]] = {Coverage: ("reported count", "reported counts")}
+
+
+def _terminal_width() -> int:
+    import shutil  # a query needs no terminal: only a result shown in one does
+
+    return shutil.get_terminal_size().columns
+
+
+def _rows(records: Iterable[Any]) -> Iterator[Any]:
+    """The rows of a table of `records`: a conflict has a row for each claim."""
+    for record in records:
+        if isinstance(record, Conflict):
+            yield from ((record, claim) for claim in record.claims)
+        else:
+            yield record
+
+
+def _columns(record_type: type[Any], fitted: bool) -> list[Column]:
+    if record_type is not Conflict:
+        return display_columns(record_type, fitted=fitted)
+    return [
+        Column("Subject", lambda row: row[0].subject, least=24),
+        Column("Field", lambda row: row[0].field),
+        Column("Value", lambda row: _value(row[1].value), names=_claimed if fitted else None),
+        Column("Record", lambda row: row[1].record.id),
+    ]
+
+
+def _value(value: Any) -> str:
+    return "-" if value is None else cell_text(value)
+
+
+def _claimed(row: tuple[Conflict, Claim]) -> Any:
+    """The institution a claim names, where the conflict is over who won."""
+    conflict, claim = row
+    return getattr(claim.record, "institution", None) if conflict.field == "institution" else None
+
+
+def _flat(record: Any) -> dict[str, Any]:
+    """A record as a flat row: a conflict's claims as lists, a count's coverage with its year."""
+    if isinstance(record, Conflict):
+        claims = record.claims
+        return {
+            "subject": record.subject,
+            "field": record.field,
+            "values": [_plain(claim.value) for claim in claims],
+            "records": [claim.record.id for claim in claims],
+            "sources": [[c.source.id for c in claim.citations] for claim in claims],
+        }
+    if isinstance(record, Coverage):
+        return {"year": record.tally.year, **flatten(record)}
+    return flatten(record)
+
+
+def _plain(value: Any) -> Any:
+    """A claimed value as a flat cell: a date in ISO 8601, since a list's cell is JSON."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
+    if record_type is Conflict:
+        text, lists = (str, False), (list, False)
+        return {"subject": text, "field": text, "values": lists, "records": lists, "sources": lists}
+    if record_type is Coverage:
+        return {"year": (int, False), **column_types(Coverage)}
+    return column_types(record_type)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import pathlib
+import re
+import subprocess
 import sys
 
 import pytest
@@ -16,15 +19,16 @@ from datafiles import BUNDLED, read_records, write_records
 Capture = pytest.CaptureFixture[str]
 
 TABLES = [
-    ["awards"],
-    ["institutions"],
-    ["categories"],
-    ["sources"],
-    ["events"],
-    ["tallies"],
-    ["editions"],
-    ["officials"],
-    ["coverage"],
+    "awards",
+    "institutions",
+    "categories",
+    "sources",
+    "events",
+    "tallies",
+    "editions",
+    "officials",
+    "conflicts",
+    "coverage",
 ]
 
 
@@ -33,36 +37,110 @@ def _in_a_terminal(monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
 
 
-@pytest.mark.parametrize("words", TABLES, ids=lambda words: words[0])
-def test_tables_fit_an_80_column_terminal_and_show_ids(
-    capsys: Capture, monkeypatch: pytest.MonkeyPatch, words: list[str]
+def _cells(line: str) -> list[str]:
+    """A table's row as its cells: two spaces or more part them, one is inside a name."""
+    return re.split(r"\s{2,}", line.strip())
+
+
+@pytest.mark.parametrize("columns", [80, 40])
+@pytest.mark.parametrize("command", TABLES)
+def test_every_table_fits_a_terminal_and_shows_every_record(
+    capsys: Capture, monkeypatch: pytest.MonkeyPatch, command: str, columns: int
+) -> None:
+    _in_a_terminal(monkeypatch, columns)
+    assert main([command]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(map(len, lines)) <= columns, max(lines, key=len)
+    records = getattr(bkn_awards, command)()
+    rows = sum(len(r.claims) for r in records) if command == "conflicts" else len(records)
+    if lines[0][:1].islower():  # a block a row, a blank line between
+        assert lines.count("") + 1 == rows
+    else:
+        assert len(lines) == 1 + rows
+
+
+@pytest.mark.parametrize("command", ["awards", "institutions", "officials"])
+def test_no_two_institutions_share_a_cell(
+    capsys: Capture, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
     _in_a_terminal(monkeypatch, 80)
-    assert main(words) == 0
+    assert main([command]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert max(map(len, lines)) <= 80, max(lines, key=len)
-    assert lines[0].split()[0] in ("Id", "year")
-    if words == ["awards"]:  # cut to fit, each row still begins with its id's beginning
-        assert lines[1].startswith(bkn_awards.awards()[0].id[:10])
-        assert "…" in lines[1]
+    header = _cells(lines[0])
+    column = header.index("Institution" if "Institution" in header else "Name")
+    records = getattr(bkn_awards, command)()
+    shown = [_cells(line)[column] for line in lines[1:]]
+    institutions = [getattr(r, "institution", r) for r in records]
+    named = dict(zip(shown, (i.id for i in institutions), strict=True))  # a cell: one id
+    assert len(set(named.values())) == len({i.id for i in institutions}) == len(named)
+    assert all(len(cell) <= len(i.name) for cell, i in zip(shown, institutions, strict=True))
 
 
-def test_wide_and_piped_tables_keep_every_cell_whole(
+def test_show_takes_each_row_of_an_award_table(
     capsys: Capture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert main(["awards"]) == 0  # not a terminal: whole cells
+    _in_a_terminal(monkeypatch, 80)
+    assert main(["awards"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert _cells(lines[0])[:3] == ["Year", "Institution", "Theme"]
+    for line, award in zip(lines[1:], bkn_awards.awards(), strict=True):
+        year, institution, theme = _cells(line)[:3]
+        assert main(["show", year, institution, theme]) == 0
+        shown = capsys.readouterr().out.split("\n\n")
+        assert f"id           {award.id}" in [sheet.splitlines()[0] for sheet in shown]
+
+
+def test_wide_and_piped_tables_keep_every_cell_and_every_row(
+    capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["awards"]) == 0  # not a terminal: whole cells, every row
     piped = capsys.readouterr().out
     _in_a_terminal(monkeypatch, 80)
     assert main(["awards", "--wide"]) == 0
     assert capsys.readouterr().out == piped
-    assert "…" not in piped
-    # A long listing shows its first and last ten, each whole, and counts what it leaves out.
+    assert "..." not in piped
     awards = bkn_awards.awards()
-    shown = awards if len(awards) <= 20 else awards[:10] + awards[-10:]
-    rows = piped.splitlines()[1:-1]
-    assert [row.split()[0] for row in rows if not row.startswith("...")] == [a.id for a in shown]
-    assert all(a.institution.name in row for a, row in zip(shown, rows[:10], strict=False))
-    assert piped.splitlines()[-1] == f"[{len(awards)} awards]"
+    rows = piped.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == [a.id for a in awards]
+    assert all(a.institution.name in row for a, row in zip(awards, rows, strict=True))
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("columns", [80, 40])
+def test_in_a_real_terminal_a_table_fits_and_shows_every_award(columns: int) -> None:
+    lines = _in_a_pseudo_terminal(["awards"], columns)
+    assert max(map(len, lines)) <= columns, max(lines, key=len)
+    awards = bkn_awards.awards()
+    if columns == 80:
+        assert len(lines) == 1 + len(awards)
+        assert _cells(lines[0]) == ["Year", "Institution", "Theme", "Rank", "Outlet"]
+    else:
+        assert lines.count("") + 1 == len(awards)
+    assert "..." not in "".join(_in_a_pseudo_terminal(["awards", "--wide"], columns))
+
+
+def _in_a_pseudo_terminal(words: list[str], columns: int) -> list[str]:
+    """What `bkn-awards` writes to a terminal `columns` wide, line by line."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": str(columns)}
+    done = subprocess.Popen(
+        [sys.executable, "-m", "bkn_awards", *words], stdout=follower, stderr=follower, env=env
+    )
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closes when the command exits
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    assert done.wait(timeout=60) == 0
+    return out.decode("utf-8").replace("\r\n", "\n").splitlines()
 
 
 @pytest.mark.parametrize(
