@@ -9,12 +9,6 @@ Example:
 from types import ModuleType as _ModuleType
 
 # The public face, listed once: each name re-exported from the module it lives in.
-from bkn_awards.changes import (
-    DataDiff as DataDiff,
-    FieldChange as FieldChange,
-    RecordChange as RecordChange,
-    diff as diff,
-)
 from bkn_awards.citations import (
     CitationProblem as CitationProblem,
     CitationReport as CitationReport,

@@ -90,19 +90,24 @@ class Dataset:
     ) -> None:
         self._files = MappingProxyType({name: Records(files[name]) for name in FILE_NAMES})
         self._order = _AwardOrder(self._files["awards"], self._files["categories"])
-        # The index holds the awards in the default order: an answer comes out sorted.
-        self._index = AwardIndex(
-            Records(sorted(self._files["awards"], key=self._order.default)),
-            self._files["institutions"],
-            self._files["categories"],
-            (edition.year for edition in self._files["editions"]),
-        )
+        # Made on the first question, once: a dataset loaded to be checked or exported never
+        # needs it. It holds the awards in the default order: an answer comes out sorted.
+        self._index = Lazy(self._make_index)
         self._conflicts = Records(conflicts)
         self._directory = directory
 
     def __repr__(self) -> str:
         awards, institutions = len(self._files["awards"]), len(self._files["institutions"])
         return f"<Dataset: {awards} awards, {institutions} institutions>"
+
+    def _make_index(self) -> AwardIndex:
+        awards = self._files["awards"]
+        return AwardIndex(
+            Records(sorted(awards, key=self._order.default)),
+            self._files["institutions"],
+            self._files["categories"],
+            (edition.year for edition in self._files["editions"]),
+        )
 
     def awards(
         self,
@@ -159,9 +164,10 @@ class Dataset:
             query = AwardQuery(**filters)
         elif filters:
             raise QueryError("give an AwardQuery or filters as keywords, not both")
-        found: Records[Award] = self._index.select(query)
+        index = self._index.get()
+        found: Records[Award] = index.select(query)
         if not found:
-            return Records.noted(found, self._index.why_empty(query))
+            return Records.noted(found, index.why_empty(query))
         return Records(sorted(found, key=self._order.by(keys))) if keys else found
 
     def institution(self, text: str | Institution, default: Any = NO_DEFAULT) -> Institution | Any:
@@ -186,7 +192,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
-        return self._index.names.find(text, default)
+        return self._index.get().names.find(text, default)
 
     def search_institutions(self, text: str, *, limit: int = 5) -> list[tuple[Institution, float]]:
         """Rank the institutions, and every region's government, by how well a name fits `text`.
@@ -204,7 +210,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        return self._index.names.search(text, limit)
+        return self._index.get().names.search(text, limit)
 
     def institutions(self, *, kind: InstitutionKind | str | None = None) -> Records[Institution]:
         """List the institutions, or those of one kind.
@@ -353,7 +359,7 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
-        return self._index.award(award_id)
+        return self._index.get().award(award_id)
 
     def manifest(self) -> Manifest:
         """Describe the data: versions, counts by type and year, sources, file hashes (as now).
@@ -411,6 +417,12 @@ def _sort_keys(sort: str | Sequence[str] | None) -> tuple[str, ...]:
     return keys
 
 
+# Where an award's category puts it in the default order: one the dataset does not list comes
+# after every listed one, and an award with no category after those.
+_UNKNOWN = (len(Theme), 0)
+_LAST = (len(Theme) + 1, 0)
+
+
 class _AwardOrder:
     """How a dataset's awards are ordered: by default, and by each sort key."""
 
@@ -423,14 +435,15 @@ class _AwardOrder:
 
     def default(self, award: Award) -> tuple[Any, ...]:
         """Edition, category, group, rank: each missing one last."""
-        group = award.group
+        # Called for every award of a dataset: plain reads, no nested calls.
+        category, group, rank = award.category, award.group, award.rank
         return (
             award.year,
-            self.category(award),
+            _LAST if category is None else self._categories.get(category.id, _UNKNOWN),
             group is None,
-            group and group.casefold(),
-            award.rank is None,
-            award.rank,
+            "" if group is None else group.casefold(),
+            rank is None,
+            0 if rank is None else rank,
         )
 
     def category(self, award: Award) -> tuple[bool, tuple[int, int] | None]:

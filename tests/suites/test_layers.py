@@ -38,7 +38,6 @@ FLOORS = {
     "results": 7,
     "snapshot": 8,
     "dataset": 9,
-    "changes": 10,
     "__init__": 11,
     "formats": 10,
     "cli": 11,
