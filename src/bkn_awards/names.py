@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
-
-from attrs import field, frozen
 
 from bkn_awards.errors import (
     AmbiguousInstitutionError,
@@ -19,38 +17,12 @@ from bkn_awards.records import Category, Institution
 from bkn_awards.text import close_names, name_key, name_keys, name_score, name_words
 from bkn_awards.vocabulary import Theme
 
-__all__ = ["NO_DEFAULT", "SEARCH_THRESHOLD", "CategoryWords", "InstitutionNames", "Match"]
+__all__ = ["NO_DEFAULT", "SEARCH_THRESHOLD", "CategoryWords", "InstitutionNames"]
 
 #: The least score a search gives an institution (see `InstitutionNames.search`): a name that
 #: fits less well is no answer. Every word of the text in a name scores at least 0.75; a slip
 #: of a letter or two in a name scores about 0.8 or more (``"Bantl"`` for ``"Bantul"``: 0.909).
 SEARCH_THRESHOLD = 0.6
-
-
-@frozen(kw_only=True)
-class Match:
-    """An institution a search found, with how well one of its names fits the text searched.
-
-    It unpacks as a pair, ``institution, score``, as the search's results did before 0.3.
-
-    Attributes:
-        institution: The institution (the data's record, or a region's government).
-        score: How well its closest name fits, from 0 to 1 (1: the same).
-
-    Example:
-        >>> import bkn_awards
-        >>> best = bkn_awards.search_institutions("sidoarjp")[0]
-        >>> best.institution.id, best.score
-        ('kab-sidoarjo', 0.875)
-
-    .. versionadded:: 0.3.0
-    """
-
-    institution: Institution = field(repr=lambda i: repr(i.name))
-    score: float
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter((self.institution, self.score))
 
 
 class InstitutionNames:
@@ -100,7 +72,7 @@ class InstitutionNames:
             found[institution.id] = institution
         return found
 
-    def search(self, text: str, limit: int) -> list[Match]:
+    def search(self, text: str, limit: int) -> list[tuple[Institution, float]]:
         """The `limit` institutions whose names come closest to `text`, best first, scored.
 
         Every name of the institutions and of every region's government is scored (the data's
@@ -124,8 +96,7 @@ class InstitutionNames:
 
         score(self._keys.items())
         score((name, map(self._government, places)) for name, places in region_names())
-        ranked = sorted(best.values(), key=lambda found: -found[1])[:limit]
-        return [Match(institution=institution, score=found) for institution, found in ranked]
+        return sorted(best.values(), key=lambda found: -found[1])[:limit]
 
     def _government(self, place: Region) -> Institution:
         """The data's record of a region, else its government made from the table."""
