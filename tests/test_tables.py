@@ -312,3 +312,18 @@ def test_a_sheet_says_what_the_reports_leave_out() -> None:
     assert web
     lines = sheet(award)
     assert any(line.endswith(f"  {web[0].source.url}") for line in lines)
+
+
+def test_the_terminal_width_is_columns_where_it_is_a_positive_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bkn_awards.tables import terminal_width
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    measured = terminal_width()  # the terminal's, or 80 where there is none
+    assert measured > 0
+    monkeypatch.setenv("COLUMNS", "57")
+    assert terminal_width() == 57
+    for ignored in ("not a number", "0", "-3", ""):
+        monkeypatch.setenv("COLUMNS", ignored)
+        assert terminal_width() == measured, ignored

@@ -14,7 +14,7 @@ from bkn_awards.errors import BknAwardsError, DataError, QueryError
 from bkn_awards.query import filters
 from bkn_awards.records import Award
 from bkn_awards.results import Records
-from bkn_awards.tables import sheet
+from bkn_awards.tables import sheet, terminal_width
 from bkn_awards.vocabulary import Theme
 
 __all__ = ["main"]
@@ -136,24 +136,7 @@ def _width(args: argparse.Namespace) -> int | None:
     """The terminal's width for a table; none where the output is not a terminal, or --wide."""
     if getattr(args, "wide", False) or not sys.stdout.isatty():
         return None
-    return _columns()
-
-
-def _columns() -> int:
-    """The terminal's width as `shutil.get_terminal_size` finds it, without importing shutil.
-
-    ``COLUMNS`` if set, else the width of the terminal of standard output, else 80.
-    """
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        columns = 0
-    if columns > 0:
-        return columns
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):
-        return 80
+    return terminal_width()
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -164,7 +147,7 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     """
 
     def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=_columns() - 2)
+        super().__init__(prog, width=terminal_width() - 2)
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

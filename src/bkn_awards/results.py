@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, overload
 from bkn_awards.completeness import Coverage
 from bkn_awards.consistency import Claim, Conflict
 from bkn_awards.rows import cell_text, column_types, flatten, pandas_dtype
-from bkn_awards.tables import Column, display_columns, fitted
+from bkn_awards.tables import Column, display_columns, fitted, terminal_width
 
 if TYPE_CHECKING:
     import pandas
@@ -61,11 +61,11 @@ class Records(tuple[T, ...], Generic[T]):
         # A REPL shows a long result cut, and says how to see all of it.
         if len(self) <= _HEAD + _TAIL:
             return str(self)
-        table = self.table(_terminal_width(), rows=_HEAD + _TAIL, count=False)
+        table = self.table(terminal_width(), rows=_HEAD + _TAIL, count=False)
         return f"{table}\n{self._count()[:-1]}; print() shows all]"
 
     def __str__(self) -> str:
-        return self.table(_terminal_width())
+        return self.table(terminal_width())
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> T: ...
@@ -216,12 +216,6 @@ class Records(tuple[T, ...], Generic[T]):
 
 
 _NOUNS: dict[type[Any] | None, tuple[str, str]] = {Coverage: ("reported count", "reported counts")}
-
-
-def _terminal_width() -> int:
-    import shutil  # a query needs no terminal: only a result shown in one does
-
-    return shutil.get_terminal_size().columns
 
 
 def _rows(records: Iterable[Any]) -> Iterator[Any]:

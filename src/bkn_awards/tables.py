@@ -10,7 +10,9 @@ each record is a block of ``label  value`` lines, its values wrapped, never cut 
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -40,6 +42,7 @@ __all__ = [
     "outlets",
     "sheet",
     "short_names",
+    "terminal_width",
 ]
 
 
@@ -514,3 +517,21 @@ def _event_line(award: Award) -> str:
         date += " (inferred)"
     place = ", ".join(p for p in (event.venue, event.city) if p) or "place not reported"
     return f"{event.kind.value}, {date}, {place} ({event.id})"
+
+
+def terminal_width() -> int:
+    """The terminal's width as `shutil.get_terminal_size` finds it, without importing shutil.
+
+    ``COLUMNS`` if set, else the width of the terminal of standard output, else 80. The
+    command line and a REPL's view of a result both measure the terminal here.
+    """
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
