@@ -435,22 +435,14 @@ class _AwardOrder:
 
     def default(self, award: Award) -> tuple[Any, ...]:
         """Edition, category, group, rank: each missing one last."""
-        # Called for every award of a dataset: plain reads, no nested calls.
-        category, group, rank = award.category, award.group, award.rank
+        group = award.group
         return (
             award.year,
-            _LAST if category is None else self._categories.get(category.id, _UNKNOWN),
+            self._category(award),
             group is None,
             "" if group is None else group.casefold(),
-            rank is None,
-            0 if rank is None else rank,
+            self._rank(award),
         )
-
-    def category(self, award: Award) -> tuple[bool, tuple[int, int] | None]:
-        category = award.category
-        if category is None:
-            return True, None
-        return False, self._categories.get(category.id, (len(Theme), 0))
 
     def by(self, keys: Sequence[str]) -> Callable[[Award], Any]:
         """The sort key of `keys`, the first deciding first."""
@@ -463,11 +455,13 @@ class _AwardOrder:
     def _institution(self, award: Award) -> str:
         return award.institution.name.casefold()
 
-    def _category(self, award: Award) -> tuple[bool, tuple[int, int] | None]:
-        return self.category(award)
+    def _category(self, award: Award) -> tuple[int, int]:
+        category = award.category
+        return _LAST if category is None else self._categories.get(category.id, _UNKNOWN)
 
-    def _rank(self, award: Award) -> tuple[bool, int | None]:
-        return award.rank is None, award.rank
+    def _rank(self, award: Award) -> tuple[bool, int]:
+        rank = award.rank
+        return rank is None, 0 if rank is None else rank
 
     def _data(self, award: Award) -> int:
         return self._positions.get()[award.id]
