@@ -160,14 +160,24 @@ def test_a_user_directory_extends_the_data(data_dir: pathlib.Path) -> None:
             "year": 2023,
             "institution": "kab-sidoarjo",
             "category": "2023-penilaian-kinerja-example",
-            "rank": 3,
-            "rank_label": "Ranking 3",
             "group": None,
+            "group_label": None,
+            "placings": [
+                {
+                    "rank": 3,
+                    "rank_label": "Ranking 3",
+                    "category": None,
+                    "citations": [
+                        {
+                            "source": "unattributed-2023-pemprov-jatim",
+                            "paragraphs": [2],
+                            "part": None,
+                        }
+                    ],
+                }
+            ],
             "event": None,
             "recipient": None,
-            "citations": [
-                {"source": "unattributed-2023-pemprov-jatim", "paragraphs": [2], "part": None}
-            ],
         }
     )
     write_records(data_dir, "awards.json", awards)
@@ -175,6 +185,7 @@ def test_a_user_directory_extends_the_data(data_dir: pathlib.Path) -> None:
     (added,) = extended.awards(year=2023, institution="Kab. Sidoarjo")
     assert added.category is not None
     assert added.category.name == "Contoh Kategori Tambahan"
+    assert (added.rank, added.rank_label) == (3, "Ranking 3")
     assert extended.awards(theme="performance", year=2023, institution="kab-sidoarjo") == (added,)
     assert added.institution is extended.institution("kab-sidoarjo")
     assert len(extended.awards()) == len(bkn_awards.awards()) + 1

@@ -28,7 +28,15 @@ NO_EDITION = min(e.year for e in bkn_awards.editions()) - 1
 def test_records_print_as_tables_and_render_as_html() -> None:
     found = bkn_awards.awards(year=2022)
     text = str(found)
-    assert text.splitlines()[0].split()[:5] == ["Id", "Year", "Institution", "Category", "Rank"]
+    assert text.splitlines()[0].split() == [
+        "Id",
+        "Year",
+        "Institution",
+        "Category",
+        "Group",
+        "Rank",
+        "Source",
+    ]
     assert text.splitlines()[-1] == f"[{len(found)} awards]"
     assert repr(found) == text
     html = found._repr_html_()
@@ -91,6 +99,10 @@ def test_results_are_immutable_tuples() -> None:
     found = bkn_awards.awards(year=2020)
     assert isinstance(found, tuple)
     with pytest.raises(AttributeError):
+        found[0].placings = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        found[0].placings[0].rank = 9  # type: ignore[misc]
+    with pytest.raises(AttributeError):  # what the placings agree on: read only
         found[0].rank = 9  # type: ignore[misc]
 
 
@@ -123,10 +135,48 @@ def test_to_records_and_to_json_need_no_extra() -> None:
         c.source.sha256 is None for c in award.citations
     ]
     assert row["parts"] == [c.part for c in award.citations]
-    assert row["group"] == "tingkat Kabupaten"
+    assert row["source_urls"] == [c.source.url for c in award.citations]
+    assert (row["group"], row["group_label"]) == ("regencies", "tingkat Kabupaten")
+    # The placings as the data files write them, and what they agree on.
+    (placing,) = award.placings
+    assert row["placings"] == [
+        {
+            "rank": 1,
+            "rank_label": "Juara Pertama",
+            "category": None,
+            "citations": [
+                {"source": c.source.id, "paragraphs": list(c.paragraphs), "part": c.part}
+                for c in placing.citations
+            ],
+        }
+    ]
+    assert (row["rank"], row["ranks"], row["rank_label"], row["disputed"]) == (
+        1,
+        [1],
+        "Juara Pertama",
+        False,
+    )
     assert isinstance(row["first_published"], dt.date)
     published = [c.source.published_on for c in award.citations]
     assert row["first_published"] == min(d for d in published if d is not None)
+
+
+def test_a_disputed_award_s_row_gives_every_reading() -> None:
+    found = bkn_awards.awards(year=2022, province="Jateng", rank=5)
+    (award,), (row,) = found, found.to_records()
+    assert award.disputed
+    assert (row["rank"], row["ranks"], row["disputed"]) == (None, [4, 5], True)
+    assert row["rank_label"] == "peringkat 4; peringkat kelima"
+    assert [(p["rank"], p["rank_label"]) for p in row["placings"]] == [
+        (4, "peringkat 4"),
+        (5, "peringkat kelima"),
+    ]
+    assert [[c["source"] for c in p["citations"]] for p in row["placings"]] == [
+        [c.source.id for c in p.citations] for p in award.placings
+    ]
+    # The citations of every placing, in order.
+    assert row["sources"] == [c.source.id for p in award.placings for c in p.citations]
+    assert json.loads(found.to_json())[0]["placings"] == row["placings"]
 
 
 def test_json_keeps_text_as_it_is_and_indents_when_asked() -> None:
@@ -145,6 +195,22 @@ def test_to_pandas_columns_and_dtypes() -> None:
     frame = bkn_awards.awards().to_pandas()
     assert {name: str(dtype) for name, dtype in frame.dtypes.items()} == AWARD_COLUMNS
     assert list(frame["id"]) == [a.id for a in bkn_awards.awards()]
+
+
+def test_to_pandas_marks_the_disputed_awards() -> None:
+    awards = bkn_awards.awards()
+    frame = awards.to_pandas()
+    assert str(frame["disputed"].dtype) == "bool"
+    assert list(frame["disputed"]) == [a.disputed for a in awards]
+    (jateng,) = bkn_awards.awards(year=2022, province="Jateng", rank=4, theme="performance")
+    row = frame[frame.id == jateng.id].iloc[0]
+    assert row.disputed
+    assert pandas.isna(row["rank"])
+    assert list(row["ranks"]) == [4, 5]
+    assert frame["disputed"].sum() == sum(a.disputed for a in awards) > 1
+    # The group is a category of the values of Group.
+    assert set(frame["group"].dropna()) == {a.group.value for a in awards if a.group}
+    assert frame["group"].isna().sum() == sum(a.group is None for a in awards)
 
 
 def test_to_pandas_groups_at_once() -> None:

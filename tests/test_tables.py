@@ -6,9 +6,10 @@ import attrs
 
 import bkn_awards
 from bkn_awards import Award, Institution, Official
-from bkn_awards.tables import aligned, display_columns, sheet
+from bkn_awards.tables import aligned, display_columns, rank_cell, sheet
 
 MOJOKERTO = "2022-kab-mojokerto-implementasi-manajemen-asn"
+KEDIRI = "2020-kota-kediri-penilaian-kinerja"
 FIELDS = [
     "id",
     "year",
@@ -16,9 +17,9 @@ FIELDS = [
     "kind",
     "region code",
     "category",
+    "group",
     "rank",
     "as reported",
-    "group",
     "event",
     "received by",
 ]
@@ -74,6 +75,7 @@ def test_an_award_table_shows_the_columns_a_reader_asks_for() -> None:
         "Year",
         "Institution",
         "Category",
+        "Group",
         "Rank",
         "Source",
     ]
@@ -81,17 +83,46 @@ def test_an_award_table_shows_the_columns_a_reader_asks_for() -> None:
     cells = {name: cell(award) for name, cell in columns}
     assert cells["Institution"] == award.institution.name
     assert cells["Rank"] == "-"  # "terbaik" has no number
+    assert cells["Group"] == "-"  # no report names its group
     # Each report as its headline, publisher and day, or "undated".
     assert cells["Source"].count("; ") == len(award.citations) - 1
     assert "(surabayapagi.com, 2022-08-11)" in cells["Source"]
     assert "(BANGSAONLINE.com, undated)" in cells["Source"]
 
 
+def test_an_award_table_shows_a_group_by_its_value_and_every_category_reported() -> None:
+    columns = dict(display_columns(Award))
+    sidoarjo = bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi")
+    assert sidoarjo.group is not None
+    assert columns["Group"](sidoarjo) == sidoarjo.group.value == "regencies"
+    assert columns["Rank"](sidoarjo) == "1"
+    assert columns["Category"](sidoarjo) == "Penilaian Kompetensi"
+    kediri = bkn_awards.award(KEDIRI)
+    assert columns["Category"](kediri) == " or ".join(c.name for c in kediri.categories)
+    assert columns["Category"](kediri).count(" or ") == 1
+    assert columns["Category"](bkn_awards.awards(year=2016)[0]) == "-"
+
+
+def test_a_disputed_rank_shows_every_rank_reported() -> None:
+    (award,) = bkn_awards.awards(year=2022, province="Jateng", rank=5)
+    assert award.ranks == (4, 5)
+    assert rank_cell(award) == "4 or 5 (disputed)"
+    (cell,) = [cell for name, cell in display_columns(Award) if name == "Rank"]
+    assert cell(award) == "4 or 5 (disputed)"
+    # One reading alone is no dispute.
+    alone = attrs.evolve(award, placings=award.placings[1:])
+    assert rank_cell(alone) == "5"
+    assert rank_cell(bkn_awards.award(MOJOKERTO)) == "-"
+
+
 def test_a_report_without_headline_address_or_publisher_is_still_named() -> None:
     award = bkn_awards.award(MOJOKERTO)
     citation = award.citations[0]
     source = attrs.evolve(citation.source, title=None, publisher=None, url=None)
-    bare = attrs.evolve(award, citations=(attrs.evolve(citation, source=source),))
+    (placing,) = award.placings
+    bare = attrs.evolve(
+        award, placings=(attrs.evolve(placing, citations=(attrs.evolve(citation, source=source),)),)
+    )
     (cell,) = [cell for name, cell in display_columns(Award) if name == "Source"]
     assert cell(bare) == f"untitled ({source.id}) (publisher not named, 2022-08-11)"
 
@@ -134,7 +165,19 @@ def test_a_sheet_gives_every_field_then_each_citation_in_aligned_lines() -> None
     assert shown["institution"] == "Pemerintah Kabupaten Mojokerto (kab-mojokerto)"
     assert shown["region code"] == award.institution.region_code
     assert (shown["rank"], shown["as reported"]) == ("-", "terbaik")
-    assert shown["event"].startswith("ceremony, 2022-08-10 (inferred), ")
+    assert shown["group"] == "-"
+    assert award.event is not None
+    assert not award.event.date_inferred
+    assert shown["event"] == (
+        "ceremony, 2022-08-10, Golden Tulip Holland Resort, Batu (2022-batu-kab-mojokerto)"
+    )
+    # A date worked out, not reported, says so.
+    inferred = attrs.evolve(award.event, date_inferred=True, date_note="from the weekday")
+    (line,) = [v for v in sheet(attrs.evolve(award, event=inferred)) if v.startswith("event ")]
+    assert line.endswith(
+        "ceremony, 2022-08-10 (inferred), Golden Tulip Holland Resort, Batu "
+        "(2022-batu-kab-mojokerto)"
+    )
     assert shown["received by"] == "Ikfina Fahmawati, Bupati Mojokerto"
     first = award.citations[0]
     cited = values[len(FIELDS) : len(FIELDS) + 6]
@@ -148,7 +191,7 @@ def test_a_sheet_says_what_the_reports_leave_out() -> None:
     award = next(
         a
         for a in bkn_awards.awards()
-        if a.category is None and a.event is None and a.recipient is None and a.group is None
+        if not a.categories and a.event is None and a.recipient is None and a.group is None
     )
     shown = dict(line.split("  ", 1) for line in sheet(award)[: len(FIELDS)])
     shown = {label.strip(): value.strip() for label, value in shown.items()}
@@ -158,3 +201,45 @@ def test_a_sheet_says_what_the_reports_leave_out() -> None:
     assert web
     lines = sheet(award)
     assert any(line.endswith(f"  {web[0].source.url}") for line in lines)
+
+
+def test_a_sheet_gives_a_group_with_its_words_and_each_reading_of_a_disputed_award() -> None:
+    award = bkn_awards.award(KEDIRI)
+    assert len(award.placings) == 2
+    lines = sheet(award)
+    readings = len(award.placings)
+    assert len(lines) == len(FIELDS) + readings + 6 * len(award.citations)
+    width = len("institution")
+    labels = [line[:width].rstrip() for line in lines]
+    values = [line[width + 2 :] for line in lines]
+    assert labels[: len(FIELDS)] == FIELDS
+    assert labels[len(FIELDS) : len(FIELDS) + readings] == ["reported"] * readings
+    assert labels[len(FIELDS) + readings] == "source 1"
+    shown = dict(zip(FIELDS, values, strict=False))
+    assert shown["group"] == "cities (tingkat Kota)"
+    first, second = award.categories
+    assert shown["category"] == (
+        f"{first.name} ({first.id}) or {second.name} ({second.id}) (reports disagree)"
+    )
+    assert shown["as reported"] == "Juara Ketiga; Terbaik III"
+    # Each reading names the sources below that give it, numbered as they are.
+    assert values[len(FIELDS) : len(FIELDS) + readings] == [
+        f"Juara Ketiga (rank 3, in {first.name!r}): source 1, 2",
+        f"Terbaik III (rank 3, in {second.name!r}): source 3",
+    ]
+    assert [len(p.citations) for p in award.placings] == [2, 1]
+
+
+def test_a_sheet_of_a_disputed_rank_gives_both_ranks() -> None:
+    (award,) = bkn_awards.awards(year=2022, province="Jateng", rank=4, theme="performance")
+    lines = sheet(award)
+    shown = {line[:11].rstrip(): line[13:] for line in lines}
+    assert shown["rank"] == "4 or 5 (disputed)"
+    assert shown["as reported"] == "peringkat 4; peringkat kelima"
+    reported = [line[13:] for line in lines if line.startswith("reported ")]
+    cited = [len(p.citations) for p in award.placings]
+    assert reported == [
+        f"peringkat 4 (rank 4): source {', '.join(map(str, range(1, cited[0] + 1)))}",
+        f"peringkat kelima (rank 5): source {cited[0] + 1}",
+    ]
+    assert f"source {sum(cited)}" in shown

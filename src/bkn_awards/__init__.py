@@ -56,6 +56,7 @@ from bkn_awards.records import (
     Event as Event,
     Institution as Institution,
     Official as Official,
+    Placing as Placing,
     Source as Source,
     Tally as Tally,
 )
@@ -64,6 +65,7 @@ from bkn_awards.text import parse_indonesian_datetime as parse_indonesian_dateti
 from bkn_awards.version import VERSION as _VERSION
 from bkn_awards.vocabulary import (
     EventKind as EventKind,
+    Group as Group,
     InstitutionKind as InstitutionKind,
     Theme as Theme,
 )

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from bkn_awards.completeness import by_edition
 from bkn_awards.dataset import load
 from bkn_awards.errors import AmbiguousInstitutionError, BknAwardsError, DataError
 from bkn_awards.query import filters
@@ -165,7 +166,11 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    rows = [{"year": c.tally.year, **flatten(c)} for c in load(args.data).coverage()]
+    data = load(args.data)
+    if args.by_edition:
+        rows = [totals._asdict() for totals in by_edition(data.records_by_file())]
+    else:
+        rows = [{"year": c.tally.year, **flatten(c)} for c in data.coverage()]
     if args.format == "csv":
         print(_csv(rows), end="")
     elif args.format == "json":
@@ -297,6 +302,11 @@ _FILTERS: dict[str, _Option] = {
     )
     for name, f in filters()
 }
+_BY_EDITION = _option(
+    "--by-edition",
+    action="store_true",
+    help="each edition's itemised awards beside the national totals reported",
+)
 _WIDE = _option("--wide", action="store_true", help="whole cells in tables, however wide")
 _DATA = _option("--data", metavar="DIR", help="a data directory of your own, not the bundled")
 _EXPORT_FORMAT = _option("--format", choices=["datapackage", "csv", "json"], default="datapackage")
@@ -337,7 +347,11 @@ _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Opti
     "conflicts": (_conflicts, "list where reports about the same thing disagree", ()),
     "manifest": (_manifest, "versions, counts and file fingerprints of the data (JSON)", ()),
     "show": (_show, "one award with every field and citation spelled out", (_AWARD_ID,)),
-    "coverage": (_coverage, "reported award counts beside the awards itemised", (_FORMAT,)),
+    "coverage": (
+        _coverage,
+        "reported award counts beside the awards itemised",
+        (_BY_EDITION, _FORMAT),
+    ),
     "export": (_export, "write CSV, JSON or a Data Package", (_EXPORT_FORMAT, _FORCE, _DIRECTORY)),
     "validate": (_validate, "check a data directory of your own", (_DIRECTORY,)),
     "verify-citations": (_verify, "check every citation against the articles", (_ARTICLES,)),

@@ -106,9 +106,9 @@ class Dataset:
 
         Args:
             query: The question as an `AwardQuery`; or give its filters as keywords.
-            **filters: The fields of `AwardQuery`: ``year``, ``institution``, ``category``,
-                ``rank``, ``kind``, ``province``, ``theme``. An institution is any region of
-                Indonesia too; an award without a rank ("terbaik") matches no rank.
+            **filters: The fields of `AwardQuery`, by name (``year=2022``, ``province="Jateng"``).
+                An institution is any region of Indonesia too; a rank or category filter finds
+                an award by any of its placings.
 
         Returns:
             The awards. An empty answer's `Records.note` says why, where one filter alone
@@ -213,8 +213,8 @@ class Dataset:
 
         Example:
             >>> import bkn_awards
-            >>> [s.publisher for s in bkn_awards.sources()][:5]
-            ['surabayapagi.com', 'BANGSAONLINE.com', None, 'Wartatransparansi.com', None]
+            >>> [s.publisher for s in bkn_awards.sources()][:4]
+            ['surabayapagi.com', 'BANGSAONLINE.com', 'ANTARA Jatim', 'Wartatransparansi.com']
 
         .. versionadded:: 0.1.0
         """
@@ -256,7 +256,7 @@ class Dataset:
         Example:
             >>> import bkn_awards
             >>> [t.count for t in bkn_awards.tallies(year=2023)]
-            [None, 34, 5]
+            [5, None, 34, 5]
 
         .. versionadded:: 0.1.0
         """
@@ -286,10 +286,9 @@ class Dataset:
 
         Example:
             >>> import bkn_awards
-            >>> for c in bkn_awards.coverage()[6:8]:
-            ...     print(c.tally.id, c.reported, c.itemised, c.missing)
-            2022-jawa-timur 32 25 7
-            2022-pemprov-jatim 3 3 0
+            >>> jatim = next(c for c in bkn_awards.coverage() if c.tally.id == "2022-jawa-timur")
+            >>> jatim.reported, jatim.itemised, jatim.missing
+            (32, 25, 7)
 
         .. versionadded:: 0.1.0
         """
@@ -341,8 +340,8 @@ class Dataset:
 
         Example:
             >>> import bkn_awards
-            >>> {name: len(records) for name, records in bkn_awards.load().records_by_file().items()}
-            {'sources': 61, 'institutions': 73, 'officials': 7, 'editions': 9, 'categories': 25, 'events': 25, 'awards': 135, 'tallies': 18}
+            >>> list(bkn_awards.load().records_by_file())
+            ['sources', 'institutions', 'officials', 'editions', 'categories', 'events', 'awards', 'tallies']
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
@@ -388,8 +387,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     Example:
         >>> import bkn_awards
         >>> data = bkn_awards.load()
-        >>> len(data.awards(year=2020))
-        22
+        >>> data.awards(year=2020) == bkn_awards.awards(year=2020)
+        True
 
     .. versionadded:: 0.1.0
     """

@@ -29,8 +29,8 @@ class Records(tuple[T, ...], Generic[T]):
     Example:
         >>> import bkn_awards
         >>> print(bkn_awards.awards(year=2020, rank=3, theme="competency"))
-        Id                                     Year  Institution             Category              Rank  Source
-        2020-kota-madiun-penilaian-kompetensi  2020  Pemerintah Kota Madiun  penilaian kompetensi  3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, 2021-04-02); Jatim Raih Dua Penghargaan dari BKN (Lenteratoday, 2021-04-01); Pemkot Madiun Raih BKN Award Kategori Penilaian Kompetensi (Satukanegeri, undated)
+        Id                                     Year  Institution             Category              Group   Rank  Source
+        2020-kota-madiun-penilaian-kompetensi  2020  Pemerintah Kota Madiun  Penilaian Kompetensi  cities  3     Pemprov Jatim Terima Penghargaan BKN Award 2020 Untuk Dua Kategori (Wartatransparansi.com, 2021-04-02); Jatim Raih Dua Penghargaan dari BKN (Lenteratoday, 2021-04-01); Pemkot Madiun Raih BKN Award Kategori Penilaian Kompetensi (Satukanegeri, undated)
         [1 award]
 
     .. versionadded:: 0.1.0
@@ -78,8 +78,8 @@ class Records(tuple[T, ...], Generic[T]):
         Example:
             >>> import bkn_awards
             >>> print(bkn_awards.awards(year=2020, rank=3, theme="competency").table(width=60))
-            Id          Year  Instituti…  Category     Rank  Source
-            2020-kota…  2020  Pemerinta…  penilaian …  3     Pemprov Ja…
+            Id        Year  Institu…  Category   Group   Rank  Source
+            2020-ko…  2020  Pemerin…  Penilaia…  cities  3     Pemprov …
             [1 award]
 
         .. versionadded:: 0.1.0
@@ -124,8 +124,8 @@ class Records(tuple[T, ...], Generic[T]):
         Example:
             >>> import bkn_awards
             >>> import json
-            >>> json.loads(bkn_awards.awards(year=2020, rank=3).to_json())[1]["category_name"]
-            'Penilaian Kinerja'
+            >>> json.loads(bkn_awards.awards(year=2020, rank=3).to_json())[0]["category_name"]
+            'Penilaian Kompetensi'
 
         .. versionadded:: 0.1.0
         """

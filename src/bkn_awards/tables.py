@@ -52,8 +52,9 @@ def display_columns(record_type: type[Any]) -> list[tuple[str, Callable[[Any], s
             ("Id", lambda a: a.id),
             ("Year", lambda a: str(a.year)),
             ("Institution", lambda a: a.institution.name),
-            ("Category", lambda a: a.category.name if a.category else "-"),
-            ("Rank", lambda a: "-" if a.rank is None else str(a.rank)),
+            ("Category", lambda a: " or ".join(c.name for c in a.categories) or "-"),
+            ("Group", lambda a: a.group.value if a.group else "-"),
+            ("Rank", rank_cell),
             ("Source", lambda a: "; ".join(_source_line(c.source) for c in a.citations)),
         ]
     shown = [f.name for f in attrs.fields(record_type) if f.name != "citations"][:5]
@@ -76,13 +77,25 @@ def _source_line(source: Any) -> str:
     return f"{title} ({source.publisher or 'publisher not named'}, {published})"
 
 
+def rank_cell(award: Award) -> str:
+    """An award's rank as a table shows it: ``"4 or 5 (disputed)"`` where reports disagree.
+
+    Example:
+        >>> import bkn_awards
+        >>> rank_cell(bkn_awards.awards(year=2022, province="Jateng", rank=5)[0])
+        '4 or 5 (disputed)'
+    """
+    shown = " or ".join(map(str, award.ranks)) or "-"
+    return f"{shown} (disputed)" if len(award.ranks) > 1 else shown
+
+
 def sheet(award: Award) -> list[str]:
     """An award with every field and citation spelled out, one labelled line each.
 
     Example:
         >>> import bkn_awards
-        >>> sheet(bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi"))[7]
-        'as reported   Juara Pertama'
+        >>> sheet(bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi"))[6]
+        'group        regencies (tingkat Kabupaten)'
     """
     institution, category, recipient = award.institution, award.category, award.recipient
     lines = [
@@ -91,13 +104,19 @@ def sheet(award: Award) -> list[str]:
         ("institution", f"{institution.name} ({institution.id})"),
         ("kind", institution.kind.value),
         ("region code", institution.region_code or "-"),
-        ("category", f"{category.name} ({category.id})" if category else "not reported"),
-        ("rank", "-" if award.rank is None else str(award.rank)),
+        ("category", _category_line(category, award)),
+        ("group", f"{award.group.value} ({award.group_label})" if award.group else "-"),
+        ("rank", rank_cell(award)),
         ("as reported", award.rank_label),
-        ("group", award.group or "-"),
         ("event", _event_line(award)),
         ("received by", f"{recipient.name}, {recipient.position}" if recipient else "-"),
     ]
+    numbers = {citation: n for n, citation in enumerate(award.citations, start=1)}
+    for placing in award.placings if len(award.placings) > 1 else ():
+        where = f", in {placing.category.name!r}" if placing.category else ""
+        rank = "no rank" if placing.rank is None else f"rank {placing.rank}"
+        cited = ", ".join(str(numbers[c]) for c in placing.citations)
+        lines.append(("reported", f"{placing.rank_label} ({rank}{where}): source {cited}"))
     for number, citation in enumerate(award.citations, start=1):
         source = citation.source
         lines += [
@@ -110,6 +129,13 @@ def sheet(award: Award) -> list[str]:
         ]
     width = max(len(label) for label, _ in lines)
     return [f"{label.ljust(width)}  {value}" for label, value in lines]
+
+
+def _category_line(category: Any, award: Award) -> str:
+    if category is not None:
+        return f"{category.name} ({category.id})"
+    disputed = [f"{c.name} ({c.id})" for c in award.categories]
+    return " or ".join(disputed) + " (reports disagree)" if disputed else "not reported"
 
 
 def _event_line(award: Award) -> str:
