@@ -322,7 +322,7 @@ def _json_type(annotation: Any, linked: bool, rules: Sequence[Rule]) -> Any:
         return _constrained(str, rules)
     if annotation in (int, bool):
         return _constrained(annotation, rules)
-    if annotation is bkn_awards.Citation:
+    if attrs.has(annotation):  # a record held inside another: a citation, a placing
         return _struct(annotation)
     if annotation is dt.datetime:
         return typing.Annotated[dt.datetime, msgspec.Meta(tz=True)]

@@ -40,6 +40,22 @@ _ALIAS_WORDS = {
 }
 
 
+# The groups an award of each kind of institution may be in, as in the real data: none, or the
+# kind's level or type.
+_GROUPS: dict[str, list[str | None]] = {
+    "ministry": [None, "ministries"],
+    "agency": [None, "agencies"],
+    **{
+        kind: [None, *(f"{plural}-type-{t}" for t in "abc")]
+        for kind, plural in (
+            ("province", "provinces"),
+            ("regency", "regencies"),
+            ("city", "cities"),
+        )
+    },
+}
+
+
 def write_dataset(
     directory: pathlib.Path,
     awards: int,
@@ -87,7 +103,7 @@ def write_dataset(
     reports: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for key in sorted(keys, key=lambda k: (k % len(cats), k)):
         institution, category = insts[key // len(cats)], cats[key % len(cats)]
-        group = rng.choice([None, "tipe A", "tipe B", "tipe C"])
+        group = rng.choice(_GROUPS[institution["kind"]])
         place = (category["id"], group, institution["kind"])
         places[place] = places.get(place, 0) + 1
         rank = places[place] if places[place] <= 5 else None
@@ -98,12 +114,18 @@ def write_dataset(
                 "year": category["year"],
                 "institution": institution["id"],
                 "category": category["id"],
-                "rank": rank,
-                "rank_label": "terbaik" if rank is None else f"Juara {rank}",
                 "group": group,
+                "group_label": group and f"tingkat {group}",
+                "placings": [
+                    {
+                        "rank": rank,
+                        "rank_label": "terbaik" if rank is None else f"Juara {rank}",
+                        "category": None,
+                        "citations": cited,
+                    }
+                ],
                 "event": None,
                 "recipient": None,
-                "citations": cited,
             }
         )
     files = {

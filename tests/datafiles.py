@@ -21,15 +21,20 @@ AWARD_COLUMNS = {
     "year": "int64",
     "institution": "object",
     "category": "object",
+    "group": "category",
+    "group_label": "object",
     "rank": "Int64",
+    "ranks": "object",
     "rank_label": "object",
-    "group": "object",
-    "event": "object",
-    "recipient": "object",
+    "disputed": "bool",
+    "placings": "object",
     "sources": "object",
     "source_titles": "object",
+    "source_urls": "object",
     "paragraphs": "object",
     "parts": "object",
+    "event": "object",
+    "recipient": "object",
     "institution_name": "object",
     "institution_kind": "category",
     "region_code": "object",
@@ -85,12 +90,39 @@ def change_record(
     """Change fields of the record of `filename` with the id `record_id` (`DROP` removes one)."""
     records = read_records(directory, filename)
     (record,) = [r for r in records if r["id"] == record_id]
+    _change(record, changes)
+    write_records(directory, filename, records)
+
+
+def change_placing(directory: pathlib.Path, award_id: str, /, **changes: Any) -> None:
+    """Change fields of the first placing of the award `award_id` (`DROP` removes one).
+
+    An award's rank, its words and its citations are its placings': where a test changed those
+    of an award, it changes those of its first placing.
+    """
+    records = read_records(directory, "awards.json")
+    (record,) = [r for r in records if r["id"] == award_id]
+    _change(record["placings"][0], changes)
+    write_records(directory, "awards.json", records)
+
+
+def placings_with(award_id: str, /, **changes: Any) -> list[dict[str, Any]]:
+    """The bundled placings of the award `award_id`, its first placing's fields changed.
+
+    For `assert_refused_after`, which changes a record's own fields: ``{"placings": ...}``.
+    """
+    (record,) = [r for r in bundled_records("awards.json") if r["id"] == award_id]
+    placings: list[dict[str, Any]] = record["placings"]
+    _change(placings[0], changes)
+    return placings
+
+
+def _change(record: dict[str, Any], changes: dict[str, Any]) -> None:
     for key, value in changes.items():
         if value is DROP:
             del record[key]
         else:
             record[key] = value
-    write_records(directory, filename, records)
 
 
 def assert_refused_after(

@@ -18,9 +18,11 @@ from bkn_awards import (
     Edition,
     Event,
     EventKind,
+    Group,
     Institution,
     InstitutionKind,
     Official,
+    Placing,
     Source,
     Tally,
     Theme,
@@ -181,16 +183,13 @@ def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
     events = _unique(
         draw(_records(lambda d, i: _event(d, i, edition_years, officials, cites))), _event_key
     )
-    awards = _unique(
+    awards = _one_each(
         draw(
             _records(
                 lambda d, i: _award(d, i, edition_years, institutions, categories, events, cites),
                 size=6,
             )
-        ),
-        # Two reports of one award (year, institution, category) are one record; an award of
-        # no reported category is compared with none.
-        lambda a: (a.year, a.institution.id, a.category.id if a.category else a.id),
+        )
     )
     tallies = _unique(
         draw(_records(lambda d, i: _tally(d, i, edition_years, institutions, cites))),
@@ -243,6 +242,22 @@ def _event_key(event: Event) -> object:
     return (event.year, event.kind, frozenset(event.presenters), frozenset(event.recipients))
 
 
+def _one_each(awards: list[Award]) -> list[Award]:
+    """The awards but those that give an award before them again.
+
+    One award is one record: two of one edition, institution, category and group would be one
+    award twice (an award whose reports disagree on its category holds each of them).
+    """
+    seen: set[object] = set()
+    kept = []
+    for award in awards:
+        keys = {(award.year, award.institution.id, c.id, award.group) for c in award.categories}
+        if not keys & seen:
+            seen |= keys
+            kept.append(award)
+    return kept
+
+
 def _award(
     draw: st.DrawFn,
     identifier: str,
@@ -253,19 +268,37 @@ def _award(
     cites: Any,
 ) -> Award:
     category = draw(st.none() | st.sampled_from(categories)) if categories else None
+    year = category.year if category else draw(st.sampled_from(years))
+    institution = draw(st.sampled_from(institutions))
     event = draw(st.none() | st.sampled_from(events)) if events else None
     recipient = draw(st.sampled_from(event.recipients)) if event and event.recipients else None
+    group = draw(st.none() | st.sampled_from([g for g in Group if g.kind is institution.kind]))
+    # Where the award has no category, reports may each give one of its year (and disagree).
+    of_year = [c for c in categories if c.year == year]
+    placed_in = st.none() | st.sampled_from(of_year) if category is None and of_year else st.none()
+    placings = draw(
+        st.lists(
+            st.builds(
+                Placing,
+                rank=st.none() | st.integers(1, 10) | st.just(2**63 - 1),  # the largest one too
+                rank_label=texts,
+                category=placed_in,
+                citations=cites,
+            ),
+            min_size=1,
+            max_size=2,
+        )
+    )
     return Award(
         id=identifier,
-        year=category.year if category else draw(st.sampled_from(years)),
-        institution=draw(st.sampled_from(institutions)),
+        year=year,
+        institution=institution,
         category=category,
-        rank=draw(st.none() | st.integers(1, 10) | st.just(2**63 - 1)),  # the largest one too
-        rank_label=draw(texts),
-        group=draw(maybe_text),
+        group=group,
+        group_label=None if group is None else draw(texts),
+        placings=tuple(placings),
         event=event,
         recipient=recipient,
-        citations=draw(cites),
     )
 
 

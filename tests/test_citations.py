@@ -130,8 +130,8 @@ def test_verify_citations_catches_a_citation_to_the_wrong_paragraph(
     data_dir: pathlib.Path, articles_dir: pathlib.Path
 ) -> None:
     awards = {a["id"]: a for a in read_records(data_dir, "awards.json")}
-    sidoarjo = awards["2020-kab-sidoarjo-penilaian-kompetensi"]["citations"][0]
-    madiun = awards["2020-kota-madiun-penilaian-kompetensi"]["citations"][0]
+    sidoarjo = awards["2020-kab-sidoarjo-penilaian-kompetensi"]["placings"][0]["citations"][0]
+    madiun = awards["2020-kota-madiun-penilaian-kompetensi"]["placings"][0]["citations"][0]
     assert sidoarjo["source"] == madiun["source"] == "wartatransparansi-2020-pemprov-jatim"
     sidoarjo["paragraphs"] = [24]  # Sidoarjo's award is in paragraph 23
     madiun["paragraphs"] = [99]

@@ -35,7 +35,7 @@ def test_year_prints_the_awards_with_their_sources(capsys: Capture) -> None:
     status, out, err = _run(capsys, "--year", "2022")
     assert (status, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0].split() == ["Id", "Year", "Institution", "Category", "Rank", "Source"]
+    assert lines[0].split() == ["Id", "Year", "Institution", "Category", "Group", "Rank", "Source"]
     awards = bkn_awards.awards(year=2022)
     assert len(awards) > 20
     # Every award, a line each, after the header: nothing more (no count to strip off).
@@ -109,8 +109,10 @@ def test_show_spells_out_every_field_and_citation(capsys: Capture) -> None:
     fields = {k.strip(): v.strip() for k, v in fields.items()}
     assert fields["rank"] == "-"
     assert fields["as reported"] == "terbaik"
-    assert fields["event"].startswith(
-        "ceremony, 2022-08-10 (inferred), Golden Tulip Holland Resort"
+    assert fields["group"] == "-"
+    # The report gives the date with its year: it is not marked as inferred.
+    assert fields["event"] == (
+        "ceremony, 2022-08-10, Golden Tulip Holland Resort, Batu (2022-batu-kab-mojokerto)"
     )
     assert fields["received by"] == "Ikfina Fahmawati, Bupati Mojokerto"
     assert "source 2" in fields
@@ -122,6 +124,34 @@ def test_show_spells_out_every_field_and_citation(capsys: Capture) -> None:
         assert citation.source.url in values
         assert citation.source.sha256 is not None
         assert citation.source.sha256 in out
+
+
+def test_show_gives_each_reading_of_a_disputed_award(capsys: Capture) -> None:
+    award = bkn_awards.awards(year=2022, province="Jateng", rank=4)[0]
+    assert award.disputed
+    status, out, _ = _run(capsys, "show", award.id)
+    assert status == 0
+    lines = [(k.strip(), v.strip()) for k, v in (line.split("  ", 1) for line in out.splitlines())]
+    fields = dict(lines)
+    assert fields["rank"] == "4/5 (disputed)"
+    assert fields["as reported"] == "peringkat 4; peringkat kelima"
+    # One line a placing, naming the sources (numbered as below) that give it.
+    assert [v for k, v in lines if k == "reported"] == [
+        "peringkat 4 (rank 4): source 1, 2, 3, 4",
+        "peringkat kelima (rank 5): source 5",
+    ]
+    assert [len(p.citations) for p in award.placings] == [4, 1]
+    assert f"source {len(award.citations)}" in fields
+    assert f"source {len(award.citations) + 1}" not in fields
+
+
+def test_the_group_filter_takes_a_group_in_any_case(capsys: Capture) -> None:
+    status, out, _ = _run(capsys, "--group", "CITIES-Small", "--format", "json")
+    assert status == 0
+    found = bkn_awards.awards(group=bkn_awards.Group.CITIES_SMALL)
+    assert found
+    assert [row["id"] for row in json.loads(out)] == [a.id for a in found]
+    assert {row["group"] for row in json.loads(out)} == {"cities-small"}
 
 
 def test_coverage_command(capsys: Capture) -> None:
@@ -143,6 +173,16 @@ def test_coverage_command(capsys: Capture) -> None:
         str(len({a.institution.id for a in bkn_awards.awards() if jatim.tally.counts(a)})),
     ]
     assert len(lines) == 1 + len(bkn_awards.tallies())
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_coverage_by_edition(capsys: Capture, fmt: str) -> None:
+    status, out, _ = _run(capsys, "coverage", "--by-edition", "--format", fmt)
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out))) if fmt == "csv" else json.loads(out)
+    assert [int(row["year"]) for row in rows] == HELD
+    assert sum(int(row["itemised"]) for row in rows) == len(bkn_awards.awards())
+    assert list(rows[0]) == ["year", "itemised", "institutions", "reported", "recipients_reported"]
 
 
 def test_export_and_validate(capsys: Capture, tmp_path: pathlib.Path) -> None:
@@ -278,6 +318,13 @@ def test_an_unknown_kind_is_a_usage_error(capsys: Capture) -> None:
     assert err.startswith("bkn-awards: error: kind must be one of ministry, agency, province")
 
 
+def test_an_unknown_group_is_a_usage_error(capsys: Capture) -> None:
+    status, _, err = _run(capsys, "--group", "towns")
+    assert status == 2
+    assert err.startswith("bkn-awards: error: group must be one of ministries, agencies, provinces")
+    assert err.endswith(", not 'towns'\n")
+
+
 def test_help_has_examples_and_version_has_both_versions(capsys: Capture) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
@@ -375,14 +422,21 @@ def test_show_takes_a_rows_year_institution_and_theme(capsys: Capture) -> None:
     assert _run(capsys, "show", "2020", "Kab. Sidoarjo", "competency") == by_id
     # Words of the category's name do as well as its theme.
     assert _run(capsys, "show", "2020", "Kab. Sidoarjo", "penilaian kompetensi") == by_id
-    # Two reports of one award: both, a blank line between.
-    status, out, _ = _run(capsys, "show", "2022", "Prov. Jawa Tengah", "performance")
+    # Without a theme, every award of the year and institution, a blank line between.
+    status, out, _ = _run(capsys, "show", "2023", "Prov. Jawa Timur")
     assert status == 0
     sheets = out.split("\n\n")
     assert [sheet.splitlines()[0].split()[-1] for sheet in sheets] == [
-        a.id for a in bkn_awards.awards(year=2022, institution="Jateng", theme="performance")
+        a.id for a in bkn_awards.awards(year=2023, institution="Jatim")
     ]
-    assert len(sheets) == 2
+    assert len(sheets) > 2
+    # A theme reports disagree on, as a table marks it: the award, found by either theme.
+    (kediri,) = [a for a in bkn_awards.awards(year=2020) if len(a.categories) > 1]
+    first, second = (c.theme.value for c in kediri.categories)
+    short = "Kota Kediri"
+    by_id = _run(capsys, "show", kediri.id)
+    assert _run(capsys, "show", "2020", short, f"{first}?") == by_id
+    assert _run(capsys, "show", "2020", short, second) == by_id
     # "-": the awards whose report names no category.
     status, out, _ = _run(capsys, "show", "2022", "Kab. Bondowoso", "-")
     assert (status, out.splitlines()[0].split()[-1]) == (

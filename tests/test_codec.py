@@ -16,8 +16,10 @@ from datafiles import (
     BUNDLED,
     DROP,
     assert_refused_after,
+    change_placing,
     change_record,
     load_problems,
+    placings_with,
     read_records,
     write_records,
 )
@@ -69,23 +71,30 @@ def test_a_json_value_is_named_as_a_message_says_it(value: Any, name: str) -> No
 
 
 def test_a_key_given_twice_in_a_record_is_an_error(data_dir: pathlib.Path) -> None:
+    _replace_in_awards(data_dir, '"group_label": ', '"group_label": "x", "group_label": ')
+    (problem,) = load_problems(data_dir)
+    assert problem.endswith(": group_label: is given twice in one object"), problem
+    assert problem.startswith("awards.json: record '"), problem
+
+
+def test_a_key_given_twice_in_a_placing_is_an_error(data_dir: pathlib.Path) -> None:
     _replace_in_awards(data_dir, '"rank": 1,', '"rank": 1, "rank": 2,')
     (problem,) = load_problems(data_dir)
-    assert problem.endswith(": rank: is given twice in one object"), problem
+    assert problem.endswith(": placings[0].rank: is given twice in one object"), problem
     assert problem.startswith("awards.json: record '"), problem
 
 
 def test_a_key_given_twice_in_a_citation_is_an_error(data_dir: pathlib.Path) -> None:
     _replace_in_awards(data_dir, '"paragraphs": [', '"paragraphs": [1], "paragraphs": [')
     (problem,) = load_problems(data_dir)
-    assert ": citations[0].paragraphs: is given twice in one object" in problem, problem
+    assert ": placings[0].citations[0].paragraphs: is given twice in one object" in problem, problem
 
 
 def test_text_utf8_cannot_hold_is_an_error(data_dir: pathlib.Path) -> None:
     # "\ud800" is valid JSON, but a lone surrogate cannot be written back as UTF-8.
-    _replace_in_awards(data_dir, '"group": null', '"group": "tipe \\ud800 besar"')
+    _replace_in_awards(data_dir, '"group_label": "', '"group_label": "tipe \\ud800 ')
     (problem,) = load_problems(data_dir)
-    assert ": group: cannot be written as UTF-8" in problem, problem
+    assert ": group_label: cannot be written as UTF-8" in problem, problem
 
 
 @pytest.mark.parametrize(
@@ -108,9 +117,16 @@ def test_dates_are_iso_yyyy_mm_dd_only(data_dir: pathlib.Path, date: str) -> Non
         pytest.param(
             "awards.json",
             SIDOARJO_ID,
-            {"rank": DROP},
-            f"{SIDOARJO}: rank: required field missing",
+            {"group_label": DROP},
+            f"{SIDOARJO}: group_label: required field missing",
             id="missing field",
+        ),
+        pytest.param(
+            "awards.json",
+            SIDOARJO_ID,
+            {"placings": placings_with(SIDOARJO_ID, rank=DROP)},
+            f"{SIDOARJO}: placings[0].rank: required field missing",
+            id="missing field of a placing",
         ),
         pytest.param(
             "awards.json",
@@ -122,9 +138,16 @@ def test_dates_are_iso_yyyy_mm_dd_only(data_dir: pathlib.Path, date: str) -> Non
         pytest.param(  # as many keys as fields: the count alone would let "prize" through
             "awards.json",
             MALANG_ID,
-            {"rank": DROP, "prize": 1},
+            {"group_label": DROP, "prize": 1},
             f"{MALANG}: (record): unknown field(s) prize",
             id="unknown field in place of a missing one",
+        ),
+        pytest.param(
+            "awards.json",
+            MALANG_ID,
+            {"placings": placings_with(MALANG_ID, rank=DROP, prize=1)},
+            f"{MALANG}: placings[0]: unknown field(s) prize",
+            id="unknown field of a placing in place of a missing one",
         ),
         pytest.param(
             "editions.json",
@@ -136,8 +159,8 @@ def test_dates_are_iso_yyyy_mm_dd_only(data_dir: pathlib.Path, date: str) -> Non
         pytest.param(
             "awards.json",
             SIDOARJO_ID,
-            {"rank": True},
-            f"{SIDOARJO}: rank: expected a whole number, got true or false",
+            {"placings": placings_with(SIDOARJO_ID, rank=True)},
+            f"{SIDOARJO}: placings[0].rank: expected a whole number, got true or false",
             id="bool for int",
         ),
         pytest.param(
@@ -189,7 +212,8 @@ def test_a_bad_record_is_refused_naming_file_record_and_field(
 
 def test_every_problem_is_listed_once_at_its_root(data_dir: pathlib.Path) -> None:
     change_record(data_dir, "institutions.json", "kab-sidoarjo", kind="village")
-    change_record(data_dir, "awards.json", JATIM_ID, rank=0, year=True)
+    placings = placings_with(JATIM_ID, rank=0)
+    change_record(data_dir, "awards.json", JATIM_ID, placings=placings, year=True)
     change_record(data_dir, "tallies.json", "2020-jawa-timur", count="32")
     problems = load_problems(data_dir)
     assert problems[0].startswith("institutions.json: record 'kab-sidoarjo': kind: ")
@@ -199,6 +223,9 @@ def test_every_problem_is_listed_once_at_its_root(data_dir: pathlib.Path) -> Non
     assert SIDOARJO_ID in sidoarjo
     assert not any(p.startswith(f"awards.json: record {i!r}") for i in sidoarjo for p in problems)
     assert any(p.startswith(f"awards.json: record {JATIM_ID!r}: year: ") for p in problems)
+    assert f"awards.json: record {JATIM_ID!r}: placings[0].rank: must be at least 1, got 0" in (
+        problems
+    )
     assert any(p.startswith("tallies.json: record '2020-jawa-timur': count: ") for p in problems)
     with pytest.raises(DataError) as caught:
         bkn_awards.load(data_dir)
@@ -241,23 +268,24 @@ def test_a_duplicate_id_is_refused(data_dir: pathlib.Path) -> None:
         (
             {"source": WARTA, "paragraphs": [23], "part": None},
             {"source": WARTA, "paragraphs": [23], "part": None, "note": "x"},
-            f"{MADIUN}: citations[0]: unknown field(s) note",
+            f"{MADIUN}: placings[0].citations[0]: unknown field(s) note",
         ),
         (
             {"source": WARTA, "paragraphs": [1, 23], "part": None},
             {"source": WARTA, "paragraphs": [True, 23], "part": None},
-            f"{MADIUN}: citations[0].paragraphs[0]: expected a whole number, got true or false",
+            f"{MADIUN}: placings[0].citations[0].paragraphs[0]: "
+            "expected a whole number, got true or false",
         ),
         pytest.param(
             {"source": WARTA, "paragraphs": [23], "part": "the ranking"},
             {"source": WARTA, "paragraphs": [23]},
-            f"{MADIUN}: citations[0].part: required field missing",
+            f"{MADIUN}: placings[0].citations[0].part: required field missing",
             id="part missing",
         ),
         pytest.param(
             {"source": WARTA, "paragraphs": [23], "part": None},
             {"source": WARTA, "paragraphs": [23], "part": 1},
-            f"{MADIUN}: citations[0].part: expected a string, got a whole number",
+            f"{MADIUN}: placings[0].citations[0].part: expected a string, got a whole number",
             id="part not text",
         ),
     ],
@@ -267,8 +295,8 @@ def test_a_citation_seen_before_is_still_checked_in_full(
 ) -> None:
     # Identical citations are shared between records; a near-identical one (an extra field,
     # True for 1, no part) must not slip through as a copy of the one before it.
-    change_record(data_dir, "awards.json", SIDOARJO_ID, citations=[first])
-    change_record(data_dir, "awards.json", MADIUN_ID, citations=[second])
+    change_placing(data_dir, SIDOARJO_ID, citations=[first])
+    change_placing(data_dir, MADIUN_ID, citations=[second])
     problems = load_problems(data_dir)
     assert expected in problems, problems
 
@@ -278,15 +306,11 @@ def test_identical_citations_are_shared_and_citations_of_other_parts_are_not(
 ) -> None:
     web = "lentera-jatim-raih-dua-penghargaan-dari"
     same = {"source": WARTA, "paragraphs": [23], "part": None}
-    change_record(
-        data_dir,
-        "awards.json",
-        SIDOARJO_ID,
-        citations=[same, {"source": web, "paragraphs": [], "part": "a list"}],
+    change_placing(
+        data_dir, SIDOARJO_ID, citations=[same, {"source": web, "paragraphs": [], "part": "a list"}]
     )
-    change_record(
+    change_placing(
         data_dir,
-        "awards.json",
         MADIUN_ID,
         citations=[dict(same), {"source": web, "paragraphs": [], "part": "the third place"}],
     )

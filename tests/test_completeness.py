@@ -6,7 +6,8 @@ import attrs
 import pytest
 
 import bkn_awards
-from bkn_awards.completeness import Coverage, coverage_of, measure
+from bkn_awards import InstitutionKind
+from bkn_awards.completeness import Coverage, EditionTotals, coverage_of, edition_totals_of, measure
 from datafiles import held
 
 # Counted by hand from the five article files and the awards they report (see docs/data.md):
@@ -99,3 +100,31 @@ def test_coverage_is_a_frozen_value_that_shows_its_tally_by_id() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         found.itemised = 0  # type: ignore[misc]
     assert repr(found).startswith(f"Coverage(tally={found.tally.id!r}, ")
+
+
+def test_each_edition_s_awards_beside_the_national_totals_reported() -> None:
+    files = bkn_awards.load().records_by_file()
+    totals = edition_totals_of(files)
+    assert [t.year for t in totals] == [e.year for e in bkn_awards.editions()]
+    regional = {InstitutionKind.PROVINCE, InstitutionKind.REGENCY, InstitutionKind.CITY}
+    for t in totals:
+        assert isinstance(t, EditionTotals)
+        awards = bkn_awards.awards(year=t.year)
+        assert t.itemised == len(awards), t
+        assert t.institutions == len({a.institution.id for a in awards}), t
+        # A national total: a tally of the whole country, of every regional government at least.
+        national = [
+            tally
+            for tally in bkn_awards.tallies(year=t.year)
+            if tally.institution is None
+            and tally.region_code is None
+            and regional <= set(tally.kinds)
+        ]
+        counts = [n.count for n in national if n.count is not None]
+        recipients = [n.recipients for n in national if n.recipients is not None]
+        assert t.reported == (max(counts) if counts else None), t
+        assert t.recipients_reported == (max(recipients) if recipients else None), t
+    # One award counted once: the merged readings are not counted twice.
+    assert sum(t.itemised for t in totals) == len(bkn_awards.awards())
+    assert any(t.reported is not None for t in totals)
+    assert any(t.recipients_reported is not None for t in totals)

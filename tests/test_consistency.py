@@ -23,6 +23,7 @@ from datafiles import (
 SIDOARJO_ID = "2020-kab-sidoarjo-penilaian-kompetensi"
 SIDOARJO = f"awards.json: record {SIDOARJO_ID!r}"
 MOJOKERTO_KOMPETENSI = "2022-kota-mojokerto-penilaian-kompetensi"
+KEDIRI = "2020-kota-kediri-penilaian-kinerja"
 
 
 # --- Checks across records ----------------------------------------------------------------------
@@ -40,11 +41,12 @@ MOJOKERTO_KOMPETENSI = "2022-kota-mojokerto-penilaian-kompetensi"
             id="code not in the region table",
         ),
         pytest.param(
+            # An institution whose awards name no group (a group must hold its kind).
             "institutions.json",
-            "kab-tulungagung",
+            "kab-mojokerto",
             {"kind": "city"},
-            "institutions.json: record 'kab-tulungagung': region_code: "
-            "35.04 is no city in the region table",
+            "institutions.json: record 'kab-mojokerto': region_code: "
+            "35.16 is no city in the region table",
             id="code of another kind",
         ),
         pytest.param(
@@ -85,7 +87,7 @@ def test_the_region_table_is_kept(
         pytest.param(
             "events.json",
             "2020-handover-surabaya",
-            {"date": "2019-04-01", "date_note": "a test"},
+            {"date": "2019-04-01"},
             "events.json: record '2020-handover-surabaya': date: 2019-04-01 is before the 2020 "
             "edition",
             id="event before its edition",
@@ -104,9 +106,55 @@ def test_a_record_repeating_another_is_refused(data_dir: pathlib.Path) -> None:
     twin = {**sidoarjo, "id": "twin"}
     write_records(data_dir, "awards.json", [*awards, twin])
     assert load_problems(data_dir) == (
-        "awards.json: record 'twin': id: repeats '2020-kab-sidoarjo-penilaian-kompetensi'; "
-        "one record should cite every source that reports it",
+        "awards.json: record 'twin': id: is the award '2020-kab-sidoarjo-penilaian-kompetensi' "
+        "again (same edition, institution, category and group): one award is one record, its "
+        "other reading a placing of it",
     )
+
+
+def test_an_award_given_again_with_another_rank_is_refused_naming_both(
+    data_dir: pathlib.Path,
+) -> None:
+    # One award is one record: a second report of it with another rank is a placing of it, not
+    # a record of its own (which, before 0.3, gave a conflict between two awards).
+    _add_other_report(data_dir)
+    assert load_problems(data_dir) == (
+        f"awards.json: record '{MOJOKERTO_KOMPETENSI}-as-other-report': id: is the award "
+        f"'{MOJOKERTO_KOMPETENSI}' again (same edition, institution, category and group): one "
+        "award is one record, its other reading a placing of it",
+    )
+
+
+def test_an_award_given_again_in_a_category_of_a_disputed_one_is_refused(
+    data_dir: pathlib.Path,
+) -> None:
+    # An award whose reports disagree on its category holds each category they give.
+    awards = read_records(data_dir, "awards.json")
+    (kediri,) = [a for a in awards if a["id"] == KEDIRI]
+    assert kediri["category"] is None
+    second = kediri["placings"][1]
+    alone = {
+        **kediri,
+        "id": "kediri-supervision",
+        "category": second["category"],
+        "placings": [{**second, "category": None}],
+    }
+    write_records(data_dir, "awards.json", [*awards, alone])
+    (problem,) = load_problems(data_dir)
+    assert problem.startswith(
+        f"awards.json: record 'kediri-supervision': id: is the award {KEDIRI!r} again"
+    )
+
+
+def test_the_same_award_in_another_group_is_another_award(data_dir: pathlib.Path) -> None:
+    awards = read_records(data_dir, "awards.json")
+    (sidoarjo,) = [a for a in awards if a["id"] == SIDOARJO_ID]
+    assert sidoarjo["group"] == "regencies"
+    other = {**sidoarjo, "id": "other-group", "group": "regencies-type-a"}
+    write_records(data_dir, "awards.json", [*awards, other])
+    data = bkn_awards.load(data_dir)
+    assert data.award("other-group").group is bkn_awards.Group.REGENCIES_TYPE_A
+    assert _new_conflicts(data) == []
 
 
 def test_a_year_without_an_edition_is_refused(data_dir: pathlib.Path) -> None:
@@ -157,18 +205,33 @@ def test_the_region_table_is_consulted_only_when_asked() -> None:
 # --- Conflicts between reports ------------------------------------------------------------------
 
 
+#: A reading of Kota Mojokerto's 2022 penilaian kompetensi award with another rank.
+OTHER_READING = {
+    "rank": 5,
+    "rank_label": "peringkat V",
+    "category": None,
+    "citations": [
+        {"source": "surabayapagi-2022-pemkab-mojokerto", "paragraphs": [10], "part": None}
+    ],
+}
+
+
 def _add_conflicting_report(data_dir: pathlib.Path) -> None:
     """A second report of Kota Mojokerto's 2022 penilaian kompetensi award, with another rank."""
+    awards = read_records(data_dir, "awards.json")
+    (original,) = [a for a in awards if a["id"] == MOJOKERTO_KOMPETENSI]
+    original["placings"].append(OTHER_READING)
+    write_records(data_dir, "awards.json", awards)
+
+
+def _add_other_report(data_dir: pathlib.Path) -> None:
+    """The same second report made a record of its own, as the data had it before 0.3."""
     awards = read_records(data_dir, "awards.json")
     (original,) = [a for a in awards if a["id"] == MOJOKERTO_KOMPETENSI]
     other = {
         **original,
         "id": f"{MOJOKERTO_KOMPETENSI}-as-other-report",
-        "rank": 5,
-        "rank_label": "peringkat V",
-        "citations": [
-            {"source": "surabayapagi-2022-pemkab-mojokerto", "paragraphs": [10], "part": None}
-        ],
+        "placings": [OTHER_READING],
     }
     write_records(data_dir, "awards.json", [*awards, other])
 
@@ -183,33 +246,55 @@ def test_the_seed_articles_do_not_conflict() -> None:
     # at most one side is reported by them.
     assert bkn_awards.conflicts(), "the web reports disagree in places, and are kept"
     for conflict in bkn_awards.conflicts():
-        seed = {claim.value for claim in conflict.claims if held(claim.record)}
+        # A claim is reported where it cites (one placing of an award, or a record).
+        seed = {claim.value for claim in conflict.claims if held(claim)}
         assert len(seed - {None}) <= 1, conflict
         assert len({claim.value for claim in conflict.claims} - {None}) > 1, conflict
 
 
-def test_every_award_reported_with_two_ranks_is_a_conflict() -> None:
-    # Found apart from the library: the awards of one year, institution and category.
-    reports: dict[tuple[int, str, str], list[bkn_awards.Award]] = {}
-    for award in bkn_awards.awards():
-        if award.category is not None:
-            key = (award.year, award.institution.id, award.category.id)
-            reports.setdefault(key, []).append(award)
-    disputed = [
-        [(a.rank, a.id) for a in group]
-        for group in reports.values()
-        if len({a.rank for a in group} - {None}) > 1
+def _readings(field: str) -> list[list[tuple[Any, str]]]:
+    """Found apart from the library: each award whose placings give `field` two ways."""
+
+    def value(placing: bkn_awards.Placing) -> Any:
+        given = getattr(placing, field)
+        return getattr(given, "name", given)
+
+    return [
+        [(value(p), a.id) for p in a.placings]
+        for a in bkn_awards.awards(sort="data")  # the order conflicts are found in
+        if len({value(p) for p in a.placings} - {None}) > 1
     ]
-    assert disputed, "the bundled web reports give one award two ranks"
+
+
+def _of_one_award(conflict: bkn_awards.Conflict) -> bool:
+    return len({claim.record.id for claim in conflict.claims}) == 1
+
+
+@pytest.mark.parametrize("field", ["rank", "category"])
+def test_every_award_reported_two_ways_is_a_conflict(field: str) -> None:
+    disputed = _readings(field)
+    assert disputed, f"the bundled web reports give one award two values of {field}"
     found = [
         [(claim.value, claim.record.id) for claim in c.claims]
         for c in bkn_awards.conflicts()
-        if c.field == "rank"
+        if c.field == field and _of_one_award(c)
     ]
     assert found == disputed
+    # An award is disputed exactly where its placings conflict.
+    in_conflict = {c.claims[0].record.id for c in bkn_awards.conflicts() if _of_one_award(c)}
+    assert {a.id for a in bkn_awards.awards() if a.disputed} == in_conflict
+
+
+def test_a_claim_cites_the_placing_or_the_record_that_gives_it() -> None:
     for conflict in bkn_awards.conflicts():
-        for claim in conflict.claims:
-            assert claim.citations == claim.record.citations
+        if _of_one_award(conflict):  # the placings of one award: each claim cites its own
+            award = conflict.claims[0].record
+            assert isinstance(award, bkn_awards.Award)
+            assert [c.citations for c in conflict.claims] == [p.citations for p in award.placings]
+            assert len({c.citations for c in conflict.claims}) == len(conflict.claims)
+        else:
+            for claim in conflict.claims:
+                assert claim.citations == claim.record.citations
 
 
 def test_the_bundled_conflicts_are_all_found_again_from_a_copy(data_dir: pathlib.Path) -> None:
@@ -218,24 +303,31 @@ def test_the_bundled_conflicts_are_all_found_again_from_a_copy(data_dir: pathlib
 
 
 def test_a_conflict_keeps_both_claims_with_their_citations(data_dir: pathlib.Path) -> None:
+    assert not bkn_awards.award(MOJOKERTO_KOMPETENSI).disputed
     _add_conflicting_report(data_dir)
     data = bkn_awards.load(data_dir)
     (conflict,) = _new_conflicts(data)
     assert conflict.field == "rank"
     assert conflict.subject == (
-        "the 2022 award of Pemerintah Kota Mojokerto in 'penilaian kompetensi'"
+        "the 2022 award of Pemerintah Kota Mojokerto in 'Penilaian Kompetensi' (cities-small)"
     )
     assert [(c.value, c.record.id) for c in conflict.claims] == [
         (4, MOJOKERTO_KOMPETENSI),
-        (5, f"{MOJOKERTO_KOMPETENSI}-as-other-report"),
+        (5, MOJOKERTO_KOMPETENSI),
     ]
-    assert [c.citations[0].source.id for c in conflict.claims] == [
-        "unattributed-2022-pemkot-mojokerto",
-        "surabayapagi-2022-pemkab-mojokerto",
+    # Each claim cites the reports of its own placing, not every report of the award.
+    assert [[cited.source.id for cited in c.citations] for c in conflict.claims] == [
+        ["unattributed-2022-pemkot-mojokerto"],
+        ["surabayapagi-2022-pemkab-mojokerto"],
     ]
-    # Queries return both claims: nothing is silently dropped.
-    found = data.awards(year=2022, institution="Pemkot Mojokerto", category="penilaian kompetensi")
-    assert [a.rank for a in found] == [4, 5]
+    # Queries find the award by either rank: nothing is silently dropped.
+    award = data.award(MOJOKERTO_KOMPETENSI)
+    assert (award.rank, award.ranks, award.disputed) == (None, (4, 5), True)
+    for rank in (4, 5):
+        found = data.awards(
+            year=2022, institution="Pemkot Mojokerto", category="penilaian kompetensi", rank=rank
+        )
+        assert list(found) == [award]
     # The conflicts the bundled data has are all still there.
     assert set(bkn_awards.conflicts()) <= set(data.conflicts())
 
@@ -265,19 +357,41 @@ def test_conflicting_dates_and_counts_are_found(data_dir: pathlib.Path) -> None:
 
 def test_a_report_that_gives_no_value_disagrees_with_none() -> None:
     files: dict[str, Any] = dict(bkn_awards.load().records_by_file())
-    award = bkn_awards.award(MOJOKERTO_KOMPETENSI)
-    unranked = attrs.evolve(award, id="unranked-report", rank=None, group=None)
-    files["awards"] = [*files["awards"], unranked]
+    # Beside the reports of two awards, one that gives no rank and no category: of an award
+    # the reports agree on, and of one whose reports disagree on its category.
+    awards = {MOJOKERTO_KOMPETENSI, KEDIRI}
+    unranked = {
+        a.id: attrs.evolve(
+            a,
+            placings=(
+                *a.placings,
+                attrs.evolve(a.placings[0], rank=None, rank_label="terbaik", category=None),
+            ),
+        )
+        for a in files["awards"]
+        if a.id in awards
+    }
+    assert len(unranked) == len(awards)
+    files["awards"] = [unranked.get(a.id, a) for a in files["awards"]]
     problems, conflicts = examine(files, regions=False)
     assert problems == []
-    assert conflicts == bkn_awards.conflicts()
+    # No conflict is new; the category conflict of the Kediri award keeps the silent report.
+    assert [(c.subject, c.field) for c in conflicts] == [
+        (c.subject, c.field) for c in bkn_awards.conflicts()
+    ]
+    (kediri,) = [c for c in conflicts if c.claims[0].record.id == KEDIRI]
+    assert kediri.field == "category"
+    assert [claim.value for claim in kediri.claims][-1] is None
+    assert not unranked[MOJOKERTO_KOMPETENSI].disputed
+    assert unranked[MOJOKERTO_KOMPETENSI].rank == 4
 
 
-def test_a_claim_cites_what_its_record_cites_and_shows_it_by_id() -> None:
+def test_a_claim_cites_what_it_is_given_and_shows_its_record_by_id() -> None:
     award = bkn_awards.award(MOJOKERTO_KOMPETENSI)
-    claim = Claim(value=award.rank, record=award)
-    assert claim.citations is award.citations
-    # A claim shows its record by the id, which says where to find it.
-    assert repr(claim) == f"Claim(value={award.rank}, record={award.id!r})"
+    (placing,) = award.placings
+    claim = Claim(value=placing.rank, record=award, citations=placing.citations)
+    assert claim.citations is placing.citations
+    # A claim shows its record by the id, which says where to find it; not its citations.
+    assert repr(claim) == f"Claim(value={placing.rank}, record={award.id!r})"
     conflict = Conflict(subject="s", field="rank", claims=(claim,))
     assert repr(claim) in repr(conflict)

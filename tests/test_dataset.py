@@ -161,14 +161,24 @@ def test_a_user_directory_extends_the_data(data_dir: pathlib.Path) -> None:
             "year": 2023,
             "institution": "kab-sidoarjo",
             "category": "2023-penilaian-kinerja-example",
-            "rank": 3,
-            "rank_label": "Ranking 3",
             "group": None,
+            "group_label": None,
+            "placings": [
+                {
+                    "rank": 3,
+                    "rank_label": "Ranking 3",
+                    "category": None,
+                    "citations": [
+                        {
+                            "source": "unattributed-2023-pemprov-jatim",
+                            "paragraphs": [2],
+                            "part": None,
+                        }
+                    ],
+                }
+            ],
             "event": None,
             "recipient": None,
-            "citations": [
-                {"source": "unattributed-2023-pemprov-jatim", "paragraphs": [2], "part": None}
-            ],
         }
     )
     write_records(data_dir, "awards.json", awards)
@@ -176,6 +186,7 @@ def test_a_user_directory_extends_the_data(data_dir: pathlib.Path) -> None:
     (added,) = extended.awards(year=2023, institution="Kab. Sidoarjo")
     assert added.category is not None
     assert added.category.name == "Contoh Kategori Tambahan"
+    assert (added.rank, added.rank_label) == (3, "Ranking 3")
     assert extended.awards(theme="performance", year=2023, institution="kab-sidoarjo") == (added,)
     assert added.institution is extended.institution("kab-sidoarjo")
     assert len(extended.awards()) == len(bkn_awards.awards()) + 1
@@ -222,17 +233,20 @@ THEMES = [t.value for t in bkn_awards.Theme]
 
 
 def _default(award: bkn_awards.Award) -> tuple[object, ...]:
-    """The documented default order, written out again: edition, category, group, rank."""
-    category = award.category
+    """The documented default order, written out again: edition, category, group, rank.
+
+    A disputed award goes by the first category and the lowest rank its reports give.
+    """
+    category = award.categories[0] if award.categories else None
     return (
         award.year,
         category is None,
         category and THEMES.index(category.theme.value),
         category and [c.id for c in bkn_awards.categories()].index(category.id),
         award.group is None,
-        award.group and award.group.casefold(),
-        award.rank is None,
-        award.rank,
+        award.group and list(bkn_awards.Group).index(award.group),
+        not award.ranks,
+        award.ranks[:1],
     )
 
 
@@ -252,12 +266,12 @@ def test_awards_come_by_edition_category_group_and_rank() -> None:
     [
         ("year", lambda a: a.year),
         ("institution", lambda a: a.institution.name.casefold()),
-        ("category", lambda a: (a.category is None, a.category and a.category.theme.value)),
-        ("rank", lambda a: (a.rank is None, a.rank)),
-        (["rank", "year"], lambda a: (a.rank is None, a.rank, a.year)),
+        ("category", lambda a: (not a.categories, a.categories and a.categories[0].theme.value)),
+        ("rank", lambda a: (not a.ranks, a.ranks[:1])),
+        (["rank", "year"], lambda a: (not a.ranks, a.ranks[:1], a.year)),
         (
             ("institution", "rank"),
-            lambda a: (a.institution.name.casefold(), a.rank is None, a.rank),
+            lambda a: (a.institution.name.casefold(), not a.ranks, a.ranks[:1]),
         ),
     ],
     ids=str,

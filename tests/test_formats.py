@@ -21,8 +21,11 @@ import bkn_awards
 from bkn_awards import DataError
 from bkn_awards.formats import data_schema, export, write_csv
 from bkn_awards.layout import RECORD_FILES, links, unwrap_optional
+from bkn_awards.records import Placing
 from bkn_awards.rules import INT64_MAX, AtLeast, EditionYear, rules_of
-from datafiles import AWARD_COLUMNS, BUNDLED, read_records, write_records
+from datafiles import AWARD_COLUMNS, BUNDLED, placings_with, read_records, write_records
+
+SIDOARJO_ID = "2020-kab-sidoarjo-penilaian-kompetensi"
 
 # --- Exports ------------------------------------------------------------------------------------
 
@@ -104,11 +107,22 @@ def test_the_shipped_json_schema_is_the_models_and_checks_the_data() -> None:
 
 @pytest.mark.parametrize(
     ("change", "where"),
-    [({"rank": 0}, "rank"), ({"prize": 1}, "prize"), ({"year": "2020"}, "year")],
+    [
+        (
+            {"placings": placings_with(SIDOARJO_ID, rank=0)},
+            r"0 is less than the minimum of 1[\s\S]*\['placings'\]\[0\]\['rank'\]",
+        ),
+        ({"placings": []}, r"should be non-empty[\s\S]*\['placings'\]"),
+        ({"prize": 1}, "prize"),
+        ({"rank": 1}, r"\('rank' was unexpected\)"),  # the rank is the placings'
+        ({"year": "2020"}, "year"),
+        ({"group": "tingkat Kabupaten"}, "group"),
+    ],
 )
 def test_the_json_schema_refuses_bad_records(change: dict[str, Any], where: str) -> None:
     records = json.loads((BUNDLED / "awards.json").read_text(encoding="utf-8"))
-    records[0].update(change)
+    (record,) = [r for r in records if r["id"] == SIDOARJO_ID]
+    record.update(change)
     schema = {**data_schema(), "$ref": "#/$defs/awards"}
     with pytest.raises(jsonschema.ValidationError, match=where):
         jsonschema.Draft202012Validator(schema).validate(records)
@@ -187,12 +201,11 @@ BASE: dict[str, dict[str, Any]] = {
         "year": 2020,
         "institution": "bkn",
         "category": "2020-penilaian-kompetensi",
-        "rank": 1,
-        "rank_label": "L",
-        "group": "G",
+        "group": "agencies",
+        "group_label": "G",
+        "placings": [{"rank": 1, "rank_label": "L", "category": None, "citations": CITED}],
         "event": None,
         "recipient": None,
-        "citations": CITED,
     },
     "tallies.json": {
         "id": "corpus-tally",
@@ -218,6 +231,8 @@ _CROSS_FIELD |= {
     ("sources.json", f) for f in ("published", "published_on", "url", "sha256", "filename")
 }
 _CROSS_FIELD |= {("institutions.json", f) for f in ("name", "kind", "region_code", "iso_3166_2")}
+# An award's group and its words come together, and the group holds the institution's kind.
+_CROSS_FIELD |= {("awards.json", f) for f in ("group", "group_label")}
 
 
 # Years a record may have by its own rules, but that no bundled edition has.
@@ -259,7 +274,16 @@ def _edges(field: attrs.Attribute[Any], base: Any) -> list[Any]:
         values += [member.value for member in kind] + ["nope", 1]
     elif typing.get_origin(kind) is tuple:
         values += [[], "x", base * 2 if base else [], base[:1] if base else []]
-        if field.name == "citations":
+        if field.name == "placings":  # each edge of each field of a placing, and its keys
+            placing = base[0]
+            values += [
+                [{**placing, inner.name: value}]
+                for inner in attrs.fields(Placing)
+                for value in _edges(inner, placing[inner.name])
+            ]
+            values += [[{k: v for k, v in placing.items() if k != name}] for name in placing]
+            values += [[{**placing, "extra": 1}], [placing, {**placing, "rank": 0}]]
+        elif field.name == "citations":
             cited = base[0]
             values += [
                 # No paragraphs is a web report's citation: a cross-field rule, not an edge.
@@ -327,6 +351,20 @@ def test_the_corpus_reaches_every_rule_and_both_verdicts() -> None:
             # A date's only rule is the clock's; the corpus reaches its format all the same.
             if rules and (filename, field.name) not in _CROSS_FIELD:
                 assert (filename, field.name) in touched, (filename, field.name, rules)
+    # The rules of an award's placings, inside it, are reached too.
+    (placing,) = BASE["awards.json"]["placings"]
+    inside = {
+        name
+        for f, row in rows
+        if f == "awards.json" and isinstance(row.get("placings"), list)
+        for given in row["placings"]
+        if isinstance(given, dict)
+        for name in given
+        if given[name] != placing.get(name)
+    }
+    for field in attrs.fields(Placing):
+        if rules_of(field):
+            assert field.name in inside, (field.name, rules_of(field))
     verdicts = {_schema_accepts(f, row) for f, row in rows}
     assert verdicts == {True, False}
 

@@ -359,6 +359,22 @@ def test_categories_are_found_by_all_of_some_words_of_their_names_or_by_id() -> 
     assert words.find(one, None) == {one.id}
 
 
+def test_category_names_follow_one_casing_rule() -> None:
+    # Each word capitalised but "dan", whatever the report wrote: the editions' names of one
+    # category read alike, and a suggestion names it once.
+    for category in bkn_awards.categories():
+        for word in category.name.split():
+            assert word == "dan" or word[0].isupper(), (category.id, word)
+    names: dict[str, set[str]] = {}
+    for category in bkn_awards.categories():
+        names.setdefault(category.name.casefold(), set()).add(category.name)
+    assert all(len(spellings) == 1 for spellings in names.values()), names
+    with pytest.raises(UnknownCategoryError) as caught:
+        bkn_awards.awards(category="penilaian kompetens")
+    suggestions = caught.value.suggestions
+    assert len(suggestions) == len(set(suggestions))
+
+
 def test_categories_are_kept_to_the_years_asked_for() -> None:
     categories = bkn_awards.categories()
     words = CategoryWords(categories)
@@ -373,7 +389,7 @@ def test_a_category_not_found_is_refused_with_close_names() -> None:
     words = CategoryWords(bkn_awards.categories())
     with pytest.raises(UnknownCategoryError) as caught:
         words.find("penilaian kompetens", None)
-    assert "penilaian kompetensi" in caught.value.suggestions
+    assert "Penilaian Kompetensi" in caught.value.suggestions
     with pytest.raises(QueryError, match="category must not be empty"):
         words.find(" - ", None)
     with pytest.raises(QueryError, match="category must be words of its name or a Category"):
@@ -416,4 +432,4 @@ def test_unknown_category_is_an_error_with_suggestions() -> None:
     with pytest.raises(UnknownCategoryError) as caught:
         bkn_awards.awards(category="penilaian kompetens")
     assert isinstance(caught.value, LookupError)
-    assert "penilaian kompetensi" in caught.value.suggestions
+    assert "Penilaian Kompetensi" in caught.value.suggestions

@@ -15,6 +15,7 @@ from bkn_awards import (
     AmbiguousInstitutionError,
     Award,
     AwardQuery,
+    Group,
     InstitutionKind,
     QueryError,
     Records,
@@ -48,6 +49,8 @@ def test_a_query_reads_each_input_once_into_a_value() -> None:
     assert attrs.evolve(query) == query
     assert hash(attrs.evolve(query)) == hash(query)
     assert AwardQuery(theme="competency").theme is Theme.COMPETENCY
+    assert AwardQuery(group="Cities-SMALL").group is Group.CITIES_SMALL
+    assert AwardQuery(group=Group.CITIES_SMALL) == AwardQuery(group="cities-small")
 
 
 @pytest.mark.parametrize(
@@ -58,6 +61,8 @@ def test_a_query_reads_each_input_once_into_a_value() -> None:
         ({"year": True}, QueryError),
         ({"kind": "planet"}, QueryError),
         ({"theme": "luck"}, QueryError),
+        ({"group": "towns"}, QueryError),
+        ({"group": 5}, QueryError),
         ({"institution": " "}, QueryError),
         ({"institution": 35}, QueryError),
         ({"category": ""}, QueryError),
@@ -85,21 +90,25 @@ def test_a_query_value_and_its_keywords_give_the_same_answer() -> None:
     rank=st.none() | st.sets(st.integers(1, 6), min_size=1),
     kind=st.none() | st.sampled_from(list(InstitutionKind)),
     theme=st.none() | st.sampled_from(list(Theme)),
+    group=st.none() | st.sampled_from(list(Group)),
 )
 def test_the_index_answers_as_a_scan_of_every_award_would(
     year: set[int] | None,
     rank: set[int] | None,
     kind: InstitutionKind | None,
     theme: Theme | None,
+    group: Group | None,
 ) -> None:
-    found = bkn_awards.awards(year=year, rank=rank, kind=kind, theme=theme)
+    found = bkn_awards.awards(year=year, rank=rank, kind=kind, theme=theme, group=group)
+    # An award is found by any rank reported and any category (so theme) its reports give.
     expected = [
         a
         for a in ALL
         if (year is None or a.year in year)
-        and (rank is None or a.rank in rank)
+        and (rank is None or any(r in rank for r in a.ranks))
         and (kind is None or a.institution.kind is kind)
-        and (theme is None or (a.category is not None and a.category.theme is theme))
+        and (theme is None or any(c.theme is theme for c in a.categories))
+        and (group is None or a.group is group)
     ]
     assert list(found) == expected
 
@@ -197,7 +206,8 @@ def test_institution_with_year_gives_kota_mojokerto_2022() -> None:
     found = bkn_awards.awards(year=2022, institution="Pemkot Mojokerto", sort="rank")
     assert [a.rank for a in found] == [2, 3, 4]
     assert [a.rank_label for a in found] == ["peringkat II", "peringkat III", "peringkat IV"]
-    assert {a.group for a in found} == {"pemerintah kota tipe kecil"}
+    assert {a.group for a in found} == {Group.CITIES_SMALL}
+    assert {a.group_label for a in found} == {"pemerintah kota tipe kecil"}
 
 
 def test_institution_accepts_an_institution_object_and_a_code() -> None:
@@ -244,9 +254,10 @@ def test_an_ambiguous_bare_name_is_refused_in_a_query() -> None:
 def test_category_matches_words_in_any_case() -> None:
     found = bkn_awards.awards(category="manajemen kinerja")
     assert list(found) == _brute_force(ALL, None, None, "manajemen kinerja", None)
-    assert [a.category.name for a in _seed(found) if a.category] == [
-        "implementasi penerapan manajemen kinerja",
-        "Implementasi Penerapan Manajemen Kinerja",
+    # Two editions' categories, of one name since the names follow one casing rule.
+    assert [(a.year, a.category.name) for a in _seed(found) if a.category] == [
+        (2022, "Implementasi Penerapan Manajemen Kinerja"),
+        (2023, "Implementasi Penerapan Manajemen Kinerja"),
     ]
     assert bkn_awards.awards(category="MANAJEMEN  kinerja") == found
     assert bkn_awards.awards(category="manajémen kinerja") == found
@@ -264,10 +275,10 @@ def test_category_words_need_not_be_adjacent_but_must_all_be_there() -> None:
 
 
 def test_category_by_id_and_object() -> None:
-    (category,) = [c for c in bkn_awards.categories(year=2020) if c.name == "penilaian kompetensi"]
+    (category,) = [c for c in bkn_awards.categories(year=2020) if c.name == "Penilaian Kompetensi"]
     found = bkn_awards.awards(category=category)
     assert found == bkn_awards.awards(category=category.id)
-    assert list(found) == [a for a in ALL if a.category == category]
+    assert list(found) == [a for a in ALL if category in a.categories]
     assert {a.institution.id for a in _seed(found)} == {"kab-sidoarjo", "kota-madiun"}
 
 
@@ -281,7 +292,7 @@ def test_every_first_place_in_penilaian_kompetensi() -> None:
 
 def test_rank_and_several_ranks() -> None:
     third = bkn_awards.awards(rank=3)
-    assert list(third) == [a for a in ALL if a.rank == 3]
+    assert list(third) == [a for a in ALL if 3 in a.ranks]
     assert [a.institution.id for a in _seed(bkn_awards.awards(rank=3, sort="data"))] == [
         "kota-madiun",
         "kota-kediri",
@@ -290,17 +301,44 @@ def test_rank_and_several_ranks() -> None:
     assert len(bkn_awards.awards(rank=[1, 2])) == len(bkn_awards.awards(rank=1)) + len(
         bkn_awards.awards(rank=2)
     )
+    assert not [a for a in ALL if {1, 2} <= set(a.ranks)]  # so no award counts twice above
+
+
+def test_an_award_of_two_reported_ranks_is_found_by_each_once() -> None:
+    (award,) = [a for a in ALL if len(a.ranks) > 1]
+    assert (award.year, award.institution.id, award.ranks) == (2022, "pemprov-jawa-tengah", (4, 5))
+    assert award.rank is None
+    for rank in (4, 5):
+        found = bkn_awards.awards(rank=rank)
+        assert found.count(award) == 1, rank
+        assert list(found) == [a for a in ALL if rank in a.ranks]
+        assert bkn_awards.awards(year=2022, province="Jateng", rank=rank).count(award) == 1
+    both = bkn_awards.awards(rank=[4, 5])
+    assert both.count(award) == 1
+    assert list(both) == [a for a in ALL if {4, 5} & set(a.ranks)]
+    assert len(both) == len(set(bkn_awards.awards(rank=4)) | set(bkn_awards.awards(rank=5)))
+    # With another filter leading the walk through the index, the same answer.
+    assert list(bkn_awards.awards(rank=[4, 5], year=2022, theme="performance")) == [
+        a
+        for a in both
+        if a.year == 2022 and any(c.theme is Theme.PERFORMANCE for c in a.categories)
+    ]
 
 
 def test_unnumbered_rank_is_none_and_matches_no_rank_filter() -> None:
     (terbaik,) = [a for a in SEED if a.rank is None]
     assert terbaik.rank_label == "terbaik"
     assert terbaik.institution.id == "kab-mojokerto"
-    unranked = [a for a in ALL if a.rank is None]
-    ranks = {a.rank for a in ALL} - {None}
+    assert terbaik.ranks == ()
+    unranked = [a for a in ALL if not a.ranks]
+    ranks = {r for a in ALL for r in a.ranks}
     for rank in ranks:
         assert not set(unranked) & set(bkn_awards.awards(rank=rank))
-    assert len(bkn_awards.awards(rank=sorted(r for r in ranks if r))) == len(ALL) - len(unranked)
+    assert len(bkn_awards.awards(rank=sorted(ranks))) == len(ALL) - len(unranked)
+    # An award whose reports disagree on its rank has none, but is found by each it is given.
+    disputed = [a for a in ALL if a.rank is None and a.ranks]
+    assert disputed
+    assert set(disputed) <= set(bkn_awards.awards(rank=sorted(ranks)))
 
 
 def test_2023_second_place() -> None:
@@ -308,7 +346,9 @@ def test_2023_second_place() -> None:
     assert award.institution.name == "Pemerintah Provinsi Jawa Timur"
     assert award.category is not None
     assert award.category.name == "Penerapan Pemanfaatan Data-Sistem Informasi dan CAT"
-    assert (award.rank, award.rank_label, award.group) == (2, "Ranking 2", None)
+    assert (award.rank, award.rank_label) == (2, "Ranking 2")
+    # The group another report of the province's 2023 places gives.
+    assert (award.group, award.group_label) == (Group.PROVINCES_LARGE, "pemprov tipe besar")
     assert award.citations[0].source.title is not None
     assert award.citations[0].paragraphs == (5, 6)
 
@@ -337,12 +377,27 @@ def test_all_filters_combined() -> None:
 
 
 def test_awards_without_a_category_match_no_category_or_theme_filter() -> None:
-    uncategorised = {a for a in ALL if a.category is None}
+    uncategorised = {a for a in ALL if not a.categories}
     assert uncategorised
     for theme in Theme:
         assert not uncategorised & set(bkn_awards.awards(theme=theme))
-    themed = sum(len(bkn_awards.awards(theme=theme)) for theme in Theme)
-    assert themed == len(ALL) - len(uncategorised)
+    themed = [bkn_awards.awards(theme=theme) for theme in Theme]
+    assert set().union(*themed) == set(ALL) - uncategorised
+    # An award in two categories of two themes (the reports disagree) is found by each once.
+    assert sum(map(len, themed)) == sum(len({c.theme for c in a.categories}) for a in ALL)
+
+
+def test_an_award_of_disputed_category_is_found_by_each_category_and_theme() -> None:
+    (kediri,) = [a for a in ALL if a.id == "2020-kota-kediri-penilaian-kinerja"]
+    assert kediri.category is None
+    first, second = kediri.categories
+    assert first.theme is not second.theme
+    for category in (first, second):
+        found = bkn_awards.awards(category=category)
+        assert found.count(kediri) == 1
+        assert bkn_awards.awards(category=category.name, year=2020).count(kediri) == 1
+        assert bkn_awards.awards(theme=category.theme, year=2020).count(kediri) == 1
+        assert list(found) == [a for a in ALL if category in a.categories]
 
 
 def test_province_by_name_alias_code_and_iso_code() -> None:
@@ -396,11 +451,11 @@ def test_theme_by_name_and_member() -> None:
     competency = bkn_awards.awards(theme="competency")
     assert competency == bkn_awards.awards(theme=Theme.COMPETENCY)
     assert list(competency) == [
-        a for a in ALL if a.category and a.category.theme is Theme.COMPETENCY
+        a for a in ALL if any(c.theme is Theme.COMPETENCY for c in a.categories)
     ]
     # The editions name the category differently; the theme ties them together.
-    names = {a.category.name for a in competency if a.category}
-    assert {"penilaian kompetensi", "Pengembangan Kompetensi"} <= names
+    names = {c.name for a in competency for c in a.categories}
+    assert {"Penilaian Kompetensi", "Pengembangan Kompetensi"} <= names
     assert [a.institution.name for a in _seed(competency) if a.rank == 1] == [
         "Pemerintah Kabupaten Sidoarjo",
         "Pemerintah Provinsi Jawa Timur",
@@ -426,6 +481,8 @@ def test_theme_by_name_and_member() -> None:
         ({"category": " - "}, "category must not be empty"),
         ({"kind": "village"}, "kind must be one of ministry, agency, province, regency, city"),
         ({"theme": "cooking"}, "theme must be one of planning, performance, competency, "),
+        ({"group": "towns"}, "group must be one of ministries, agencies, provinces, "),
+        ({"group": "tingkat kota"}, "not 'tingkat kota'"),
         ({"province": " "}, "a region is named by a non-empty text"),
         ({"province": 33}, "province must be a name or a Region, not 33"),
     ],
@@ -445,23 +502,23 @@ def _brute_force(
     kind: InstitutionKind | None = None,
     province: str | None = None,
     theme: Theme | None = None,
+    group: Group | None = None,
 ) -> list[Award]:
+    # An award is found by any rank reported, and any category its reports give.
     def keep(a: Award) -> bool:
         code = a.institution.region_code
         return (
             (years is None or a.year in years)
             and (institution is None or a.institution.id == institution)
-            and (
-                category is None
-                or (a.category is not None and _has_words(a.category.name, category))
-            )
-            and (ranks is None or a.rank in ranks)
+            and (category is None or any(_has_words(c.name, category) for c in a.categories))
+            and (ranks is None or any(r in ranks for r in a.ranks))
             and (kind is None or a.institution.kind is kind)
             and (
                 province is None
                 or (code is not None and (code == province or code.startswith(province + ".")))
             )
-            and (theme is None or (a.category is not None and a.category.theme is theme))
+            and (theme is None or any(c.theme is theme for c in a.categories))
+            and (group is None or a.group is group)
         )
 
     return [a for a in awards if keep(a)]
@@ -475,7 +532,7 @@ def _no_category_has(words: str) -> bool:
     return not any(_has_words(c.name, words) for c in bkn_awards.categories())
 
 
-CATEGORY_WORDS = sorted({w for a in ALL if a.category for w in name_words(a.category.name)})
+CATEGORY_WORDS = sorted({w for a in ALL for c in a.categories for w in name_words(c.name)})
 # The edition years, and a year on either side that has none.
 YEARS = sorted({e.year for e in bkn_awards.editions()})
 QUERY_YEARS = [YEARS[0] - 1, *YEARS, YEARS[-1] + 1]
@@ -493,7 +550,9 @@ def provinces(draw: st.DrawFn) -> tuple[str, str]:
     return place.code, draw(st.sampled_from(place.names()))
 
 
-def _either(members: type[Theme] | type[InstitutionKind]) -> st.SearchStrategy[object]:
+def _either(
+    members: type[Theme] | type[InstitutionKind] | type[Group],
+) -> st.SearchStrategy[object]:
     """A member of an enum, or its value as text (both name it in a query)."""
     member = st.sampled_from(list(members))
     return member | member.map(lambda m: m.value)
@@ -579,6 +638,52 @@ def test_the_theme_filter_agrees_with_a_brute_force_scan(
         theme=Theme(theme),
     )
     assert list(found) == expected
+
+
+@given(
+    group=_either(Group),
+    upper=st.booleans(),
+    kind=st.none() | _either(InstitutionKind),
+    years=st.none() | st.lists(st.sampled_from(QUERY_YEARS), max_size=3),
+    ranks=st.none() | st.lists(st.integers(1, 6), max_size=3),
+)
+def test_the_group_filter_agrees_with_a_brute_force_scan(
+    group: Group | str,
+    upper: bool,
+    kind: InstitutionKind | str | None,
+    years: list[int] | None,
+    ranks: list[int] | None,
+) -> None:
+    asked = group.upper() if isinstance(group, str) and upper else group
+    found = bkn_awards.awards(group=asked, kind=kind, year=years, rank=ranks)
+    expected = _brute_force(
+        ALL,
+        years,
+        None,
+        None,
+        ranks,
+        kind=None if kind is None else InstitutionKind(kind),
+        group=Group(group),
+    )
+    assert list(found) == expected
+
+
+def test_the_group_filter_takes_a_group_or_its_value_in_any_case() -> None:
+    small = bkn_awards.awards(group=Group.CITIES_SMALL)
+    assert small
+    assert list(small) == [a for a in ALL if a.group is Group.CITIES_SMALL]
+    for text in ("cities-small", "CITIES-SMALL", " Cities-Small "):
+        assert bkn_awards.awards(group=text) == small, text
+    # A group no award of the data was competed in: an empty answer that says so.
+    empty = next(g for g in Group if not any(a.group is g for a in ALL))
+    found = bkn_awards.awards(group=empty)
+    assert not found
+    assert found.note == f"no award in the data has the group {empty.value}"
+    with pytest.raises(QueryError) as caught:
+        bkn_awards.awards(group="kota tipe kecil")
+    assert str(caught.value) == (
+        "group must be one of " + ", ".join(g.value for g in Group) + ", not 'kota tipe kecil'"
+    )
 
 
 def test_ambiguous_name_in_a_query_is_refused_too() -> None:

@@ -9,13 +9,22 @@ import attrs
 import pytest
 
 import bkn_awards
-from bkn_awards import FieldValueError, Institution, InstitutionKind
+from bkn_awards import (
+    Award,
+    Citation,
+    FieldValueError,
+    Group,
+    Institution,
+    InstitutionKind,
+    Placing,
+)
 from bkn_awards.layout import RECORD_FILES, links, unwrap_optional
 from bkn_awards.records import plain, ref_repr
 from bkn_awards.rules import AtLeast, Each, EditionYear, rules_of
 from datafiles import (
     assert_refused_after,
     load_problems,
+    placings_with,
     read_records,
     write_records,
 )
@@ -25,13 +34,15 @@ SIDOARJO = f"awards.json: record {SIDOARJO_ID!r}"
 WARTA = "wartatransparansi-2020-pemprov-jatim"
 WEB = "kalamanthana-soal-manajemen-pns-kaltim-terbaik"
 KALTIM_2016 = "2016-pemprov-kalimantan-timur-pengelola-manajemen-kepegawaian-terbaik"
+KEDIRI = "2020-kota-kediri-penilaian-kinerja"
 
 
 # --- Every field keeps rules ---------------------------------------------------------------------
 
 
 def test_every_int_field_is_bounded_as_an_export_can_hold() -> None:
-    for _, cls in RECORD_FILES:
+    # The records of the files, and those they hold: an award's placings, their citations.
+    for cls in [cls for _, cls in RECORD_FILES] + [Placing, Citation]:
         for field in attrs.fields(cls):
             kind = unwrap_optional(field.type)[0]
             if kind is int or kind == tuple[int, ...]:
@@ -96,24 +107,96 @@ def test_an_empty_string_is_never_a_valid_value(
         pytest.param(
             "awards.json",
             KALTIM_2016,
-            {"citations": [{"source": WEB, "paragraphs": [2], "part": None}]},
-            f"awards.json: record {KALTIM_2016!r}: citations[0].paragraphs: "
+            {
+                "placings": placings_with(
+                    KALTIM_2016, citations=[{"source": WEB, "paragraphs": [2], "part": None}]
+                )
+            },
+            f"awards.json: record {KALTIM_2016!r}: placings[0].citations[0].paragraphs: "
             "are for article files only",
             id="paragraphs of a web report",
         ),
         pytest.param(
             "awards.json",
             SIDOARJO_ID,
-            {"citations": [{"source": WARTA, "paragraphs": [], "part": "somewhere"}]},
-            f"{SIDOARJO}: citations[0].paragraphs: are needed for a file",
+            {
+                "placings": placings_with(
+                    SIDOARJO_ID,
+                    citations=[{"source": WARTA, "paragraphs": [], "part": "somewhere"}],
+                )
+            },
+            f"{SIDOARJO}: placings[0].citations[0].paragraphs: are needed for a file",
             id="article file cited without paragraphs",
         ),
         pytest.param(
             "awards.json",
             SIDOARJO_ID,
-            {"citations": [{"source": WARTA, "paragraphs": [23], "part": ""}]},
-            f"{SIDOARJO}: citations[0].part: must not be empty",
+            {
+                "placings": placings_with(
+                    SIDOARJO_ID, citations=[{"source": WARTA, "paragraphs": [23], "part": ""}]
+                )
+            },
+            f"{SIDOARJO}: placings[0].citations[0].part: must not be empty",
             id="empty part",
+        ),
+        pytest.param(
+            "awards.json",
+            SIDOARJO_ID,
+            {"placings": placings_with(SIDOARJO_ID, rank_label="")},
+            f"{SIDOARJO}: placings[0].rank_label: must not be empty",
+            id="empty words of a placing",
+        ),
+        pytest.param(
+            "awards.json",
+            SIDOARJO_ID,
+            {"placings": []},
+            f"{SIDOARJO}: placings: must not be empty",
+            id="award placed by no report",
+        ),
+        pytest.param(
+            "awards.json",
+            SIDOARJO_ID,
+            {"group_label": None},
+            f"{SIDOARJO}: group_label: is given with group, and only there",
+            id="group without its words",
+        ),
+        pytest.param(
+            "awards.json",
+            KALTIM_2016,
+            {"group_label": "tingkat Provinsi"},
+            f"awards.json: record {KALTIM_2016!r}: group_label: is given with group, and only "
+            "there",
+            id="words of a group without the group",
+        ),
+        pytest.param(
+            "awards.json",
+            SIDOARJO_ID,
+            {"group": "cities-small"},
+            f"{SIDOARJO}: group: cities-small holds no regency",
+            id="group of another kind",
+        ),
+        pytest.param(
+            "institutions.json",
+            "kab-tulungagung",
+            {"kind": "city"},
+            "awards.json: record '2020-kab-tulungagung-penilaian-kinerja': group: "
+            "regencies holds no city",
+            id="institution of a kind its awards' group does not hold",
+        ),
+        pytest.param(
+            "awards.json",
+            SIDOARJO_ID,
+            {"placings": placings_with(SIDOARJO_ID, category="2020-penilaian-kinerja")},
+            f"{SIDOARJO}: placings: give a category only where the award has none "
+            "(reports disagree)",
+            id="placing category beside the award's",
+        ),
+        pytest.param(
+            "awards.json",
+            SIDOARJO_ID,
+            {"group": "tingkat Kabupaten"},
+            f"{SIDOARJO}: group: 'tingkat Kabupaten' is not a valid Group",
+            id="group in the report's words",
         ),
         pytest.param(
             "institutions.json",
@@ -162,7 +245,7 @@ def test_the_rules_tying_fields_are_kept(
         pytest.param(
             "events.json",
             "2020-handover-surabaya",
-            {"date_note": None},
+            {"date_inferred": True, "date_note": None},
             "events.json: record '2020-handover-surabaya': date_inferred: "
             "needs a date and a date_note saying how it was found",
             id="unexplained inference",
@@ -184,24 +267,136 @@ def test_a_bad_record_is_refused_naming_file_record_and_field(
 
 
 @pytest.mark.parametrize(
-    ("change", "field"),
+    ("made", "change", "field"),
     [
-        ({"rank": 0}, "rank"),
-        ({"id": ""}, "id"),
-        ({"year": 1999}, "year"),
-        ({"citations": ()}, "citations"),
+        ("placing", {"rank": 0}, "rank"),
+        ("award", {"id": ""}, "id"),
+        ("award", {"year": 1999}, "year"),
+        ("placing", {"citations": ()}, "citations"),
+        ("placing", {"rank_label": ""}, "rank_label"),
+        ("award", {"placings": ()}, "placings"),
+        ("award", {"group_label": ""}, "group_label"),
     ],
 )
 def test_a_record_made_by_hand_is_checked_by_the_same_rules(
-    change: dict[str, Any], field: str
+    made: str, change: dict[str, Any], field: str
 ) -> None:
     award = bkn_awards.awards()[0]
+    record = award if made == "award" else award.placings[0]
     with pytest.raises(bkn_awards.FieldValueError) as raised:
-        attrs.evolve(award, **change)
+        attrs.evolve(record, **change)
     assert raised.value.field == field
     assert str(raised.value) == f"{field} {raised.value.problem}"
     assert isinstance(raised.value, bkn_awards.BknAwardsError)
     assert isinstance(raised.value, ValueError)
+
+
+def _grouped() -> Award:
+    return next(a for a in bkn_awards.awards() if a.group is not None and a.category is not None)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "problem"),
+    [
+        ({"group_label": None}, "group_label", "is given with group, and only there"),
+        ({"group": None}, "group_label", "is given with group, and only there"),
+        ({"group": None, "group_label": None}, None, None),
+    ],
+)
+def test_a_group_and_its_words_come_together(
+    change: dict[str, Any], field: str | None, problem: str | None
+) -> None:
+    award = _grouped()
+    if field is None:
+        assert attrs.evolve(award, **change).group is None
+        return
+    with pytest.raises(FieldValueError) as raised:
+        attrs.evolve(award, **change)
+    assert (raised.value.field, raised.value.problem) == (field, problem)
+
+
+def test_a_group_holds_one_kind_of_institution() -> None:
+    award = _grouped()
+    assert award.group is not None
+    assert award.group.kind is award.institution.kind
+    for group in Group:
+        if group.kind is award.institution.kind:
+            assert attrs.evolve(award, group=group).group is group
+            continue
+        with pytest.raises(FieldValueError) as raised:
+            attrs.evolve(award, group=group)
+        assert raised.value.field == "group"
+        assert raised.value.problem == (f"{group.value} holds no {award.institution.kind.value}")
+
+
+def test_a_placing_gives_a_category_only_where_the_award_has_none() -> None:
+    award = _grouped()
+    assert award.category is not None
+    placing = attrs.evolve(award.placings[0], category=award.category)
+    with pytest.raises(FieldValueError) as raised:
+        attrs.evolve(award, placings=(placing,))
+    assert raised.value.field == "placings"
+    assert raised.value.problem == (
+        "give a category only where the award has none (reports disagree)"
+    )
+    # Without the award's own category, the placing gives it.
+    moved = attrs.evolve(award, category=None, placings=(placing,))
+    assert moved.categories == (award.category,)
+    assert not moved.disputed
+
+
+def test_an_award_agreed_on_has_its_placing_s_rank_words_and_citations() -> None:
+    award = bkn_awards.award(SIDOARJO_ID)
+    (placing,) = award.placings
+    assert (award.rank, award.ranks, award.disputed) == (1, (1,), False)
+    assert award.rank_label == placing.rank_label == "Juara Pertama"
+    assert award.citations == placing.citations
+    assert award.categories == (award.category,)
+
+
+def test_an_award_given_two_ranks_has_none_and_both_ranks() -> None:
+    (award,) = bkn_awards.awards(year=2022, province="Jateng", theme="performance")
+    assert [p.rank for p in award.placings] == [4, 5]
+    assert (award.rank, award.ranks, award.disputed) == (None, (4, 5), True)
+    assert award.rank_label == "; ".join(p.rank_label for p in award.placings)
+    assert award.citations == award.placings[0].citations + award.placings[1].citations
+    assert award.category is not None
+    assert award.categories == (award.category,)
+    # In the other order, the ranks still come lowest first.
+    turned = attrs.evolve(award, placings=award.placings[::-1])
+    assert (turned.rank, turned.ranks) == (None, (4, 5))
+    assert turned.rank_label == "; ".join(p.rank_label for p in award.placings[::-1])
+
+
+def test_an_award_of_two_readings_that_agree_is_not_disputed() -> None:
+    award = bkn_awards.award(SIDOARJO_ID)
+    (placing,) = award.placings
+    again = attrs.evolve(award, placings=(placing, attrs.evolve(placing, rank_label="Terbaik I")))
+    assert (again.rank, again.ranks, again.disputed) == (1, (1,), False)
+    assert again.rank_label == "Juara Pertama; Terbaik I"
+    # The same words twice are said once; the same citation is listed once.
+    twice = attrs.evolve(award, placings=(placing, placing))
+    assert twice.rank_label == "Juara Pertama"
+    assert twice.citations == placing.citations
+    # A reading that gives no rank does not dispute one that does.
+    unranked = attrs.evolve(award, placings=(placing, attrs.evolve(placing, rank=None)))
+    assert (unranked.rank, unranked.ranks, unranked.disputed) == (1, (1,), False)
+    nothing = attrs.evolve(award, placings=(attrs.evolve(placing, rank=None),))
+    assert (nothing.rank, nothing.ranks, nothing.disputed) == (None, (), False)
+
+
+def test_an_award_of_disputed_category_has_each_category_its_reports_give() -> None:
+    award = bkn_awards.award(KEDIRI)
+    assert award.category is None
+    categories = tuple(p.category for p in award.placings)
+    assert None not in categories
+    assert len(set(categories)) == len(categories) == 2
+    assert award.categories == categories
+    assert award.disputed
+    assert award.ranks == (3,)
+    assert award.rank == 3  # the reports agree on the place, not on the category
+    # An award whose reports name no category has none.
+    assert bkn_awards.award(KALTIM_2016).categories == ()
 
 
 def test_a_date_note_is_only_for_an_inferred_date() -> None:
@@ -254,7 +449,14 @@ def test_a_record_shows_its_links_by_name_and_leaves_the_long_fields_out() -> No
     award = bkn_awards.award(SIDOARJO_ID)
     assert repr(award) == (
         f"Award(id={SIDOARJO_ID!r}, year=2020, institution='Pemerintah Kabupaten Sidoarjo', "
-        "category='penilaian kompetensi', rank=1)"
+        "category='Penilaian Kompetensi', "
+        "placings=(Placing(rank=1, rank_label='Juara Pertama', category=None),))"
+    )
+    # A placing of another category shows it by name.
+    (kediri,) = [p for p in bkn_awards.award(KEDIRI).placings if p.rank_label == "Juara Ketiga"]
+    assert kediri.category is not None
+    assert repr(kediri) == (
+        f"Placing(rank=3, rank_label='Juara Ketiga', category={kediri.category.name!r})"
     )
     assert ref_repr(None) == "None"
     assert ref_repr(award.citations[0].source) == repr(award.citations[0].source.id)  # no name
@@ -267,6 +469,11 @@ def test_a_value_is_written_plain_for_a_flat_cell() -> None:
     assert plain(award.institution.aliases) == list(award.institution.aliases)
     citation = award.citations[0]
     assert plain(citation) == " ".join([citation.source.id, *map(str, citation.paragraphs)])
+    (placing,) = award.placings
+    sources = ", ".join(c.source.id for c in placing.citations)
+    assert plain(placing) == f"Juara Pertama ({sources})"
+    assert plain(award.placings) == [plain(placing)]
+    assert plain(award.group) == "regencies"
     assert plain(2020) == 2020
     assert plain(None) is None
 

@@ -37,7 +37,14 @@ def test_records_print_as_tables_and_render_as_html(columns: Callable[[int], Non
     found = bkn_awards.awards(year=2022)
     assert len(found) > 20
     text = str(found)
-    assert text.splitlines()[0].split()[:5] == ["Id", "Year", "Institution", "Theme", "Rank"]
+    assert text.splitlines()[0].split()[:6] == [
+        "Id",
+        "Year",
+        "Institution",
+        "Theme",
+        "Group",
+        "Rank",
+    ]
     assert text.splitlines()[-1] == f"[{len(found)} awards]"
     html = found._repr_html_()
     assert html.startswith("<table>")
@@ -63,8 +70,13 @@ def test_printed_a_result_shows_every_record_and_a_repl_a_cut_one(
     assert len(shown) == 1 + 10 + 1 + 10 + 1
     assert shown[11] == f"... {len(awards) - 20} more"
     assert shown[-1] == f"[{len(awards)} awards; print() shows all]"
-    assert shown[1:11] == printed[1:11]
-    assert shown[12:-1] == printed[-11:-1]
+    # The rows shown are the first and last ten, laid out as a table of those alone.
+    ends = bkn_awards.Records([*awards[:10], *awards[-10:]]).table(width=80).splitlines()
+    assert shown[:11] == ends[:11]
+    assert shown[12:-1] == ends[11:-1]
+    assert [line.split()[:2] for line in shown[1:11]] == [
+        line.split()[:2] for line in printed[1:11]
+    ]
     short = awards[:20]  # nothing to cut: the REPL shows what print() does
     assert repr(short) == str(short)
 
@@ -116,7 +128,7 @@ def test_a_table_fits_a_width_with_the_columns_a_reader_needs() -> None:
     found = bkn_awards.awards(year=2022)
     lines = found.table(width=80).splitlines()
     assert all(len(line) <= 80 for line in lines)
-    assert lines[0].split() == ["Year", "Institution", "Theme", "Rank", "Outlet"]
+    assert lines[0].split() == ["Year", "Institution", "Theme", "Group", "Rank"]
     assert lines[-1] == f"[{len(found)} awards]"
     assert len(lines) == 1 + len(found) + 1
     assert found.table() == found.table(None)
@@ -150,6 +162,10 @@ def test_results_are_immutable_tuples() -> None:
     found = bkn_awards.awards(year=2020)
     assert isinstance(found, tuple)
     with pytest.raises(AttributeError):
+        found[0].placings = ()  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        found[0].placings[0].rank = 9  # type: ignore[misc]
+    with pytest.raises(AttributeError):  # what the placings agree on: read only
         found[0].rank = 9  # type: ignore[misc]
 
 
@@ -182,10 +198,48 @@ def test_to_records_and_to_json_need_no_extra() -> None:
         c.source.sha256 is None for c in award.citations
     ]
     assert row["parts"] == [c.part for c in award.citations]
-    assert row["group"] == "tingkat Kabupaten"
+    assert row["source_urls"] == [c.source.url for c in award.citations]
+    assert (row["group"], row["group_label"]) == ("regencies", "tingkat Kabupaten")
+    # The placings as the data files write them, and what they agree on.
+    (placing,) = award.placings
+    assert row["placings"] == [
+        {
+            "rank": 1,
+            "rank_label": "Juara Pertama",
+            "category": None,
+            "citations": [
+                {"source": c.source.id, "paragraphs": list(c.paragraphs), "part": c.part}
+                for c in placing.citations
+            ],
+        }
+    ]
+    assert (row["rank"], row["ranks"], row["rank_label"], row["disputed"]) == (
+        1,
+        [1],
+        "Juara Pertama",
+        False,
+    )
     assert isinstance(row["first_published"], dt.date)
     published = [c.source.published_on for c in award.citations]
     assert row["first_published"] == min(d for d in published if d is not None)
+
+
+def test_a_disputed_award_s_row_gives_every_reading() -> None:
+    found = bkn_awards.awards(year=2022, province="Jateng", rank=5)
+    (award,), (row,) = found, found.to_records()
+    assert award.disputed
+    assert (row["rank"], row["ranks"], row["disputed"]) == (None, [4, 5], True)
+    assert row["rank_label"] == "peringkat 4; peringkat kelima"
+    assert [(p["rank"], p["rank_label"]) for p in row["placings"]] == [
+        (4, "peringkat 4"),
+        (5, "peringkat kelima"),
+    ]
+    assert [[c["source"] for c in p["citations"]] for p in row["placings"]] == [
+        [c.source.id for c in p.citations] for p in award.placings
+    ]
+    # The citations of every placing, in order.
+    assert row["sources"] == [c.source.id for p in award.placings for c in p.citations]
+    assert json.loads(found.to_json())[0]["placings"] == row["placings"]
 
 
 def test_json_keeps_text_as_it_is_and_indents_when_asked() -> None:
@@ -235,7 +289,10 @@ def test_a_conflicts_claims_become_list_columns() -> None:
     assert json.loads(conflicts.to_json()) == rows
     # A date is ISO 8601 text in its list, as JSON and CSV write a list.
     event = bkn_awards.events()[0]
-    claims = (Claim(value=dt.date(2020, 12, 17), record=event), Claim(value=None, record=event))
+    claims = (
+        Claim(value=dt.date(2020, 12, 17), record=event, citations=event.citations[:1]),
+        Claim(value=None, record=event, citations=event.citations[1:]),
+    )
     dated = Records([Conflict(subject="the ceremony", field="date", claims=claims)])
     assert dated.to_records()[0]["values"] == ["2020-12-17", None]
     assert dated.table().splitlines()[1].split()[-2:] == ["2020-12-17", event.id]
@@ -263,6 +320,22 @@ def test_to_pandas_columns_and_dtypes() -> None:
     frame = bkn_awards.awards().to_pandas()
     assert {name: str(dtype) for name, dtype in frame.dtypes.items()} == AWARD_COLUMNS
     assert list(frame["id"]) == [a.id for a in bkn_awards.awards()]
+
+
+def test_to_pandas_marks_the_disputed_awards() -> None:
+    awards = bkn_awards.awards()
+    frame = awards.to_pandas()
+    assert str(frame["disputed"].dtype) == "bool"
+    assert list(frame["disputed"]) == [a.disputed for a in awards]
+    (jateng,) = bkn_awards.awards(year=2022, province="Jateng", rank=4, theme="performance")
+    row = frame[frame.id == jateng.id].iloc[0]
+    assert row.disputed
+    assert pandas.isna(row["rank"])
+    assert list(row["ranks"]) == [4, 5]
+    assert frame["disputed"].sum() == sum(a.disputed for a in awards) > 1
+    # The group is a category of the values of Group.
+    assert set(frame["group"].dropna()) == {a.group.value for a in awards if a.group}
+    assert frame["group"].isna().sum() == sum(a.group is None for a in awards)
 
 
 def test_to_pandas_groups_at_once() -> None:

@@ -29,7 +29,7 @@ def test_every_record_flattens_to_the_columns_its_type_declares() -> None:
             assert list(flatten(record)) == list(column_types(type(record))), name
 
 
-def test_an_award_row_carries_ids_four_citation_lists_and_the_columns_to_read_it() -> None:
+def test_an_award_row_carries_ids_five_citation_lists_and_the_columns_to_read_it() -> None:
     award = bkn_awards.award("2022-kab-mojokerto-implementasi-manajemen-asn")
     row = flatten(award)
     assert list(row) == list(AWARD_COLUMNS)
@@ -43,9 +43,20 @@ def test_an_award_row_carries_ids_four_citation_lists_and_the_columns_to_read_it
         award.category.theme.value,
         award.category.name,
     )
-    counts = {len(row[c]) for c in ("sources", "source_titles", "paragraphs", "parts")}
+    lists = ("sources", "source_titles", "source_urls", "paragraphs", "parts")
+    counts = {len(row[c]) for c in lists}
     assert counts == {len(award.citations)}
     assert row["paragraphs"] == [list(c.paragraphs) for c in award.citations]
+    assert row["source_urls"] == [c.source.url for c in award.citations]
+    # The placings, each as the data files write it, and what they agree on.
+    assert row["placings"] == unstructure(award)["placings"]
+    assert (row["rank"], row["ranks"], row["rank_label"], row["disputed"]) == (
+        None,
+        [],
+        "terbaik",
+        False,
+    )
+    assert (row["group"], row["group_label"]) == (None, None)
     assert award.event is not None
     assert row["event_date"] == award.event.date
 
@@ -57,9 +68,10 @@ def test_every_record_reads_back_from_its_csv_cells_as_the_data_files_write_it()
 
 
 def test_a_cell_that_does_not_read_as_its_type_stays_text_for_the_decoder() -> None:
-    assert unflatten(Award, {"rank": "two"}) == {"rank": "two"}
-    assert unflatten(Award, {"rank": "\u0663"}) == {"rank": "\u0663"}  # a digit, not ASCII
-    assert unflatten(Award, {"rank": "-3", "group": ""}) == {"rank": -3, "group": None}
+    assert unflatten(Award, {"year": "two"}) == {"year": "two"}
+    assert unflatten(Award, {"year": "\u0663"}) == {"year": "\u0663"}  # a digit, not ASCII
+    assert unflatten(Award, {"year": "-3", "group": ""}) == {"year": -3, "group": None}
+    assert unflatten(Award, {"placings": "[oops"}) == {"placings": "[oops"}
     assert unflatten(Event, {"date_inferred": "yes"}) == {"date_inferred": "yes"}
     assert unflatten(Event, {"date_inferred": "False"}) == {"date_inferred": False}
     assert unflatten(Institution, {"aliases": "[oops"}) == {"aliases": "[oops"}
@@ -67,14 +79,42 @@ def test_a_cell_that_does_not_read_as_its_type_stays_text_for_the_decoder() -> N
 
 def test_citations_whose_lists_do_not_pair_up_are_left_for_the_decoder() -> None:
     row = {"sources": '["a", "b"]', "paragraphs": "[[1]]"}
-    assert unflatten(Award, row) == {"citations": ["a", "b"]}
+    assert unflatten(Event, row) == {"citations": ["a", "b"]}
     # Parts that do not pair up are left out; the sources and paragraphs still make citations.
     row = {"sources": '["a"]', "paragraphs": "[[1, 2]]", "parts": '["x", "y"]'}
-    assert unflatten(Award, row) == {
+    assert unflatten(Event, row) == {
         "citations": [{"source": "a", "paragraphs": [1, 2], "part": None}]
     }
     # Columns a row carries for reading only are not read back.
     assert unflatten(Award, {"institution_name": "x", "source_titles": "[]"}) == {}
+    assert unflatten(Event, {"source_titles": "[]", "source_urls": "[]"}) == {}
+
+
+def test_an_award_s_placings_are_read_back_from_their_column_alone() -> None:
+    placings = [
+        {
+            "rank": 2,
+            "rank_label": "peringkat II",
+            "category": None,
+            "citations": [{"source": "a", "paragraphs": [1], "part": None}],
+        }
+    ]
+    assert unflatten(Award, {"placings": json.dumps(placings)}) == {"placings": placings}
+    # What the placings agree on, and the citations of them all, are for reading only.
+    read_only = {
+        "rank": "2",
+        "ranks": "[2, 3]",
+        "rank_label": "x",
+        "disputed": "True",
+        "sources": '["b"]',
+        "paragraphs": "[[3]]",
+        "parts": "[null]",
+        "source_urls": '["https://example.org"]',
+    }
+    assert unflatten(Award, read_only) == {}
+    disputed = bkn_awards.awards(year=2022, province="Jateng", rank=5)[0]
+    assert disputed.disputed
+    assert unflatten(Award, _cells(flatten(disputed))) == unstructure(disputed)
 
 
 def test_column_types_say_what_a_column_holds_and_if_it_may_be_empty() -> None:
@@ -83,6 +123,13 @@ def test_column_types_say_what_a_column_holds_and_if_it_may_be_empty() -> None:
     assert column_types(Award)["institution"] == (str, False)  # a link is its id
     assert column_types(Award)["category"] == (str, True)
     assert column_types(Award)["sources"] == (list, False)
+    assert column_types(Award)["source_urls"] == (list, False)
+    assert column_types(Award)["group"] == (enum.Enum, True)
+    assert column_types(Award)["group_label"] == (str, True)
+    assert column_types(Award)["ranks"] == (list, False)
+    assert column_types(Award)["disputed"] == (bool, False)
+    assert column_types(Award)["placings"] == (list, False)
+    assert column_types(Event)["source_urls"] == (list, False)
     assert column_types(Institution)["kind"] == (enum.Enum, False)
     assert column_types(Institution)["aliases"] == (list, False)
     assert column_types(Tally)["kinds"] == (list, False)

@@ -30,6 +30,7 @@ from bkn_awards.rules import (
 from datafiles import (
     assert_refused_after,
     load_problems,
+    placings_with,
     read_records,
     write_records,
 )
@@ -155,13 +156,17 @@ def test_a_ruled_field_checks_its_rules_and_keeps_them_for_the_schema() -> None:
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
-        ("rank", INT64_MAX + 1, f"rank: must be at most {INT64_MAX}, got {INT64_MAX + 1}"),
-        ("rank", 2**70, "rank: must be at most"),
+        (
+            "rank",
+            INT64_MAX + 1,
+            f"placings[0].rank: must be at most {INT64_MAX}, got {INT64_MAX + 1}",
+        ),
+        ("rank", 2**70, "placings[0].rank: must be at most"),
         ("year", 2**64, "year: must be from 2000 to"),
         (
             "citations",
             [{"source": "x", "paragraphs": [2**64], "part": None}],
-            "paragraphs: must be at most",
+            "placings[0].citations[0].paragraphs: must be at most",
         ),
     ],
 )
@@ -170,9 +175,14 @@ def test_whole_numbers_the_exports_cannot_hold_are_errors(
 ) -> None:
     awards = read_records(data_dir, "awards.json")
     (index,) = [n for n, a in enumerate(awards) if a["id"] == SIDOARJO_ID]
+    # The rank and the citations are the placings': those of the first placing are changed.
+    placing = awards[index]["placings"][0]
     if field == "citations":  # a citation of the article file the award cites
-        value = [{**value[0], "source": awards[index]["citations"][0]["source"]}]
-    awards[index][field] = value
+        value = [{**value[0], "source": placing["citations"][0]["source"]}]
+    if field in placing:
+        placing[field] = value
+    else:
+        awards[index][field] = value
     write_records(data_dir, "awards.json", awards)
     assert any(expected in p for p in load_problems(data_dir)), load_problems(data_dir)
 
@@ -183,30 +193,57 @@ def test_whole_numbers_the_exports_cannot_hold_are_errors(
         pytest.param(
             "awards.json",
             SIDOARJO_ID,
-            {"rank": 0},
-            f"{SIDOARJO}: rank: must be at least 1, got 0",
+            {"placings": placings_with(SIDOARJO_ID, rank=0)},
+            f"{SIDOARJO}: placings[0].rank: must be at least 1, got 0",
             id="rank 0",
         ),
         pytest.param(
             "awards.json",
             SIDOARJO_ID,
-            {"citations": [{"source": WARTA, "paragraphs": [0], "part": None}]},
-            f"{SIDOARJO}: citations[0].paragraphs: must be at least 1, got 0",
+            {
+                "placings": placings_with(
+                    SIDOARJO_ID, citations=[{"source": WARTA, "paragraphs": [0], "part": None}]
+                )
+            },
+            f"{SIDOARJO}: placings[0].citations[0].paragraphs: must be at least 1, got 0",
             id="paragraph 0",
         ),
         pytest.param(
             "awards.json",
             SIDOARJO_ID,
-            {"citations": [{"source": WARTA, "paragraphs": [5, 5], "part": None}]},
-            f"{SIDOARJO}: citations[0].paragraphs: lists a paragraph twice: (5, 5)",
+            {
+                "placings": placings_with(
+                    SIDOARJO_ID, citations=[{"source": WARTA, "paragraphs": [5, 5], "part": None}]
+                )
+            },
+            f"{SIDOARJO}: placings[0].citations[0].paragraphs: lists a paragraph twice: (5, 5)",
             id="paragraph twice",
         ),
         pytest.param(
             "awards.json",
             SIDOARJO_ID,
-            {"citations": []},
-            f"{SIDOARJO}: citations: must not be empty",
+            {"placings": placings_with(SIDOARJO_ID, citations=[])},
+            f"{SIDOARJO}: placings[0].citations: must not be empty",
             id="empty citations",
+        ),
+        pytest.param(
+            "awards.json",
+            SIDOARJO_ID,
+            {"placings": []},
+            f"{SIDOARJO}: placings: must not be empty",
+            id="empty placings",
+        ),
+        pytest.param(
+            "awards.json",
+            SIDOARJO_ID,
+            {
+                "placings": [
+                    *placings_with(SIDOARJO_ID),
+                    {"rank": 0, "rank_label": "x", "category": None, "citations": []},
+                ]
+            },
+            f"{SIDOARJO}: placings[1].rank: must be at least 1, got 0",
+            id="rank 0 in a second placing",
         ),
         pytest.param(
             "events.json",

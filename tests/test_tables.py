@@ -15,12 +15,14 @@ from bkn_awards.tables import (
     display_columns,
     fitted,
     outlets,
+    rank_cell,
     sheet,
     short_names,
     wrapped,
 )
 
 MOJOKERTO = "2022-kab-mojokerto-implementasi-manajemen-asn"
+KEDIRI = "2020-kota-kediri-penilaian-kinerja"
 FIELDS = [
     "id",
     "year",
@@ -28,9 +30,9 @@ FIELDS = [
     "kind",
     "region code",
     "category",
+    "group",
     "rank",
     "as reported",
-    "group",
     "event",
     "received by",
 ]
@@ -92,11 +94,20 @@ def _cells(record: object, *, fitted: bool = False) -> dict[str, str]:
 
 
 def test_a_wide_award_table_shows_every_cell_whole() -> None:
-    assert _headers(Award) == ["Id", "Year", "Institution", "Category", "Rank", "Source"]
+    assert _headers(Award) == [
+        "Id",
+        "Year",
+        "Institution",
+        "Category",
+        "Group",
+        "Rank",
+        "Source",
+    ]
     award = bkn_awards.award(MOJOKERTO)
     cells = _cells(award)
     assert cells["Institution"] == award.institution.name
     assert cells["Rank"] == "-"  # "terbaik" has no number
+    assert cells["Group"] == "-"  # no report names its group
     # Each report as its headline, publisher and day, or "undated".
     assert cells["Source"].count("; ") == len(award.citations) - 1
     assert "(surabayapagi.com, 2022-08-11)" in cells["Source"]
@@ -104,23 +115,58 @@ def test_a_wide_award_table_shows_every_cell_whole() -> None:
 
 
 def test_a_fitted_award_table_shows_what_a_reader_scans_for() -> None:
-    assert _headers(Award, fitted=True) == ["Id", "Year", "Institution", "Theme", "Rank", "Outlet"]
+    assert _headers(Award, fitted=True) == [
+        "Id",
+        "Year",
+        "Institution",
+        "Theme",
+        "Group",
+        "Rank",
+        "Outlet",
+    ]
     cells = _cells(bkn_awards.award(MOJOKERTO), fitted=True)
     assert cells == {
         "Id": MOJOKERTO,
         "Year": "2022",
         "Institution": "Kab. Mojokerto",
         "Theme": "asn-management",
+        "Group": "-",
         "Rank": "-",
         "Outlet": "surabayapagi.com +1",
     }
+
+
+def test_an_award_table_shows_a_group_by_its_value_and_every_category_reported() -> None:
+    sidoarjo = _cells(bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi"))
+    assert (sidoarjo["Group"], sidoarjo["Rank"]) == ("regencies", "1")
+    assert sidoarjo["Category"] == "Penilaian Kompetensi"
+    kediri = bkn_awards.award(KEDIRI)
+    assert _cells(kediri)["Category"] == " or ".join(c.name for c in kediri.categories)
+    assert _cells(kediri)["Category"].count(" or ") == 1
+    assert _cells(kediri, fitted=True)["Theme"] == kediri.categories[0].theme.value + "?"
+    assert _cells(bkn_awards.awards(year=2016)[0])["Category"] == "-"
+
+
+def test_a_disputed_rank_shows_every_rank_reported() -> None:
+    (award,) = bkn_awards.awards(year=2022, province="Jateng", rank=5)
+    assert award.ranks == (4, 5)
+    assert rank_cell(award) == "4/5 (disputed)"
+    assert _cells(award)["Rank"] == "4/5 (disputed)"
+    assert _cells(award, fitted=True)["Rank"] == "4/5?"
+    # One reading alone is no dispute.
+    alone = attrs.evolve(award, placings=award.placings[1:])
+    assert rank_cell(alone) == "5"
+    assert rank_cell(bkn_awards.award(MOJOKERTO)) == "-"
 
 
 def test_a_report_without_headline_address_or_publisher_is_still_named() -> None:
     award = bkn_awards.award(MOJOKERTO)
     citation = award.citations[0]
     source = attrs.evolve(citation.source, title=None, publisher=None, url=None)
-    bare = attrs.evolve(award, citations=(attrs.evolve(citation, source=source),))
+    (placing,) = award.placings
+    bare = attrs.evolve(
+        award, placings=(attrs.evolve(placing, citations=(attrs.evolve(citation, source=source),)),)
+    )
     assert _cells(bare)["Source"] == f"untitled ({source.id}) (publisher not named, 2022-08-11)"
     assert outlets(bare) == "outlet not named"
 
@@ -173,18 +219,13 @@ def test_columns_are_given_up_in_their_order_then_the_records_become_blocks() ->
     awards = bkn_awards.awards(year=2020, theme="competency")
     columns = display_columns(Award, fitted=True)
     wide = fitted(awards, columns, 300)
-    assert wide[0].split() == ["Id", "Year", "Institution", "Theme", "Rank", "Outlet"]
-    # The id goes first, being long; then the outlet; then a row becomes a block.
-    assert fitted(awards, columns, 80)[0].split() == [
-        "Year",
-        "Institution",
-        "Theme",
-        "Rank",
-        "Outlet",
-    ]
+    labels = ["id", "year", "institution", "theme", "group", "rank", "outlet"]
+    assert wide[0].split() == [label.capitalize() for label in labels]
+    # The id goes first, being long; then the outlet; then the group; then a row becomes a block.
+    assert fitted(awards, columns, 80)[0].split() == [h.capitalize() for h in labels[1:]]
+    assert fitted(awards, columns, 60)[0].split() == [h.capitalize() for h in labels[1:-1]]
     assert fitted(awards, columns, 44)[0].split() == ["Year", "Institution", "Theme", "Rank"]
     blocks = fitted(awards, columns, 30)
-    labels = ["id", "year", "institution", "theme", "rank", "outlet"]
     first = blocks[: blocks.index("")]
     assert [line.split()[0] for line in first if not line.startswith(" ")] == labels
     assert all(len(line) <= 30 for line in blocks)
@@ -288,7 +329,19 @@ def test_a_sheet_gives_every_field_then_each_citation_in_aligned_lines() -> None
     assert shown["institution"] == "Pemerintah Kabupaten Mojokerto (kab-mojokerto)"
     assert shown["region code"] == award.institution.region_code
     assert (shown["rank"], shown["as reported"]) == ("-", "terbaik")
-    assert shown["event"].startswith("ceremony, 2022-08-10 (inferred), ")
+    assert shown["group"] == "-"
+    assert award.event is not None
+    assert not award.event.date_inferred
+    assert shown["event"] == (
+        "ceremony, 2022-08-10, Golden Tulip Holland Resort, Batu (2022-batu-kab-mojokerto)"
+    )
+    # A date worked out, not reported, says so.
+    inferred = attrs.evolve(award.event, date_inferred=True, date_note="from the weekday")
+    (line,) = [v for v in sheet(attrs.evolve(award, event=inferred)) if v.startswith("event ")]
+    assert line.endswith(
+        "ceremony, 2022-08-10 (inferred), Golden Tulip Holland Resort, Batu "
+        "(2022-batu-kab-mojokerto)"
+    )
     assert shown["received by"] == "Ikfina Fahmawati, Bupati Mojokerto"
     first = award.citations[0]
     cited = values[len(FIELDS) : len(FIELDS) + 6]
@@ -302,7 +355,7 @@ def test_a_sheet_says_what_the_reports_leave_out() -> None:
     award = next(
         a
         for a in bkn_awards.awards()
-        if a.category is None and a.event is None and a.recipient is None and a.group is None
+        if not a.categories and a.event is None and a.recipient is None and a.group is None
     )
     shown = dict(line.split("  ", 1) for line in sheet(award)[: len(FIELDS)])
     shown = {label.strip(): value.strip() for label, value in shown.items()}
@@ -327,3 +380,45 @@ def test_the_terminal_width_is_columns_where_it_is_a_positive_number(
     for ignored in ("not a number", "0", "-3", ""):
         monkeypatch.setenv("COLUMNS", ignored)
         assert terminal_width() == measured, ignored
+
+
+def test_a_sheet_gives_a_group_with_its_words_and_each_reading_of_a_disputed_award() -> None:
+    award = bkn_awards.award(KEDIRI)
+    assert len(award.placings) == 2
+    lines = sheet(award)
+    readings = len(award.placings)
+    assert len(lines) == len(FIELDS) + readings + 6 * len(award.citations)
+    width = len("institution")
+    labels = [line[:width].rstrip() for line in lines]
+    values = [line[width + 2 :] for line in lines]
+    assert labels[: len(FIELDS)] == FIELDS
+    assert labels[len(FIELDS) : len(FIELDS) + readings] == ["reported"] * readings
+    assert labels[len(FIELDS) + readings] == "source 1"
+    shown = dict(zip(FIELDS, values, strict=False))
+    assert shown["group"] == "cities (tingkat Kota)"
+    first, second = award.categories
+    assert shown["category"] == (
+        f"{first.name} ({first.id}) or {second.name} ({second.id}) (reports disagree)"
+    )
+    assert shown["as reported"] == "Juara Ketiga; Terbaik III"
+    # Each reading names the sources below that give it, numbered as they are.
+    assert values[len(FIELDS) : len(FIELDS) + readings] == [
+        f"Juara Ketiga (rank 3, in {first.name!r}): source 1, 2",
+        f"Terbaik III (rank 3, in {second.name!r}): source 3",
+    ]
+    assert [len(p.citations) for p in award.placings] == [2, 1]
+
+
+def test_a_sheet_of_a_disputed_rank_gives_both_ranks() -> None:
+    (award,) = bkn_awards.awards(year=2022, province="Jateng", rank=4, theme="performance")
+    lines = sheet(award)
+    shown = {line[:11].rstrip(): line[13:] for line in lines}
+    assert shown["rank"] == "4/5 (disputed)"
+    assert shown["as reported"] == "peringkat 4; peringkat kelima"
+    reported = [line[13:] for line in lines if line.startswith("reported ")]
+    cited = [len(p.citations) for p in award.placings]
+    assert reported == [
+        f"peringkat 4 (rank 4): source {', '.join(map(str, range(1, cited[0] + 1)))}",
+        f"peringkat kelima (rank 5): source {cited[0] + 1}",
+    ]
+    assert f"source {sum(cited)}" in shown

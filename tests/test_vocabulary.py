@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 import bkn_awards
+from bkn_awards import AwardQuery
 from bkn_awards.vocabulary import (
     KIND_WORDS,
     REGIONAL_WORDS,
     EventKind,
+    Group,
     InstitutionKind,
     Theme,
 )
@@ -111,9 +113,56 @@ def test_a_value_that_names_no_theme_is_refused(value: object) -> None:
         Theme(value)
 
 
-@pytest.mark.parametrize("terms", [InstitutionKind, EventKind, Theme])
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("regencies-type-a", Group.REGENCIES_TYPE_A),
+        ("Regencies-Type-A", Group.REGENCIES_TYPE_A),
+        (" CITIES-SMALL ", Group.CITIES_SMALL),
+        ("Regencies West Large", Group.REGENCIES_WEST_LARGE),
+        ("ministries", Group.MINISTRIES),
+    ],
+)
+def test_a_group_is_named_by_its_value_in_any_case_as_a_theme_is(text: str, group: Group) -> None:
+    assert AwardQuery(group=text).group is group
+    assert Group(text) is group
+    assert Group(text.replace("-", "_")) is group
+
+
+@pytest.mark.parametrize("text", ["tingkat Kabupaten", "regency", "cities tiny", "", "towns"])
+def test_a_text_that_names_no_group_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a valid Group"):
+        Group(text)
+
+
+def test_a_group_holds_the_kind_its_value_names() -> None:
+    assert Group.CITIES_SMALL.kind is InstitutionKind.CITY
+    assert Group.REGENCIES_WEST_LARGE.kind is InstitutionKind.REGENCY
+    assert Group.PROVINCES_TYPE_C.kind is InstitutionKind.PROVINCE
+    assert Group.AGENCIES.kind is InstitutionKind.AGENCY
+    assert Group.MINISTRIES.kind is InstitutionKind.MINISTRY
+    # Every kind of institution has its groups, the first of them the level alone.
+    for kind in InstitutionKind:
+        groups = [g for g in Group if g.kind is kind]
+        assert groups, kind
+        assert all(g.value.startswith(groups[0].value) for g in groups), kind
+
+
+def test_the_data_uses_the_groups_of_its_institutions_kinds() -> None:
+    awards = bkn_awards.awards()
+    grouped = [a for a in awards if a.group is not None]
+    assert grouped
+    assert {a.group for a in grouped} <= set(Group)
+    for award in grouped:
+        assert award.group is not None
+        assert award.group.kind is award.institution.kind, award.id
+        assert award.group_label, award.id
+    assert all(a.group_label is None for a in awards if a.group is None)
+
+
+@pytest.mark.parametrize("terms", [InstitutionKind, EventKind, Theme, Group])
 def test_a_term_equals_only_itself_and_hashes_as_itself(
-    terms: type[InstitutionKind] | type[EventKind] | type[Theme],
+    terms: type[InstitutionKind] | type[EventKind] | type[Theme] | type[Group],
 ) -> None:
     members = list(terms)
     by_member = {member: member.value for member in members}

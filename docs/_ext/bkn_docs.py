@@ -32,6 +32,7 @@ from bkn_awards.rules import rules_of
 
 # Record types that live inside others rather than in a file of their own.
 NESTED: tuple[tuple[str, type[Any]], ...] = (
+    ("inside every award", bkn_awards.Placing),
     ("inside every record", bkn_awards.Citation),
     ("from bkn_awards.conflicts()", bkn_awards.Conflict),
     ("inside a Conflict", bkn_awards.Claim),
@@ -115,6 +116,7 @@ class DataDictionary(SphinxDirective):
                     )
                 )
             lines += _table(("Field", "Type", "Rules", "Meaning"), rows, "16 22 17 45")
+        lines += _groups()
         lines += _flat_columns()
         return self._parse(lines)
 
@@ -228,6 +230,38 @@ class AboutTheData(DataDictionary):
             "8 44 14 14 14",
         )
         return self._parse(lines)
+
+
+def _groups() -> list[str]:
+    """The vocabulary of `Award.group`: each value, its meaning, the editions and words using it."""
+    awards = bkn_awards.awards()
+    meanings = _member_comments(bkn_awards.Group)
+    rows = []
+    for group in bkn_awards.Group:
+        used = [a for a in awards if a.group is group]
+        years = ", ".join(str(y) for y in sorted({a.year for a in used})) or "-"
+        words = "; ".join(sorted({f"*{a.group_label}*" for a in used})) or "-"
+        rows.append((f"``{group.value}``", meanings[group.name], years, words))
+    intro = (
+        "The values of ``Award.group`` (:class:`bkn_awards.Group`): what each holds, the editions "
+        "of the bundled awards in that group, and the reports' own words for it "
+        "(``Award.group_label``). An award whose reports name no group has none."
+    )
+    title = "Groups"
+    return [
+        title,
+        "-" * len(title),
+        "",
+        intro,
+        "",
+        *_table(("Group", "Holds", "Editions in the data", "Reports' words"), rows, "18 30 17 35"),
+    ]
+
+
+def _member_comments(cls: type[Any]) -> dict[str, str]:
+    """The ``#:`` comment above each member of an enum, by member name."""
+    source = inspect.getsource(cls)
+    return {name: text for text, name in re.findall(r"#: (.*)\n\s+(\w+) = ", source)}
 
 
 def _flat_columns() -> list[str]:

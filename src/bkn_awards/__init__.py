@@ -13,7 +13,7 @@ from bkn_awards.citations import (
     CitationProblem as CitationProblem,
     CitationReport as CitationReport,
 )
-from bkn_awards.completeness import Coverage as Coverage
+from bkn_awards.completeness import Coverage as Coverage, EditionTotals as EditionTotals
 from bkn_awards.consistency import Claim as Claim, Conflict as Conflict
 from bkn_awards.dataset import (
     Dataset as Dataset,
@@ -57,6 +57,7 @@ from bkn_awards.records import (
     Event as Event,
     Institution as Institution,
     Official as Official,
+    Placing as Placing,
     Source as Source,
     Tally as Tally,
 )
@@ -65,6 +66,7 @@ from bkn_awards.text import parse_indonesian_datetime as parse_indonesian_dateti
 from bkn_awards.version import VERSION as _VERSION
 from bkn_awards.vocabulary import (
     EventKind as EventKind,
+    Group as Group,
     InstitutionKind as InstitutionKind,
     Theme as Theme,
 )

@@ -198,13 +198,14 @@ def _by_handle(data: Dataset, year: str, institution: str, *rest: str) -> Record
             f"show takes an award's id, or a year, an institution and a theme: {words}"
         )
     (theme,) = rest or (None,)
+    theme = theme and theme.removesuffix("?")  # a table marks a theme reports disagree on
     themes = {t.value for t in Theme}
     found = data.awards(
         year=int(year),
         institution=institution,
         **({"theme": theme} if theme in themes else {"category": theme} if theme != "-" else {}),
     )
-    return Records(a for a in found if theme != "-" or a.category is None)
+    return Records(a for a in found if theme != "-" or not a.categories)
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -333,6 +334,11 @@ _SORT = _option(
         "default: by edition, category, group and rank"
     ),
 )
+_BY_EDITION = _option(
+    "--by-edition",
+    action="store_true",
+    help="each edition's itemised awards beside the national totals reported",
+)
 _WIDE = _option(
     "--wide",
     action="store_true",
@@ -401,9 +407,9 @@ _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Opti
     "manifest": (_manifest, "versions, counts and file fingerprints of the data (JSON)", ()),
     "show": (_show, "one award with every field and citation spelled out", (_AWARD,)),
     "coverage": (
-        _list("coverage", empty="no reported counts in the data"),
+        _list("coverage", "by_edition", empty="no reported counts in the data"),
         "reported award counts beside the awards itemised",
-        (_FORMAT,),
+        (_BY_EDITION, _FORMAT),
     ),
     "export": (_export, "write CSV, JSON or a Data Package", (_EXPORT_FORMAT, _FORCE, _OUTPUT)),
     "validate": (_validate, "check a data directory of your own", (_DIRECTORY,)),

@@ -31,7 +31,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from bkn_awards.errors import FieldValueError
 from bkn_awards.layout import RECORD_FILES, unwrap_optional
 from bkn_awards.lazy import Lazy
-from bkn_awards.records import Citation
+from bkn_awards.records import Citation, Placing
 from bkn_awards.rules import ISO_DATE, ISO_DATETIME, Matches
 
 __all__ = ["Decoder", "RepeatedKeys", "json_type", "parse", "unstructure"]
@@ -123,7 +123,7 @@ def unstructure(record: Any) -> dict[str, Any]:
     Example:
         >>> import bkn_awards
         >>> raw = unstructure(bkn_awards.awards(year=2020, institution="Kota Malang")[0])
-        >>> raw["institution"], raw["rank"]
+        >>> raw["institution"], raw["placings"][0]["rank"]
         ('kota-malang', 1)
     """
     return _WRITERS.get()[type(record)](record)
@@ -149,6 +149,10 @@ def _make_converter(link: Callable[[type[Any]], _Hook] | None) -> cattrs.Convert
         converter.register_structure_hook(exact, _exactly(exact))
     converter.register_structure_hook(str, _shared_strings())
     converter.register_structure_hook_factory(lambda t: t is Citation, _shared_citations)
+    converter.register_structure_hook_factory(lambda t: t is Placing, _shared_placings)
+    converter.register_structure_hook_factory(
+        lambda t: t == tuple[Placing, ...], _shared_placing_tuples
+    )
     converter.register_structure_hook_factory(_is_tuple, _list_to_tuple)
     converter.register_structure_hook_factory(lambda t: unwrap_optional(t)[1], _optional)
     for kind, rule in ((dt.datetime, ISO_DATETIME), (dt.date, ISO_DATE)):
@@ -232,6 +236,32 @@ def _shared_citations(_type: Any, converter: cattrs.Converter) -> Callable[[Any,
         citation: Citation = structure(value, Citation)
         seen[(citation.source.id, citation.part, *citation.paragraphs)] = citation
         return citation
+
+    return share
+
+
+def _shared_placings(_type: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Placing]:
+    # One report that gives an institution's awards of an edition alike ("penerima", say) gives
+    # each the same placing: keep one copy, as of a citation.
+    structure = _object_of(Placing, converter)
+    seen: dict[tuple[Any, ...], Placing] = {}
+
+    def share(value: Any, _type: Any) -> Placing:
+        placing: Placing = structure(value, Placing)
+        # By identity: the category and the citations are shared objects already.
+        key = (placing.rank, placing.rank_label, id(placing.category), *map(id, placing.citations))
+        return seen.setdefault(key, placing)
+
+    return share
+
+
+def _shared_placing_tuples(type_: Any, converter: cattrs.Converter) -> _Hook:
+    structure = _list_to_tuple(type_, converter)
+    seen: dict[tuple[int, ...], tuple[Placing, ...]] = {}
+
+    def share(value: Any, _type: Any) -> tuple[Placing, ...]:
+        placings: tuple[Placing, ...] = structure(value, _type)
+        return seen.setdefault(tuple(map(id, placings)), placings)
 
     return share
 

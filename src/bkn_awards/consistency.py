@@ -26,25 +26,22 @@ Value: TypeAlias = int | str | dt.date | None
 
 @frozen(kw_only=True)
 class Claim:
-    """One side of a disagreement: a value and the record that states it.
+    """One side of a disagreement: a value, the record that states it, and where it is reported.
 
     Attributes:
         value: The value the record gives the disputed field.
-        record: The award, event, tally or edition that gives it, with its citations.
+        record: The award, event, tally or edition that gives it.
+        citations: Where this value is reported: the record's citations, or those of the one
+            placing of an award that gives it.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       `citations` is a field: an award's placings each claim with their own.
     """
 
     value: Value
     record: Reported = field(repr=ref_repr)
-
-    @property
-    def citations(self) -> tuple[Citation, ...]:
-        """The citations of the record, which say where this claim is reported.
-
-        .. versionadded:: 0.1.0
-        """
-        return self.record.citations
+    citations: tuple[Citation, ...] = field(repr=False)
 
 
 @frozen(kw_only=True)
@@ -87,23 +84,15 @@ class _Subject(NamedTuple):
 
 
 def _group(award: Award) -> str:
-    return f" ({award.group})" if award.group else ""
+    return f" ({award.group.value})" if award.group else ""
 
 
-# The things two records can report differently. Awards: one award (year, institution and
-# category); one place (a rank in a category, group and kind of government has one winner);
-# and one institution's place of a rank reported by unrelated reports in two categories.
+# The things two records can report differently. Awards: one place (a rank in a category, group
+# and kind of government has one winner), and one institution's place of a rank reported by
+# unrelated reports in two categories. (One award is one record: its readings are placings.)
 # Events: the ceremony of an edition, or a handover by and to the same officials (handovers
 # with no official named happen in many places, and are not compared).
 _SUBJECTS: tuple[tuple[str, _Subject], ...] = (
-    (
-        "awards",
-        _Subject(
-            lambda a: a.category and (a.year, a.institution.id, a.category.id),
-            lambda a: f"the {a.year} award of {a.institution.name} in {a.category.name!r}",
-            ("rank", "group"),
-        ),
-    ),
     (
         "awards",
         _Subject(
@@ -187,9 +176,9 @@ def examine(
     all kept. With `regions` false the region table is not consulted (the bundled data, which
     the tests check against it, need not pay for reading the table on every start).
     """
-    problems = _dates(files) + _recipients(files["awards"])
+    problems = _dates(files) + _recipients(files["awards"]) + _one_award_each(files["awards"])
     problems += _regions(files["institutions"]) if regions else []
-    conflicts: list[Conflict] = []
+    conflicts = [c for award in files["awards"] for c in _placings_disagree(award)]
     for name, subject in _SUBJECTS:
         for group in _same_subject(files[name], subject):
             problems += _repeats(group, subject)
@@ -217,8 +206,50 @@ def _disagreements(group: list[Any], subject: _Subject) -> list[Conflict]:
         values = [_value(getattr(record, f)) for record in group]
         # A report that gives no value disagrees with none.
         if len(set(values) - {None}) > 1:
-            claims = tuple(Claim(value=v, record=r) for v, r in zip(values, group, strict=True))
+            claims = tuple(
+                Claim(value=v, record=r, citations=r.citations)
+                for v, r in zip(values, group, strict=True)
+            )
             found.append(Conflict(subject=subject.describe(group[0]), field=f, claims=claims))
+    return found
+
+
+def _one_award_each(awards: Sequence[Award]) -> list[str]:
+    """An award given twice: the same edition, institution, category and group as another."""
+    seen: dict[Hashable, Award] = {}
+    problems = []
+    for award in awards:
+        for category in award.categories:  # an award whose reports name no category is unkeyed
+            first = seen.setdefault(
+                (award.year, award.institution.id, category.id, award.group), award
+            )
+            if first is not award:
+                message = (
+                    f"is the award {first.id!r} again (same edition, institution, category and "
+                    "group): one award is one record, its other reading a placing of it"
+                )
+                problems.append(_problem(award, "id", message))
+    return problems
+
+
+def _placings_disagree(award: Award) -> list[Conflict]:
+    """The conflicts between the placings of one award: on its rank, on its category."""
+    if len(award.placings) == 1:  # the usual award: one reading, nothing to disagree with
+        return []
+    found = []
+    where = f" in {award.category.name!r}" if award.category else ""
+    subject = f"the {award.year} award of {award.institution.name}{where}{_group(award)}"
+    readings: tuple[tuple[str, list[Value]], ...] = (
+        ("rank", [p.rank for p in award.placings]),
+        ("category", [p.category.name if p.category else None for p in award.placings]),
+    )
+    for name, values in readings:
+        if len(set(values) - {None}) > 1:
+            claims = tuple(
+                Claim(value=v, record=award, citations=p.citations)
+                for v, p in zip(values, award.placings, strict=True)
+            )
+            found.append(Conflict(subject=subject, field=name, claims=claims))
     return found
 
 
@@ -235,9 +266,10 @@ def _dates(files: Mapping[str, Sequence[Any]]) -> list[str]:
             if record.year not in years:
                 problems.append(_problem(record, "year", f"no edition has the year {record.year}"))
     for award in files["awards"]:
-        if award.category and award.year != award.category.year:
-            message = f"{award.year} is not the year of its category ({award.category.year})"
-            problems.append(_problem(award, "year", message))
+        for category in award.categories:  # its own, or each of its placings' where disputed
+            if award.year != category.year:
+                message = f"{award.year} is not the year of its category ({category.year})"
+                problems.append(_problem(award, "year", message))
     for event in files["events"]:
         if event.date is not None and event.date.year < event.year:
             message = f"{event.date.isoformat()} is before the {event.year} edition"

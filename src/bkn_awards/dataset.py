@@ -11,10 +11,10 @@ import functools
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar, overload
 
 from bkn_awards.citations import CitationReport, verify
-from bkn_awards.completeness import Coverage, coverage_of
+from bkn_awards.completeness import Coverage, EditionTotals, coverage_of, edition_totals_of
 from bkn_awards.consistency import Conflict
 from bkn_awards.errors import DataError, QueryError
 from bkn_awards.inventory import Manifest, describe
@@ -34,7 +34,7 @@ from bkn_awards.records import (
 )
 from bkn_awards.results import Records
 from bkn_awards.snapshot import read as read_snapshot
-from bkn_awards.vocabulary import InstitutionKind, Theme
+from bkn_awards.vocabulary import Group, InstitutionKind, Theme
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -128,10 +128,11 @@ class Dataset:
                 then as the data lists the categories), ``"rank"``, or ``"data"`` (as the data
                 files list the awards). Awards a key does not tell apart keep the default
                 order: by edition, category (as ``"category"``; none last), group (in
-                alphabetical order; none last) and rank (none, as "terbaik", last).
+                the order of `Group`; none last) and rank (none, as "terbaik", last).
             **filters: The fields of `AwardQuery`: ``year``, ``institution``, ``category``,
-                ``rank``, ``kind``, ``province``, ``theme``. An institution is any region of
-                Indonesia too; an award without a rank ("terbaik") matches no rank.
+                ``rank``, ``kind``, ``province``, ``theme``, ``group``. An institution is any
+                region of Indonesia too; a rank or category filter finds an award by any of its
+                placings; an award without a rank ("terbaik") matches no rank.
 
         Returns:
             The awards. An empty answer's `Records.note` says why, where one filter alone
@@ -249,8 +250,8 @@ class Dataset:
 
         Example:
             >>> import bkn_awards
-            >>> [s.publisher for s in bkn_awards.sources()][:5]
-            ['surabayapagi.com', 'BANGSAONLINE.com', None, 'Wartatransparansi.com', None]
+            >>> [s.publisher for s in bkn_awards.sources()][:4]
+            ['surabayapagi.com', 'BANGSAONLINE.com', 'ANTARA Jatim', 'Wartatransparansi.com']
 
         .. versionadded:: 0.1.0
         """
@@ -292,7 +293,7 @@ class Dataset:
         Example:
             >>> import bkn_awards
             >>> [t.count for t in bkn_awards.tallies(year=2023)]
-            [None, 34, 5]
+            [5, None, 34, 5]
 
         .. versionadded:: 0.1.0
         """
@@ -315,11 +316,11 @@ class Dataset:
 
         Example:
             >>> import bkn_awards
-            >>> conflict = bkn_awards.conflicts()[0]
-            >>> conflict.field, [claim.value for claim in conflict.claims]
-            ('rank', [4, 5])
+            >>> conflict = next(c for c in bkn_awards.conflicts() if c.field == "rank")
+            >>> conflict.claims[0].record.id, [claim.value for claim in conflict.claims]
+            ('2022-pemprov-jawa-tengah-implementasi-penerapan-manajemen-kinerja', [4, 5])
             >>> bkn_awards.conflicts().to_records()[0]["values"]
-            [4, 5]
+            ['Penilaian Kinerja', 'Komitmen Pengawasan dan Pengendalian']
 
         .. versionadded:: 0.1.0
         .. versionchanged:: 0.3.0
@@ -329,21 +330,35 @@ class Dataset:
         """
         return self._conflicts
 
-    def coverage(self) -> Records[Coverage]:
+    @overload
+    def coverage(self, *, by_edition: Literal[False] = False) -> Records[Coverage]: ...
+
+    @overload
+    def coverage(self, *, by_edition: Literal[True]) -> Records[EditionTotals]: ...
+
+    def coverage(self, *, by_edition: bool = False) -> Records[Coverage] | Records[EditionTotals]:
         """Set each reported count beside the number of awards the data itemises for it.
+
+        Args:
+            by_edition: Give each edition's itemised awards beside the national totals reported
+                instead (`EditionTotals`), one a year.
 
         Example:
             >>> import bkn_awards
-            >>> for c in bkn_awards.coverage()[6:8]:
-            ...     print(c.tally.id, c.reported, c.itemised, c.missing)
-            2022-jawa-timur 32 25 7
-            2022-pemprov-jatim 3 3 0
+            >>> jatim = next(c for c in bkn_awards.coverage() if c.tally.id == "2022-jawa-timur")
+            >>> jatim.reported, jatim.itemised, jatim.missing
+            (32, 25, 7)
+            >>> edition = bkn_awards.coverage(by_edition=True)[-2]
+            >>> edition.year, edition.reported
+            (2022, 403)
 
         .. versionadded:: 0.1.0
         .. versionchanged:: 0.3.0
            Returns `Records` (a tuple still), which print as a table and convert to rows,
-           JSON and pandas, each row with the year of its count.
+           JSON and pandas, each row with the year of its count; ``by_edition``.
         """
+        if by_edition:
+            return Records(edition_totals_of(self._files))
         return Records(coverage_of(self._files))
 
     def award(self, award_id: str) -> Award:
@@ -392,8 +407,8 @@ class Dataset:
 
         Example:
             >>> import bkn_awards
-            >>> {name: len(records) for name, records in bkn_awards.load().records_by_file().items()}
-            {'sources': 61, 'institutions': 73, 'officials': 7, 'editions': 9, 'categories': 25, 'events': 25, 'awards': 135, 'tallies': 18}
+            >>> list(bkn_awards.load().records_by_file())
+            ['sources', 'institutions', 'officials', 'editions', 'categories', 'events', 'awards', 'tallies']
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
@@ -421,15 +436,17 @@ def _sort_keys(sort: str | Sequence[str] | None) -> tuple[str, ...]:
 # after every listed one, and an award with no category after those.
 _UNKNOWN = (len(Theme), 0)
 _LAST = (len(Theme) + 1, 0)
+_LAST_GROUP = len(Group)
 
 
 class _AwardOrder:
     """How a dataset's awards are ordered: by default, and by each sort key."""
 
-    __slots__ = ("_categories", "_positions")
+    __slots__ = ("_categories", "_groups", "_positions")
 
     def __init__(self, awards: Sequence[Award], categories: Sequence[Category]) -> None:
         themes = {theme: number for number, theme in enumerate(Theme)}
+        self._groups = {group: number for number, group in enumerate(Group)}
         self._categories = {c.id: (themes[c.theme], n) for n, c in enumerate(categories)}
         self._positions = Lazy(lambda: {award.id: n for n, award in enumerate(awards)})
 
@@ -439,8 +456,7 @@ class _AwardOrder:
         return (
             award.year,
             self._category(award),
-            group is None,
-            "" if group is None else group.casefold(),
+            _LAST_GROUP if group is None else self._groups[group],
             self._rank(award),
         )
 
@@ -456,12 +472,13 @@ class _AwardOrder:
         return award.institution.name.casefold()
 
     def _category(self, award: Award) -> tuple[int, int]:
-        category = award.category
-        return _LAST if category is None else self._categories.get(category.id, _UNKNOWN)
+        # A disputed award is placed by the first category reported, and its lowest rank.
+        categories = award.categories
+        return self._categories.get(categories[0].id, _UNKNOWN) if categories else _LAST
 
     def _rank(self, award: Award) -> tuple[bool, int]:
-        rank = award.rank
-        return rank is None, 0 if rank is None else rank
+        ranks = award.ranks
+        return (False, ranks[0]) if ranks else (True, 0)
 
     def _data(self, award: Award) -> int:
         return self._positions.get()[award.id]
@@ -506,8 +523,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     Example:
         >>> import bkn_awards
         >>> data = bkn_awards.load()
-        >>> len(data.awards(year=2020))
-        22
+        >>> data.awards(year=2020) == bkn_awards.awards(year=2020)
+        True
 
     .. versionadded:: 0.1.0
     """

@@ -75,7 +75,7 @@ class FieldValueError(BknAwardsError, ValueError):
         >>> import attrs
         >>> import bkn_awards
         >>> award = bkn_awards.awards()[0]
-        >>> attrs.evolve(award, rank=0)
+        >>> attrs.evolve(award.placings[0], rank=0)
         Traceback (most recent call last):
         ...
         bkn_awards.errors.FieldValueError: rank must be at least 1, got 0

@@ -26,7 +26,6 @@ import attrs
 from bkn_awards.codec import unstructure
 from bkn_awards.errors import ExportError
 from bkn_awards.layout import RECORD_FILES, links, unwrap_optional
-from bkn_awards.records import Citation
 from bkn_awards.rows import cell_text, column_types
 from bkn_awards.rules import ISO_DATE, ISO_DATETIME, rules_of
 
@@ -196,7 +195,8 @@ def data_schema() -> dict[str, Any]:
 
     Example:
         >>> schema = data_schema()
-        >>> schema["$defs"]["awards"]["items"]["properties"]["rank"]
+        >>> placing = schema["$defs"]["awards"]["items"]["properties"]["placings"]["items"]
+        >>> placing["properties"]["rank"]
         {'type': ['integer', 'null'], 'minimum': 1, 'maximum': 9223372036854775807}
 
     .. versionadded:: 0.1.0
@@ -246,8 +246,8 @@ def _value(annotation: Any, target: type[Any] | None) -> dict[str, Any]:
         return {"type": "array", "items": _value(typing.get_args(annotation)[0], target)}
     if target is not None:
         return _field(attrs.fields_dict(target)["id"], None)
-    if annotation is Citation:
-        return _record(Citation)
+    if attrs.has(annotation):  # a record held inside another: a citation, a placing
+        return _record(annotation)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return {"enum": [member.value for member in annotation]}
     return dict(_SCALARS[annotation])

@@ -15,7 +15,7 @@ import operator
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from itertools import repeat
+from itertools import groupby, repeat
 from operator import attrgetter
 from typing import Any, Protocol, SupportsIndex, TypeGuard, TypeVar
 
@@ -28,7 +28,7 @@ from bkn_awards.lazy import Lazy
 from bkn_awards.names import CategoryWords, InstitutionNames
 from bkn_awards.records import Award, Category, Institution
 from bkn_awards.text import close_names
-from bkn_awards.vocabulary import InstitutionKind, Theme
+from bkn_awards.vocabulary import Group, InstitutionKind, Theme
 
 __all__ = [
     "AwardIndex",
@@ -52,11 +52,13 @@ class Filter:
         help: What the filter takes, in a few words naming its values: the command line's help
             and the field's documentation.
         metavar: What the command line calls its value.
-        key: The value of an award the filter tests; the index groups awards by it.
+        key: The value of an award the filter tests; the index groups awards by it. With
+            `several_keys`, the values (an award is found by any of them: each rank reported).
         wanted: The values of `key` that the filter's value admits, found in an index (an
             institution's name becomes its id there).
         empty: Why no award has the filter's value, in words, for the note of an empty answer.
         many: Whether it takes several values (and ranges, ``2020-2022``, on the command line).
+        several_keys: Whether `key` gives several values of an award, not one.
     """
 
     help: str
@@ -65,6 +67,7 @@ class Filter:
     wanted: Callable[[Any, AwardQuery, AwardIndex], frozenset[Any]]
     empty: Callable[[Any, AwardIndex], str]
     many: bool = False
+    several_keys: bool = False
 
 
 def _filter(**settings: Any) -> dict[str, Filter]:
@@ -77,7 +80,7 @@ def filters() -> tuple[tuple[str, Filter], ...]:
 
     Example:
         >>> [name for name, _ in filters()]
-        ['year', 'institution', 'category', 'rank', 'kind', 'province', 'theme']
+        ['year', 'institution', 'category', 'rank', 'kind', 'province', 'theme', 'group']
     """
     return tuple((f.name, f.metadata[_FILTER]) for f in attrs.fields(AwardQuery))
 
@@ -168,6 +171,10 @@ def _theme(value: Theme | str | None) -> Theme | None:
     return None if value is None else term(Theme, value, "theme")
 
 
+def _group_term(value: Group | str | None) -> Group | None:
+    return None if value is None else term(Group, value, "group")
+
+
 def _name(what: str, value: object) -> None:
     """Refuse a name filter that is not a non-empty text (a record is looked up later)."""
     if not isinstance(value, str):
@@ -244,12 +251,16 @@ def _nothing_with(name: str) -> Callable[[Any, AwardIndex], str]:
     return empty
 
 
-def _category_of(award: Award) -> str | None:
-    return award.category.id if award.category else None
+def _category_ids_of(award: Award) -> tuple[str, ...]:
+    if (category := award.category) is not None:  # the usual award, read without a loop
+        return (category.id,)
+    return tuple(category.id for category in award.categories)
 
 
-def _theme_of(award: Award) -> Theme | None:
-    return award.category.theme if award.category else None
+def _themes_of(award: Award) -> tuple[Theme, ...]:
+    if (category := award.category) is not None:
+        return (category.theme,)
+    return tuple(dict.fromkeys(category.theme for category in award.categories))
 
 
 @frozen(kw_only=True)
@@ -302,9 +313,10 @@ class AwardQuery:
         metadata=_filter(
             help="words of the category's name, in any case (manajemen kinerja), or its id",
             metavar="WORDS",
-            key=_category_of,
+            key=_category_ids_of,
             wanted=_category_ids,
             empty=_nothing_with("category"),
+            several_keys=True,
         ),
     )
     rank: frozenset[int] | None = attrs.field(
@@ -313,10 +325,11 @@ class AwardQuery:
         metadata=_filter(
             help="a place, or several (1 2; 1-3 on the command line); 'terbaik' has none",
             metavar="N",
-            key=attrgetter("rank"),
+            key=attrgetter("ranks"),
             wanted=_one,
             empty=_nothing_with("rank"),
             many=True,
+            several_keys=True,
         ),
     )
     kind: InstitutionKind | None = attrs.field(
@@ -350,9 +363,21 @@ class AwardQuery:
         metadata=_filter(
             help="what the category judges, across editions: " + ", ".join(t.value for t in Theme),
             metavar="THEME",
-            key=_theme_of,
+            key=_themes_of,
             wanted=_one,
             empty=_nothing_with("theme"),
+            several_keys=True,
+        ),
+    )
+    group: Group | None = attrs.field(
+        default=None,
+        converter=_group_term,
+        metadata=_filter(
+            help="the group competed in: " + ", ".join(g.value for g in Group),
+            metavar="GROUP",
+            key=attrgetter("group"),
+            wanted=_one,
+            empty=_nothing_with("group"),
         ),
     )
 
@@ -375,7 +400,16 @@ class AwardIndex:
     the shortest list is fast enough, and a cache would grow with every question.
     """
 
-    __slots__ = ("_awards", "_by_id", "_keys", "_names", "_positions", "editions", "words")
+    __slots__ = (
+        "_awards",
+        "_by_id",
+        "_keys",
+        "_names",
+        "_positions",
+        "_several",
+        "editions",
+        "words",
+    )
 
     def __init__(
         self,
@@ -386,7 +420,8 @@ class AwardIndex:
     ) -> None:
         self._awards = awards
         self._keys = tuple(f.key for _, f in _FILTERS)
-        self._positions = _group(awards, self._keys)
+        self._several = tuple(f.several_keys for _, f in _FILTERS)
+        self._positions = _group(awards, self._keys, self._several)
         self._by_id = {award.id: award for award in awards}
         #: The edition years the data holds.
         self.editions = frozenset(editions)
@@ -435,13 +470,17 @@ class AwardIndex:
             return self._awards
         # Walk the smallest candidate list and test the other filters on each award there.
         lead, wanted = min(active, key=lambda nw: self._count(*nw))
-        rest = [(self._keys[n], values) for n, values in active if n != lead]
+        rest = [(self._keys[n], self._several[n], values) for n, values in active if n != lead]
         # tuple's own look-up: the one of Records (which slices to Records) costs more an item.
         item: Callable[[Any, int], Award] = tuple.__getitem__
         found = map(item, repeat(self._awards), self._merged(lead, wanted))
         if not rest:
             return make(found)
-        return make(a for a in found if all(key(a) in values for key, values in rest))
+        return make(
+            a
+            for a in found
+            if all(_admits(key, several, values, a) for key, several, values in rest)
+        )
 
     def _count(self, n: int, values: frozenset[Any]) -> int:
         by_value = self._positions[n]
@@ -450,21 +489,31 @@ class AwardIndex:
     def _merged(self, n: int, values: Iterable[Hashable]) -> Iterable[int]:
         by_value = self._positions[n]
         runs = [by_value[value] for value in values if value in by_value]
-        return runs[0] if len(runs) == 1 else heapq.merge(*runs)
+        if len(runs) == 1:
+            return runs[0]
+        # An award found under two of the values (ranks 4 and 5, both reported) comes once.
+        return (position for position, _ in groupby(heapq.merge(*runs)))
 
 
 _ANY = AwardQuery()
 
 
+def _admits(
+    key: Callable[[Award], Any], several: bool, values: frozenset[Any], award: Award
+) -> bool:
+    return not values.isdisjoint(key(award)) if several else key(award) in values
+
+
 def _group(
-    awards: Sequence[Award], keys: Sequence[Callable[[Award], Hashable]]
+    awards: Sequence[Award], keys: Sequence[Callable[[Award], Any]], several: Sequence[bool]
 ) -> tuple[dict[Hashable, array[int]], ...]:
     """For each key, the positions of the awards with each of its values."""
     groups = []
-    for key in keys:
+    for key, many in zip(keys, several, strict=True):
         grouped = defaultdict[Hashable, list[int]](list)
         for position, value in enumerate(map(key, awards)):
-            grouped[value].append(position)
+            for each in value if many else (value,):
+                grouped[each].append(position)
         groups.append({value: array("I", positions) for value, positions in grouped.items()})
     return tuple(groups)
 

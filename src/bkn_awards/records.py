@@ -25,7 +25,7 @@ from bkn_awards.rules import (
     NotInFuture,
     ruled,
 )
-from bkn_awards.vocabulary import EventKind, InstitutionKind, Theme
+from bkn_awards.vocabulary import EventKind, Group, InstitutionKind, Theme
 
 __all__ = [
     "Award",
@@ -35,6 +35,7 @@ __all__ = [
     "Event",
     "Institution",
     "Official",
+    "Placing",
     "Shown",
     "Source",
     "Tally",
@@ -43,13 +44,17 @@ __all__ = [
 ]
 
 
+# Records are made by the thousand and never weakly referenced: each class has no slot for weak
+# references (weakref_slot=False), eight bytes a record.
+
+
 def ref_repr(record: Any) -> str:
     """Show a linked record by its name, or its id where it has none: a reader wants names.
 
     Example:
         >>> import bkn_awards
         >>> bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi")
-        Award(id='2020-kab-sidoarjo-penilaian-kompetensi', year=2020, institution='Pemerintah Kabupaten Sidoarjo', category='penilaian kompetensi', rank=1)
+        Award(id='2020-kab-sidoarjo-penilaian-kompetensi', year=2020, institution='Pemerintah Kabupaten Sidoarjo', category='Penilaian Kompetensi', placings=(Placing(rank=1, rank_label='Juara Pertama', category=None),))
     """  # noqa: E501
     return "None" if record is None else repr(getattr(record, "name", record.id))
 
@@ -64,6 +69,8 @@ def plain(value: Any) -> Any:
         return [plain(item) for item in value]
     if isinstance(value, Citation):  # where it is, as a reader would write it
         return " ".join(filter(None, [value.source.id, *map(str, value.paragraphs), value.part]))
+    if isinstance(value, Placing):  # its words, and the reports that give them
+        return f"{value.rank_label} ({', '.join(c.source.id for c in value.citations)})"
     return value
 
 
@@ -85,7 +92,7 @@ class Shown:
         return f"<table><caption>{type(self).__name__}</caption>{''.join(rows)}</table>"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, weakref_slot=False)
 class Source(Shown):
     """A news report that gives BKN Award facts: an article file the project holds, or a web page.
 
@@ -136,7 +143,7 @@ class Source(Shown):
             raise FieldValueError("published_on", "must be the day of published")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, weakref_slot=False)
 class Citation(Shown):
     """Where one source states a fact: paragraphs of an article file, or a web report as a whole.
 
@@ -167,7 +174,7 @@ class Citation(Shown):
             raise FieldValueError("paragraphs", f"are {held}")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, weakref_slot=False)
 class Institution(Shown):
     """A ministry, agency, province, regency or city.
 
@@ -221,7 +228,7 @@ class Institution(Shown):
             raise FieldValueError("iso_3166_2", "is given for a province, and only there")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, weakref_slot=False)
 class Official(Shown):
     """A person in an office, as the articles name them at the time of the event.
 
@@ -251,7 +258,7 @@ class Official(Shown):
     citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, weakref_slot=False)
 class Edition(Shown):
     """The BKN Award of one year, with what the articles say of the edition itself.
 
@@ -277,7 +284,7 @@ class Edition(Shown):
     citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, weakref_slot=False)
 class Category(Shown):
     """One category of one edition, named as the report names it.
 
@@ -297,7 +304,7 @@ class Category(Shown):
         >>> import bkn_awards
         >>> category = bkn_awards.categories(year=2020)[1]
         >>> category.name, category.name_en, category.theme.value
-        ('penilaian kompetensi', 'Competency assessment', 'competency')
+        ('Penilaian Kompetensi', 'Competency assessment', 'competency')
 
     .. versionadded:: 0.1.0
     """
@@ -311,7 +318,7 @@ class Category(Shown):
     citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, weakref_slot=False)
 class Event(Shown):
     """An occasion on which BKN Awards were given or handed over.
 
@@ -371,23 +378,55 @@ class Event(Shown):
             )
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, weakref_slot=False)
+class Placing(Shown):
+    """Where reports place an award: the rank they give, in their words, and where they say it.
+
+    An award that every report places alike has one placing, citing them all; where reports
+    disagree (rank 4 in one, rank 5 in another; or another category), each reading is a placing
+    of its own with its own citations, and the award is `Award.disputed`.
+
+    Attributes:
+        rank: The place as a number (1 for Juara Pertama, Ranking 1...), or ``None`` where the
+            reports give no number ("terbaik" alone).
+        rank_label: The reports' own words for the result (``"Juara Kedua"``, ``"penerima"``).
+        category: The category these reports give, only where reports disagree on it (the
+            award's own `Award.category` is then ``None``); else ``None``.
+        citations: Every report, and where in it, that places the award so.
+
+    Example:
+        >>> import bkn_awards
+        >>> award = bkn_awards.awards(year=2022, province="Jateng", theme="performance")[0]
+        >>> [(p.rank, p.citations[0].source.publisher) for p in award.placings]
+        [(4, 'TribunPantura.com'), (5, 'Okezone')]
+
+    .. versionadded:: 0.3.0
+    """
+
+    rank: int | None = ruled(AtLeast(1))
+    rank_label: str = ruled(NonEmpty())
+    category: Category | None = field(repr=ref_repr)
+    citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
+
+
+@frozen(kw_only=True, weakref_slot=False)
 class Award(Shown):
-    """An award as the articles report it.
+    """An award as the reports give it: one institution's result in one category, group and edition.
+
+    One award is one record however many reports name it: each reading of where it placed is a
+    `Placing` with its citations, and an award whose reports disagree is `disputed`.
 
     Attributes:
         id: Stable identifier, e.g. ``"2020-kab-sidoarjo-penilaian-kompetensi"``.
         year: The edition (the year in "BKN Award 2022").
         institution: Who won it.
-        category: The category it was won in, or ``None`` where the report names none.
-        rank: The place as a number (1 for Juara Pertama, Ranking 1...), or ``None`` where the
-            article gives no number ("terbaik" alone).
-        rank_label: The report's own words for the result (``"Juara Kedua"``, ``"penerima"``).
-        group: The competition group where stated (``"tingkat Kabupaten"``,
-            ``"pemerintah kota tipe kecil"``), else ``None``.
-        event: Where it was handed over, where an article says.
-        recipient: Who took it in hand, where an article says.
-        citations: Every article and paragraph that reports it.
+        category: The category it was won in; ``None`` where the reports name none, or disagree
+            on it (each placing then gives its own).
+        group: The group it was competed in (a `Group`), where a report says, else ``None``.
+        group_label: The report's own words for the group (``"Wilayah Barat Tipe Kecil"``).
+        placings: Where the reports place it, each reading with its citations.
+        event: Where it was handed over, where a report says.
+        recipient: Who took it in hand, where a report says.
 
     Example:
         >>> import bkn_awards
@@ -396,21 +435,106 @@ class Award(Shown):
         ('Pemerintah Provinsi Jawa Timur', 'Penerapan Pemanfaatan Data-Sistem Informasi dan CAT', 2, 'Ranking 2')
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.3.0
+       The rank, its words and the citations are the placings'; ``group`` is a `Group`, its
+       wording ``group_label``.
     """  # noqa: E501
 
     id: str = ruled(NonEmpty())
     year: int = ruled(EditionYear())
     institution: Institution = field(repr=ref_repr)
     category: Category | None = field(repr=ref_repr)
-    rank: int | None = ruled(AtLeast(1))
-    rank_label: str = ruled(NonEmpty(), repr=False)
-    group: str | None = ruled(NonEmpty(), repr=False)
+    group: Group | None = field(repr=False)
+    group_label: str | None = ruled(NonEmpty(), repr=False)
+    placings: tuple[Placing, ...] = ruled(NonEmpty())
     event: Event | None = field(repr=False)
     recipient: Official | None = field(repr=False)
-    citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
+
+    @placings.validator
+    def _placed_consistently(self, _attribute: object, placings: tuple[Placing, ...]) -> None:
+        if (self.group is None) != (self.group_label is None):
+            raise FieldValueError("group_label", "is given with group, and only there")
+        if self.group is not None and self.group.kind is not self.institution.kind:
+            problem = f"{self.group.value} holds no {self.institution.kind.value}"
+            raise FieldValueError("group", problem)
+        if self.category is not None:
+            for placing in placings:
+                if placing.category is not None:
+                    problem = "give a category only where the award has none (reports disagree)"
+                    raise FieldValueError("placings", problem)
+
+    @property
+    def rank(self) -> int | None:
+        """The place the reports agree on, or ``None`` where they give none or disagree.
+
+        .. versionadded:: 0.1.0
+        .. versionchanged:: 0.3.0
+           ``None`` where the reports disagree; `ranks` has every place reported.
+        """
+        placings = self.placings
+        if len(placings) == 1:  # the usual award: one reading, read without sorting
+            return placings[0].rank
+        ranks = self.ranks
+        return ranks[0] if len(ranks) == 1 else None
+
+    @property
+    def ranks(self) -> tuple[int, ...]:
+        """Every place a report gives it, lowest first (two where the reports disagree).
+
+        .. versionadded:: 0.3.0
+        """
+        placings = self.placings
+        if len(placings) == 1:
+            rank = placings[0].rank
+            return () if rank is None else (rank,)
+        return tuple(sorted({p.rank for p in placings if p.rank is not None}))
+
+    @property
+    def rank_label(self) -> str:
+        """The reports' words for the result, each once (``"peringkat 4; peringkat kelima"``).
+
+        .. versionadded:: 0.1.0
+        """
+        placings = self.placings
+        if len(placings) == 1:
+            return placings[0].rank_label
+        return "; ".join(dict.fromkeys(p.rank_label for p in placings))
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        """The category it was won in, or each category the reports give where they disagree.
+
+        .. versionadded:: 0.3.0
+        """
+        if self.category is not None:
+            return (self.category,)
+        placings = self.placings
+        if len(placings) == 1:
+            category = placings[0].category
+            return () if category is None else (category,)
+        return tuple(dict.fromkeys(p.category for p in placings if p.category is not None))
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The citations of all its placings, in order (each report giving the award, and where).
+
+        .. versionadded:: 0.1.0
+        """
+        placings = self.placings
+        if len(placings) == 1:
+            return placings[0].citations
+        return tuple(dict.fromkeys(c for p in placings for c in p.citations))
+
+    @property
+    def disputed(self) -> bool:
+        """Whether its reports disagree on its rank or its category (see `bkn_awards.conflicts`).
+
+        .. versionadded:: 0.3.0
+        """
+        return len(self.placings) > 1 and (len(self.ranks) > 1 or len(self.categories) > 1)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, weakref_slot=False)
 class Tally(Shown):
     """A reported count ("32 awards for East Java"), so users see how much is itemised.
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, overload
 
-from bkn_awards.completeness import Coverage
+from bkn_awards.completeness import Coverage, EditionTotals
 from bkn_awards.consistency import Claim, Conflict
 from bkn_awards.rows import cell_text, column_types, flatten, pandas_dtype
 from bkn_awards.tables import Column, display_columns, fitted, terminal_width
@@ -34,8 +34,8 @@ class Records(tuple[T, ...], Generic[T]):
     Example:
         >>> import bkn_awards
         >>> print(bkn_awards.awards(year=2020, rank=3, theme="competency").table(width=80))
-        Year  Institution  Theme       Rank  Outlet
-        2020  Kota Madiun  competency  3     Wartatransparansi.com +2
+        Year  Institution  Theme       Group   Rank  Outlet
+        2020  Kota Madiun  competency  cities  3     Wartatransparansi.com +2
         [1 award]
 
     .. versionadded:: 0.1.0
@@ -104,6 +104,7 @@ class Records(tuple[T, ...], Generic[T]):
             year         2020
             institution  Kab. Sidoarjo
             theme        competency
+            group        regencies
             rank         1
             outlet       Wartatransparansi.com +1
             <BLANKLINE>
@@ -112,6 +113,7 @@ class Records(tuple[T, ...], Generic[T]):
             year         2020
             institution  Prov. Jawa Tengah
             theme        competency
+            group        -
             rank         1
             outlet       ganjarpranowo.com
             [2 awards]
@@ -172,8 +174,9 @@ class Records(tuple[T, ...], Generic[T]):
         Example:
             >>> import bkn_awards
             >>> import json
-            >>> json.loads(bkn_awards.awards(year=2020, rank=3).to_json())[1]["category_name"]
-            'Penilaian Kinerja'
+            >>> found = bkn_awards.awards(year=2020, rank=3, sort="data")
+            >>> json.loads(found.to_json())[0]["category_name"]
+            'Penilaian Kompetensi'
 
         .. versionadded:: 0.1.0
         """
@@ -215,7 +218,10 @@ class Records(tuple[T, ...], Generic[T]):
         return f"[{len(self)} {noun}]"
 
 
-_NOUNS: dict[type[Any] | None, tuple[str, str]] = {Coverage: ("reported count", "reported counts")}
+_NOUNS: dict[type[Any] | None, tuple[str, str]] = {
+    Coverage: ("reported count", "reported counts"),
+    EditionTotals: ("edition", "editions"),
+}
 
 
 def _rows(records: Iterable[Any]) -> Iterator[Any]:

@@ -48,11 +48,15 @@ _AWARD_EXTRAS: dict[str, tuple[type[Any], bool, Callable[[Award], Any]]] = {
 
 
 def flatten(record: Any) -> dict[str, Any]:
-    """Turn a record into a flat row: links become ids, tuples lists, citations four lists.
+    """Turn a record into a flat row: links become ids, tuples lists, citations five lists.
 
-    ``sources``, ``source_titles``, ``paragraphs`` and ``parts`` give each citation's source id,
-    title, paragraphs and part, in order. An award row also carries its institution's name, kind
-    and code, its category's name and theme, its event's date and its first publication day.
+    ``sources``, ``source_titles``, ``source_urls``, ``paragraphs`` and ``parts`` give each
+    citation's source id, title, address, paragraphs and part, in order. An award's placings
+    become its agreed ``rank`` (empty where the reports disagree), every rank reported
+    (``ranks``), their words (``rank_label``), ``disputed``, the citations of them all, and
+    ``placings``, each reading as the data files write it. An award row also carries its
+    institution's name, kind and code, its category's name and theme, its group, its event's date
+    and its first publication day.
 
     Example:
         >>> import bkn_awards
@@ -65,6 +69,8 @@ def flatten(record: Any) -> dict[str, Any]:
         value = getattr(record, field.name)
         if field.name == "citations":
             row.update(_citations(value))
+        elif field.name == "placings":
+            row.update(_placings(record))
         else:
             row[field.name] = plain(value)
     if isinstance(record, Award):
@@ -76,16 +82,16 @@ def unflatten(record_type: type[Any], row: Mapping[str, str]) -> dict[str, Any]:
     """Turn a CSV row of `flatten` back into the record as the data files write it.
 
     Empty cells are ``None``, lists JSON arrays, and the citations come from the ``sources``
-    and ``paragraphs`` columns; the columns a row carries for reading only (names beside ids,
-    ``source_titles``) are left out. A cell that does not read as its type stays text, for the
-    decoder to name.
+    and ``paragraphs`` columns (an award's from its ``placings``); the columns a row carries for
+    reading only (names beside ids, ``source_titles``, ``ranks``) are left out. A cell that does
+    not read as its type stays text, for the decoder to name.
 
     Example:
-        >>> from bkn_awards.records import Award
-        >>> row = {"id": "a", "rank": "2", "sources": '["s"]', "paragraphs": "[[4, 5]]"}
-        >>> unflatten(Award, row)
-        {'id': 'a', 'rank': 2, 'citations': [{'source': 's', 'paragraphs': [4, 5], 'part': None}]}
-    """
+        >>> from bkn_awards.records import Edition
+        >>> row = {"id": "2020", "number": "6", "sources": '["s"]', "paragraphs": "[[4, 5]]"}
+        >>> unflatten(Edition, row)
+        {'id': '2020', 'number': 6, 'citations': [{'source': 's', 'paragraphs': [4, 5], 'part': None}]}
+    """  # noqa: E501
     attrs.resolve_types(record_type)
     raw: dict[str, Any] = {}
     for field in attrs.fields(record_type):
@@ -99,6 +105,8 @@ def unflatten(record_type: type[Any], row: Mapping[str, str]) -> dict[str, Any]:
                 cited = zip(sources, paragraphs, parts, strict=True)
                 sources = [{"source": s, "paragraphs": p, "part": t} for s, p, t in cited]
             raw["citations"] = sources
+        elif field.name == "placings" and "placings" in row:
+            raw["placings"] = _from_json(row["placings"])
         elif field.name in row:
             raw[field.name] = _from_cell(unwrap_optional(field.type)[0], row[field.name])
     return raw
@@ -127,8 +135,42 @@ def _citations(citations: tuple[Citation, ...]) -> dict[str, list[Any]]:
     return {
         "sources": [c.source.id for c in citations],
         "source_titles": [c.source.title for c in citations],
+        "source_urls": [c.source.url for c in citations],
         "paragraphs": [list(c.paragraphs) for c in citations],
         "parts": [c.part for c in citations],
+    }
+
+
+# The columns an award's placings become, with the type of each and whether it may be None.
+_PLACING_COLUMNS: dict[str, tuple[type[Any], bool]] = {
+    "rank": (int, True),
+    "ranks": (list, False),
+    "rank_label": (str, False),
+    "disputed": (bool, False),
+    "placings": (list, False),
+}
+
+
+def _placings(award: Award) -> dict[str, Any]:
+    readings = [
+        {
+            "rank": p.rank,
+            "rank_label": p.rank_label,
+            "category": p.category and p.category.id,
+            "citations": [
+                {"source": c.source.id, "paragraphs": list(c.paragraphs), "part": c.part}
+                for c in p.citations
+            ],
+        }
+        for p in award.placings
+    ]
+    return {
+        "rank": award.rank,
+        "ranks": list(award.ranks),
+        "rank_label": award.rank_label,
+        "disputed": award.disputed,
+        "placings": readings,
+        **_citations(award.citations),
     }
 
 
@@ -151,7 +193,8 @@ def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
     attrs.resolve_types(record_type)
     types: dict[str, tuple[type[Any], bool]] = {}
     for field in attrs.fields(record_type):
-        if field.name == "citations":
+        if field.name in ("citations", "placings"):
+            types.update(_PLACING_COLUMNS if field.name == "placings" else {})
             types.update(dict.fromkeys(_citations(()), (list, False)))
             continue
         kind, optional = unwrap_optional(field.type)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from bkn_awards.layout import FILE_NAMES, RECORD_FILES, data_files
-from bkn_awards.records import Citation
+from bkn_awards.records import Citation, Placing
 from bkn_awards.version import VERSION
 
 if TYPE_CHECKING:
@@ -44,8 +44,8 @@ _PROTOCOL = 5
 # What the unpickler may make: the classes of the records and of the conflicts between them,
 # their enums, and the standard types their fields hold. Nothing else, whatever a file asks.
 _ALLOWED = {
-    "bkn_awards.records": {cls.__name__ for _, cls in RECORD_FILES} | {"Citation"},
-    "bkn_awards.vocabulary": {"EventKind", "InstitutionKind", "Theme"},
+    "bkn_awards.records": {cls.__name__ for _, cls in RECORD_FILES} | {"Citation", "Placing"},
+    "bkn_awards.vocabulary": {"EventKind", "Group", "InstitutionKind", "Theme"},
     "bkn_awards.consistency": {"Claim", "Conflict"},
     "datetime": {"date", "datetime", "timedelta", "timezone"},
 }
@@ -74,7 +74,7 @@ def fingerprint(directory: Traversable) -> dict[str, Any]:
     file's size and CRC-32: enough to tell a changed file, or a changed model, from those the
     snapshot was made of.
     """
-    classes = [cls for _, cls in RECORD_FILES] + [Citation]
+    classes = [cls for _, cls in RECORD_FILES] + [Citation, Placing]
     return {
         "version": VERSION,
         "fields": [

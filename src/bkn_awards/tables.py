@@ -40,6 +40,7 @@ __all__ = [
     "display_columns",
     "fitted",
     "outlets",
+    "rank_cell",
     "sheet",
     "short_names",
     "terminal_width",
@@ -140,9 +141,9 @@ def display_columns(record_type: type[Any], *, fitted: bool = False) -> list[Col
 
     Example:
         >>> [c.header for c in display_columns(Award)]
-        ['Id', 'Year', 'Institution', 'Category', 'Rank', 'Source']
+        ['Id', 'Year', 'Institution', 'Category', 'Group', 'Rank', 'Source']
         >>> [c.header for c in display_columns(Award, fitted=True)]
-        ['Id', 'Year', 'Institution', 'Theme', 'Rank', 'Outlet']
+        ['Id', 'Year', 'Institution', 'Theme', 'Group', 'Rank', 'Outlet']
     """
     made = (_FITTED if fitted else _WIDE).get(record_type)
     if made is not None:
@@ -200,14 +201,53 @@ def outlets(record: Any) -> str:
     return first + (f" +{len(sources) - 1}" if len(sources) > 1 else "")
 
 
+def rank_cell(award: Award, *, fitted: bool = False) -> str:
+    """An award's rank as a table shows it, every rank reported where reports disagree.
+
+    A `fitted` table marks the disagreement with ``?``, as it does a theme.
+
+    Example:
+        >>> import bkn_awards
+        >>> award = bkn_awards.awards(year=2022, province="Jateng", rank=5)[0]
+        >>> rank_cell(award), rank_cell(award, fitted=True)
+        ('4/5 (disputed)', '4/5?')
+    """
+    ranks = award.ranks
+    shown = "/".join(map(str, ranks)) or "-"
+    if len(ranks) < 2:
+        return shown
+    return f"{shown}?" if fitted else f"{shown} (disputed)"
+
+
+def _theme_cell(award: Award) -> str:
+    """The theme of the award's category; where reports disagree, the first one's and ``?``.
+
+    One word, so that `bkn-awards show YEAR INSTITUTION THEME` takes it as a table prints it.
+    """
+    categories = award.categories
+    if not categories:
+        return "-"
+    return categories[0].theme.value + ("?" if len(categories) > 1 else "")
+
+
+def _group_within_kind(award: Award) -> str:
+    """The group without its kind's word where the institution's name gives the kind."""
+    group = award.group
+    if group is None:
+        return "-"
+    _kind, _, within = group.value.partition("-")
+    return within or group.value
+
+
 def _wide() -> dict[type[Any], Callable[[], list[Column]]]:
     return {
         Award: lambda: [
             Column("Id", lambda a: a.id),
             Column("Year", lambda a: str(a.year)),
             Column("Institution", lambda a: a.institution.name),
-            Column("Category", lambda a: a.category.name if a.category else "-"),
-            Column("Rank", lambda a: _number(a.rank)),
+            Column("Category", lambda a: " or ".join(c.name for c in a.categories) or "-"),
+            Column("Group", lambda a: a.group.value if a.group else "-"),
+            Column("Rank", rank_cell),
             Column("Source", lambda a: "; ".join(_source_line(c.source) for c in a.citations)),
         ],
         Event: lambda: [
@@ -248,12 +288,13 @@ def _coverage_columns(fitted: bool = False) -> list[Column]:
 def _fitted() -> dict[type[Any], Callable[[], list[Column]]]:
     return {
         Award: lambda: [
-            Column("Id", lambda a: a.id, drop=2),
+            Column("Id", lambda a: a.id, drop=3),
             Column("Year", lambda a: str(a.year)),
             Column("Institution", names=lambda a: a.institution),
-            Column("Theme", lambda a: a.category.theme.value if a.category else "-"),
-            Column("Rank", lambda a: _number(a.rank)),
-            Column("Outlet", outlets, least=12, drop=1),
+            Column("Theme", _theme_cell),
+            Column("Group", _group_within_kind, drop=1),
+            Column("Rank", lambda a: rank_cell(a, fitted=True)),
+            Column("Outlet", outlets, least=12, drop=2),
         ],
         Institution: lambda: [
             Column("Id", lambda i: i.id, drop=1),
@@ -477,8 +518,8 @@ def sheet(award: Award) -> list[str]:
 
     Example:
         >>> import bkn_awards
-        >>> sheet(bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi"))[7]
-        'as reported   Juara Pertama'
+        >>> sheet(bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi"))[6]
+        'group        regencies (tingkat Kabupaten)'
     """
     institution, category, recipient = award.institution, award.category, award.recipient
     lines = [
@@ -487,13 +528,19 @@ def sheet(award: Award) -> list[str]:
         ("institution", f"{institution.name} ({institution.id})"),
         ("kind", institution.kind.value),
         ("region code", institution.region_code or "-"),
-        ("category", f"{category.name} ({category.id})" if category else "not reported"),
-        ("rank", "-" if award.rank is None else str(award.rank)),
+        ("category", _category_line(category, award)),
+        ("group", f"{award.group.value} ({award.group_label})" if award.group else "-"),
+        ("rank", rank_cell(award)),
         ("as reported", award.rank_label),
-        ("group", award.group or "-"),
         ("event", _event_line(award)),
         ("received by", f"{recipient.name}, {recipient.position}" if recipient else "-"),
     ]
+    numbers = {citation: n for n, citation in enumerate(award.citations, start=1)}
+    for placing in award.placings if len(award.placings) > 1 else ():
+        where = f", in {placing.category.name!r}" if placing.category else ""
+        rank = "no rank" if placing.rank is None else f"rank {placing.rank}"
+        cited = ", ".join(str(numbers[c]) for c in placing.citations)
+        lines.append(("reported", f"{placing.rank_label} ({rank}{where}): source {cited}"))
     for number, citation in enumerate(award.citations, start=1):
         source = citation.source
         lines += [
@@ -506,6 +553,13 @@ def sheet(award: Award) -> list[str]:
         ]
     width = max(len(label) for label, _ in lines)
     return [f"{label.ljust(width)}  {value}" for label, value in lines]
+
+
+def _category_line(category: Any, award: Award) -> str:
+    if category is not None:
+        return f"{category.name} ({category.id})"
+    disputed = [f"{c.name} ({c.id})" for c in award.categories]
+    return " or ".join(disputed) + " (reports disagree)" if disputed else "not reported"
 
 
 def _event_line(award: Award) -> str:

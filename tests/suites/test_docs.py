@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import inspect
+import json
 import pathlib
 import pkgutil
 import re
@@ -111,3 +112,15 @@ def test_every_code_fence_opens_with_its_language_and_closes(page: str) -> None:
             )
             opened = None
     assert opened is None, f"{page}:{opened}: a block is never closed"
+
+
+def test_the_contributing_guide_shows_records_as_the_data_files_write_them() -> None:
+    # Its examples are bundled records, so a change of the data's form that the guide misses
+    # fails here: a source, then an award.
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = [json.loads(block) for block in re.findall(r"```json\n(.*?)```", text, re.DOTALL)]
+    data = REPO / "src" / "bkn_awards" / "data"
+    assert len(shown) == 2
+    for record, name in zip(shown, ("sources", "awards"), strict=True):
+        records = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
+        assert record in records, f"CONTRIBUTING.md: {record['id']} is not as {name}.json has it"

@@ -113,7 +113,7 @@ def test_in_a_real_terminal_a_table_fits_and_shows_every_award(columns: int) -> 
     awards = bkn_awards.awards()
     if columns == 80:
         assert len(lines) == 1 + len(awards)
-        assert _cells(lines[0]) == ["Year", "Institution", "Theme", "Rank", "Outlet"]
+        assert _cells(lines[0]) == ["Year", "Institution", "Theme", "Group", "Rank"]
     else:
         assert lines.count("") + 1 == len(awards)
     assert "..." not in "".join(_in_a_pseudo_terminal(["awards", "--wide"], columns))
@@ -180,6 +180,14 @@ def test_the_conflicts_command_says_where_the_reports_agree(
         records = read_records(data_dir, filename)
         if filename == "sources.json":
             records = [r for r in records if r["id"] in held]
+        elif filename == "awards.json":  # an award's readings, each with its citations
+            for record in records:
+                record["placings"] = [
+                    {**p, "citations": [c for c in p["citations"] if c["source"] in held]}
+                    for p in record["placings"]
+                    if any(c["source"] in held for c in p["citations"])
+                ]
+            records = [r for r in records if r["placings"]]
         elif records and "citations" in records[0]:
             records = [r for r in records if any(c["source"] in held for c in r["citations"])]
             for record in records:
@@ -193,16 +201,35 @@ def test_the_conflicts_command_says_where_the_reports_agree(
 def test_conflicts_of_a_data_directory_of_ones_own(capsys: Capture, data_dir: pathlib.Path) -> None:
     awards = json.loads((data_dir / "awards.json").read_text(encoding="utf-8"))
     (sidoarjo,) = [a for a in awards if a["id"] == "2020-kab-sidoarjo-penilaian-kompetensi"]
-    assert sidoarjo["rank"] == 1
-    awards.append({**sidoarjo, "id": "another-report", "rank": 2})
+    (placing,) = sidoarjo["placings"]
+    assert placing["rank"] == 1
+    # Another report of the award, with another rank: a second placing of it.
+    another = {
+        "rank": 2,
+        "rank_label": "Juara Kedua",
+        "category": None,
+        "citations": [{"source": "satukanegeri-post", "paragraphs": [], "part": None}],
+    }
+    sidoarjo["placings"].append(another)
     (data_dir / "awards.json").write_text(json.dumps(awards), encoding="utf-8")
     assert main(["conflicts", "--data", str(data_dir)]) == 0
     out = capsys.readouterr().out
     claims = [line.split()[-3:] for line in out.splitlines()]
     assert ["rank", "1", sidoarjo["id"]] in claims
-    assert ["rank", "2", "another-report"] in claims
+    assert ["rank", "2", sidoarjo["id"]] in claims
     assert main(["awards", "--data", str(data_dir), "--format", "json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == len(bkn_awards.awards()) + 1
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == len(bkn_awards.awards())
+    (row,) = [r for r in rows if r["id"] == sidoarjo["id"]]
+    assert (row["rank"], row["ranks"], row["disputed"]) == (None, [1, 2], True)
+    # Made a record of its own, the other report is refused: one award is one record.
+    sidoarjo["placings"].remove(another)
+    awards.append({**sidoarjo, "id": "another-report", "placings": [another]})
+    (data_dir / "awards.json").write_text(json.dumps(awards), encoding="utf-8")
+    assert main(["conflicts", "--data", str(data_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("bkn-awards: error: 1 problem in the award data: ")
+    assert f"record 'another-report': id: is the award {sidoarjo['id']!r} again" in err
 
 
 @pytest.mark.parametrize(

@@ -113,10 +113,12 @@ def test_many_distinct_large_queries_leave_nothing_behind() -> None:
 
 def test_the_largest_rank_that_loads_converts_to_pandas(data_dir: pathlib.Path) -> None:
     awards = read_records(data_dir, "awards.json")
-    awards[0]["rank"] = 2**63 - 1
+    (placing,) = awards[0]["placings"]
+    placing["rank"] = 2**63 - 1
     write_records(data_dir, "awards.json", awards)
     frame = bkn_awards.load(data_dir).awards(sort="data").to_pandas()
     assert frame["rank"].iloc[0] == 2**63 - 1
+    assert list(frame["ranks"].iloc[0]) == [2**63 - 1]
 
 
 # --- Reading the file system ---------------------------------------------------------------------
@@ -341,8 +343,11 @@ def test_whatever_loads_every_format_writes_and_reads_back(data: dict[str, list[
                 assert list(frame["id"]) == [r.id for r in records]
     awards = loaded.awards()
     if awards:
-        ranks = awards.to_pandas()["rank"]
+        frame = awards.to_pandas()
+        ranks = frame["rank"]
         assert [None if r is pd.NA else int(r) for r in ranks] == [a.rank for a in awards]
+        assert [tuple(r) for r in frame["ranks"]] == [a.ranks for a in awards]
+        assert list(frame["disputed"]) == [a.disputed for a in awards]
 
 
 def _cell(value: Any) -> str:
