@@ -17,9 +17,10 @@ from bkn_awards import (
     Institution,
     InstitutionKind,
     Placing,
+    query,
 )
 from bkn_awards.layout import RECORD_FILES, links, unwrap_optional
-from bkn_awards.records import plain, ref_repr
+from bkn_awards.records import Shown, plain, ref_repr
 from bkn_awards.rules import AtLeast, Each, EditionYear, rules_of
 from datafiles import (
     assert_refused_after,
@@ -494,3 +495,44 @@ def test_of_region_is_deprecated_for_region_government() -> None:
     with pytest.deprecated_call(match="use Region.government"):
         made = Institution.of_region(bantul)
     assert made == bantul.government()
+
+
+def _values_of_every_class() -> list[object]:
+    """A value of each attrs class the library defines, from the bundled data where it has one."""
+    data = bkn_awards.load()
+    award = next(a for a in data.awards() if a.disputed)
+    found: list[object] = [award, award.placings[0], award.citations[0], award.institution]
+    found += [award.citations[0].source, award.category or award.categories[0]]
+    found += [data.officials()[0], data.editions()[0], data.events()[0], data.tallies()[0]]
+    found += [data.conflicts()[0], data.conflicts()[0].claims[0], data.coverage()[0]]
+    found += [data.coverage(by_edition=True)[0], data.manifest(), bkn_awards.region("Jatim")]
+    found += [bkn_awards.AwardQuery(year=2022, rank=[1, 2])]
+    report = data.verify_citations(pathlib.Path(__file__).parent)  # no article file is here
+    return [*found, report, report.problems[0]]
+
+
+@pytest.mark.parametrize("value", _values_of_every_class(), ids=lambda v: type(v).__name__)
+def test_a_value_shows_itself_as_attrs_would(value: object) -> None:
+    cls = type(value)
+    # The one repr of Shown, not one attrs compiles for each class at import.
+    assert cls.__repr__ is Shown.__repr__
+    fields = attrs.fields(cls)
+    twin = attrs.make_class(
+        cls.__name__, {f.name: attrs.field(repr=f.repr) for f in fields}, frozen=True
+    )
+    assert repr(value) == repr(twin(*(getattr(value, f.name) for f in fields)))
+
+
+def test_every_attrs_class_of_the_library_is_among_those_shown() -> None:
+    import importlib
+    import pkgutil
+
+    defined = {
+        cls
+        for info in pkgutil.iter_modules(bkn_awards.__path__, "bkn_awards.")
+        if info.name not in {"bkn_awards.__main__"}
+        for cls in vars(importlib.import_module(info.name)).values()
+        if isinstance(cls, type) and attrs.has(cls) and cls.__module__.startswith("bkn_awards")
+    }
+    assert defined == {type(v) for v in _values_of_every_class()} | {query.Filter}
+    assert query.Filter.__repr__ is Shown.__repr__

@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from bkn_awards.layout import file_of
-from bkn_awards.records import Award, Category, Citation, Edition, Event, Official, Source, Tally
+from bkn_awards.records import (
+    Award,
+    Category,
+    Citation,
+    Edition,
+    Event,
+    Official,
+    Shown,
+    Source,
+    Tally,
+)
 from bkn_awards.text import MONTHS, mentions
 
 if TYPE_CHECKING:
@@ -22,8 +32,8 @@ _NUMBER_WORDS = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delap
 Cited = Award | Event | Tally | Edition | Category | Official
 
 
-@frozen(kw_only=True)
-class CitationProblem:
+@frozen(kw_only=True, weakref_slot=False, repr=False)
+class CitationProblem(Shown):
     """A citation that the article texts do not bear out.
 
     Attributes:
@@ -48,8 +58,8 @@ class CitationProblem:
         return f"{self.file}: record {self.record!r}: {self.source}{where}: {self.message}"
 
 
-@frozen(kw_only=True)
-class CitationReport:
+@frozen(kw_only=True, weakref_slot=False, repr=False)
+class CitationReport(Shown):
     """What `verify_citations` found.
 
     Attributes:

@@ -7,14 +7,14 @@ from typing import Any
 
 from attrs import field, frozen
 
-from bkn_awards.records import Award, Tally, ref_repr
+from bkn_awards.records import Award, Shown, Tally, ref_repr
 from bkn_awards.vocabulary import InstitutionKind
 
 __all__ = ["Coverage", "EditionTotals", "coverage_of", "edition_totals_of", "measure"]
 
 
-@frozen(kw_only=True)
-class Coverage:
+@frozen(kw_only=True, weakref_slot=False, repr=False)
+class Coverage(Shown):
     """A reported count beside the awards the data itemises for it.
 
     Attributes:
@@ -42,8 +42,8 @@ def coverage_of(files: Mapping[str, Sequence[Any]]) -> tuple[Coverage, ...]:
     return tuple(measure(tally, files["awards"]) for tally in files["tallies"])
 
 
-@frozen(kw_only=True)
-class EditionTotals:
+@frozen(kw_only=True, weakref_slot=False, repr=False)
+class EditionTotals(Shown):
     """An edition's awards as the data itemises them, beside the national totals reported.
 
     Attributes:

@@ -12,7 +12,16 @@ from attrs import field, frozen
 
 from bkn_awards.geography import regions_by_code
 from bkn_awards.layout import file_of
-from bkn_awards.records import Award, Citation, Edition, Event, Institution, Tally, ref_repr
+from bkn_awards.records import (
+    Award,
+    Citation,
+    Edition,
+    Event,
+    Institution,
+    Shown,
+    Tally,
+    ref_repr,
+)
 from bkn_awards.vocabulary import EventKind
 
 __all__ = ["Claim", "Conflict", "Reported", "Value", "examine"]
@@ -24,8 +33,8 @@ Reported: TypeAlias = Award | Event | Tally | Edition
 Value: TypeAlias = int | str | dt.date | None
 
 
-@frozen(kw_only=True)
-class Claim:
+@frozen(kw_only=True, weakref_slot=False, repr=False)
+class Claim(Shown):
     """One side of a disagreement: a value, the record that states it, and where it is reported.
 
     Attributes:
@@ -44,8 +53,8 @@ class Claim:
     citations: tuple[Citation, ...] = field(repr=False)
 
 
-@frozen(kw_only=True)
-class Conflict:
+@frozen(kw_only=True, weakref_slot=False, repr=False)
+class Conflict(Shown):
     """Records that report the same thing with different values.
 
     The data keeps every claim with its citations rather than picking one: queries return all

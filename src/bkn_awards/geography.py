@@ -15,7 +15,7 @@ from attrs import frozen
 from bkn_awards.errors import AmbiguousInstitutionError, QueryError, UnknownRegionError
 from bkn_awards.layout import data_directory
 from bkn_awards.lazy import Lazy
-from bkn_awards.records import Institution
+from bkn_awards.records import Institution, Shown
 from bkn_awards.text import close_names, name_key, name_words
 from bkn_awards.vocabulary import KIND_WORDS, REGIONAL_WORDS, InstitutionKind
 
@@ -33,8 +33,8 @@ __all__ = [
 NO_DEFAULT: Any = object()
 
 
-@frozen
-class Region:
+@frozen(weakref_slot=False, repr=False)
+class Region(Shown):
     """A province, kabupaten or kota of Indonesia, as the Kemendagri table lists it.
 
     Attributes:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["Manifest", "describe"]
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, weakref_slot=False, repr=False)
 class Manifest(Shown):
     """The versions, contents and file fingerprints of a dataset.
 

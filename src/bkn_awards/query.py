@@ -26,7 +26,7 @@ from bkn_awards.errors import QueryError, UnknownAwardError
 from bkn_awards.geography import Region, region
 from bkn_awards.lazy import Lazy
 from bkn_awards.names import CategoryWords, InstitutionNames
-from bkn_awards.records import Award, Category, Institution
+from bkn_awards.records import Award, Category, Institution, Shown
 from bkn_awards.text import close_names
 from bkn_awards.vocabulary import Group, InstitutionKind, Theme
 
@@ -44,8 +44,8 @@ __all__ = [
 _FILTER = "bkn_awards.query"  # the field metadata key `_filter` writes and `filters` reads
 
 
-@frozen
-class Filter:
+@frozen(weakref_slot=False, repr=False)
+class Filter(Shown):
     """How one field of `AwardQuery` filters awards.
 
     Attributes:
@@ -263,8 +263,8 @@ def _themes_of(award: Award) -> tuple[Theme, ...]:
     return tuple(dict.fromkeys(category.theme for category in award.categories))
 
 
-@frozen(kw_only=True)
-class AwardQuery:
+@frozen(kw_only=True, weakref_slot=False, repr=False)
+class AwardQuery(Shown):
     """A question about awards, as a value: every filter given must hold, one left out does not.
 
     Each filter reads what people write once, when the query is made, and refuses what it

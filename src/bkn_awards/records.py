@@ -75,9 +75,24 @@ def plain(value: Any) -> Any:
 
 
 class Shown:
-    """Mixin that renders an attrs record in Jupyter as a table of its fields."""
+    """Mixin that shows an attrs value: as text (its ``repr``), and in Jupyter as a table.
+
+    Its ``__repr__`` is the one attrs would write for each class, written once: attrs compiles
+    one a class, and the classes of this library would cost every start of it two milliseconds
+    (each says ``repr=False``).
+    """
 
     __slots__ = ()
+
+    def __repr__(self) -> str:
+        shown = []
+        for item in attrs.fields(type(self)):  # type: ignore[arg-type]
+            if item.repr:
+                value = getattr(self, item.name)
+                shown.append(
+                    f"{item.name}={item.repr(value) if callable(item.repr) else repr(value)}"
+                )
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def _repr_html_(self) -> str:
         import html  # only notebooks need it: not worth its import time on every start
@@ -92,7 +107,7 @@ class Shown:
         return f"<table><caption>{type(self).__name__}</caption>{''.join(rows)}</table>"
 
 
-@frozen(kw_only=True, weakref_slot=False)
+@frozen(kw_only=True, weakref_slot=False, repr=False)
 class Source(Shown):
     """A news report that gives BKN Award facts: an article file the project holds, or a web page.
 
@@ -143,7 +158,7 @@ class Source(Shown):
             raise FieldValueError("published_on", "must be the day of published")
 
 
-@frozen(kw_only=True, weakref_slot=False)
+@frozen(kw_only=True, weakref_slot=False, repr=False)
 class Citation(Shown):
     """Where one source states a fact: paragraphs of an article file, or a web report as a whole.
 
@@ -174,7 +189,7 @@ class Citation(Shown):
             raise FieldValueError("paragraphs", f"are {held}")
 
 
-@frozen(kw_only=True, weakref_slot=False)
+@frozen(kw_only=True, weakref_slot=False, repr=False)
 class Institution(Shown):
     """A ministry, agency, province, regency or city.
 
@@ -228,7 +243,7 @@ class Institution(Shown):
             raise FieldValueError("iso_3166_2", "is given for a province, and only there")
 
 
-@frozen(kw_only=True, weakref_slot=False)
+@frozen(kw_only=True, weakref_slot=False, repr=False)
 class Official(Shown):
     """A person in an office, as the articles name them at the time of the event.
 
@@ -258,7 +273,7 @@ class Official(Shown):
     citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
 
 
-@frozen(kw_only=True, weakref_slot=False)
+@frozen(kw_only=True, weakref_slot=False, repr=False)
 class Edition(Shown):
     """The BKN Award of one year, with what the articles say of the edition itself.
 
@@ -284,7 +299,7 @@ class Edition(Shown):
     citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
 
 
-@frozen(kw_only=True, weakref_slot=False)
+@frozen(kw_only=True, weakref_slot=False, repr=False)
 class Category(Shown):
     """One category of one edition, named as the report names it.
 
@@ -318,7 +333,7 @@ class Category(Shown):
     citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
 
 
-@frozen(kw_only=True, weakref_slot=False)
+@frozen(kw_only=True, weakref_slot=False, repr=False)
 class Event(Shown):
     """An occasion on which BKN Awards were given or handed over.
 
@@ -378,7 +393,7 @@ class Event(Shown):
             )
 
 
-@frozen(kw_only=True, weakref_slot=False)
+@frozen(kw_only=True, weakref_slot=False, repr=False)
 class Placing(Shown):
     """Where reports place an award: the rank they give, in their words, and where they say it.
 
@@ -409,7 +424,7 @@ class Placing(Shown):
     citations: tuple[Citation, ...] = ruled(NonEmpty(), repr=False)
 
 
-@frozen(kw_only=True, weakref_slot=False)
+@frozen(kw_only=True, weakref_slot=False, repr=False)
 class Award(Shown):
     """An award as the reports give it: one institution's result in one category, group and edition.
 
@@ -534,7 +549,7 @@ class Award(Shown):
         return len(self.placings) > 1 and (len(self.ranks) > 1 or len(self.categories) > 1)
 
 
-@frozen(kw_only=True, weakref_slot=False)
+@frozen(kw_only=True, weakref_slot=False, repr=False)
 class Tally(Shown):
     """A reported count ("32 awards for East Java"), so users see how much is itemised.
 
