@@ -179,7 +179,7 @@ def test_an_unknown_name_can_give_a_default_instead_of_an_error() -> None:
 
 def test_a_search_ranks_the_institutions_with_scores() -> None:
     found = bkn_awards.search_institutions("sidoarjp")
-    assert found[0][0].id == "kab-sidoarjo"
+    assert found[0].institution.id == "kab-sidoarjo"
     scores = [score for _, score in found]
     assert scores == sorted(scores, reverse=True)
     assert all(0 <= score <= 1 for score in scores)
@@ -202,7 +202,7 @@ def test_a_search_finds_every_region_s_government_as_the_look_up_does() -> None:
 
 @pytest.mark.parametrize("text", ["xyzzy", "qqq", "Atlantis", "z" * 300])
 def test_a_search_for_a_text_like_no_name_finds_nothing(text: str) -> None:
-    assert bkn_awards.search_institutions(text) == []
+    assert not bkn_awards.search_institutions(text)
 
 
 def test_a_search_leaves_out_every_name_that_scores_below_the_threshold() -> None:
@@ -242,9 +242,9 @@ def test_names_of_a_few_institutions_find_those_and_the_regions_governments() ->
         names.find("Atlantis", NO_DEFAULT)  # no default given: an error
     # A search ranks the records given and every region's government, best first.
     found = names.search("sidoarjo", 5)
-    assert found[0] == (sidoarjo, 1.0)
-    assert names.search("sidoarjo", 1) == [(sidoarjo, 1.0)]
-    assert names.search("Kota Mojokrto", 1)[0][0] == BY_CODE["35.76"].government()
+    assert (found[0].institution, found[0].score) == (sidoarjo, 1.0)
+    assert [tuple(m) for m in names.search("sidoarjo", 1)] == [(sidoarjo, 1.0)]
+    assert names.search("Kota Mojokrto", 1)[0].institution == BY_CODE["35.76"].government()
 
 
 def test_an_institution_record_is_found_as_this_dataset_s_record_of_the_same_id() -> None:
@@ -433,3 +433,24 @@ def test_unknown_category_is_an_error_with_suggestions() -> None:
         bkn_awards.awards(category="penilaian kompetens")
     assert isinstance(caught.value, LookupError)
     assert "Penilaian Kompetensi" in caught.value.suggestions
+
+
+def test_search_results_are_records_that_convert_to_pandas_and_unpack_as_pairs() -> None:
+    found = bkn_awards.search_institutions("Bantl")
+    assert isinstance(found, bkn_awards.Records)
+    assert all(isinstance(m, bkn_awards.Match) for m in found)
+    institution, score = found[0]
+    assert (institution.id, score) == (found[0].institution.id, found[0].score)
+    frame = found.to_pandas()
+    assert list(frame["institution"]) == [m.institution.id for m in found]
+    assert list(frame["score"]) == [m.score for m in found]
+    assert str(found).splitlines()[-1] == f"[{len(found)} matches]"
+
+
+def test_the_regions_are_records_that_convert_to_pandas() -> None:
+    found = bkn_awards.regions()
+    assert isinstance(found, bkn_awards.Records)
+    frame = found.to_pandas()
+    assert len(frame) == len(found) == 552
+    assert frame["code"].iloc[0] == found[0].code
+    assert set(frame["kind"]) == {"province", "regency", "city"}

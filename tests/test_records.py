@@ -506,7 +506,7 @@ def _values_of_every_class() -> list[object]:
     found += [data.officials()[0], data.editions()[0], data.events()[0], data.tallies()[0]]
     found += [data.conflicts()[0], data.conflicts()[0].claims[0], data.coverage()[0]]
     found += [data.coverage(by_edition=True)[0], data.manifest(), bkn_awards.region("Jatim")]
-    found += [bkn_awards.AwardQuery(year=2022, rank=[1, 2])]
+    found += [bkn_awards.AwardQuery(year=2022, rank=[1, 2]), data.search_institutions("Bantl")[0]]
     report = data.verify_citations(pathlib.Path(__file__).parent)  # no article file is here
     return [*found, report, report.problems[0]]
 

@@ -29,6 +29,7 @@ from bkn_awards.dataset import (
     load as load,
     manifest as manifest,
     officials as officials,
+    regions as regions,
     search_institutions as search_institutions,
     sources as sources,
     tallies as tallies,
@@ -46,8 +47,9 @@ from bkn_awards.errors import (
     UnknownInstitutionError as UnknownInstitutionError,
     UnknownRegionError as UnknownRegionError,
 )
-from bkn_awards.geography import Region as Region, region as region, regions as regions
+from bkn_awards.geography import Region as Region, region as region
 from bkn_awards.inventory import Manifest as Manifest
+from bkn_awards.names import Match as Match
 from bkn_awards.query import AwardQuery as AwardQuery
 from bkn_awards.records import (
     Award as Award,

@@ -17,10 +17,11 @@ from bkn_awards.citations import CitationReport, verify
 from bkn_awards.completeness import Coverage, EditionTotals, coverage_of, edition_totals_of
 from bkn_awards.consistency import Conflict
 from bkn_awards.errors import DataError, QueryError
+from bkn_awards.geography import Region, regions as regions_of_the_table
 from bkn_awards.inventory import Manifest, describe
 from bkn_awards.layout import FILE_NAMES, data_directory
 from bkn_awards.lazy import Lazy
-from bkn_awards.names import NO_DEFAULT
+from bkn_awards.names import NO_DEFAULT, Match
 from bkn_awards.query import AwardIndex, AwardQuery, of_kind, of_years
 from bkn_awards.records import (
     Award,
@@ -58,6 +59,7 @@ __all__ = [
     "manifest",
     "officials",
     "read_directory",
+    "regions",
     "search_institutions",
     "sources",
     "tallies",
@@ -195,7 +197,7 @@ class Dataset:
         """  # noqa: E501
         return self._index.get().names.find(text, default)
 
-    def search_institutions(self, text: str, *, limit: int = 5) -> list[tuple[Institution, float]]:
+    def search_institutions(self, text: str, *, limit: int = 5) -> Records[Match]:
         """Rank the institutions, and every region's government, by how well a name fits `text`.
 
         Each is scored from 0 to 1; those below `bkn_awards.names.SEARCH_THRESHOLD` are left
@@ -210,8 +212,10 @@ class Dataset:
             [('kab-mojokerto', 1.0), ('kota-mojokerto', 1.0)]
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.3.0
+           Returns `Records` of `Match` (each still unpacks as ``institution, score``).
         """
-        return self._index.get().names.search(text, limit)
+        return Records(self._index.get().names.search(text, limit))
 
     def institutions(self, *, kind: InstitutionKind | str | None = None) -> Records[Institution]:
         """List the institutions, or those of one kind.
@@ -560,6 +564,22 @@ def bundled() -> Dataset:
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+def regions() -> Records[Region]:
+    """Every region of Indonesia's table (552), provinces first, each in code order.
+
+    Example:
+        >>> len(regions()), regions()[0].name
+        (552, 'Aceh')
+        >>> int(regions().to_pandas()["kind"].value_counts()["city"])
+        98
+
+    .. versionadded:: 0.2.0
+    .. versionchanged:: 0.3.0
+       Returns `Records`, which print as a table and convert to rows, JSON and pandas.
+    """
+    return Records(regions_of_the_table())
 
 
 def _on_bundled(method: Callable[Concatenate[Dataset, P], R]) -> Callable[P, R]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
+
+from attrs import field, frozen
 
 from bkn_awards.errors import (
     AmbiguousInstitutionError,
@@ -13,16 +15,42 @@ from bkn_awards.errors import (
     UnknownInstitutionError,
 )
 from bkn_awards.geography import NO_DEFAULT, Region, named, region_names
-from bkn_awards.records import Category, Institution
+from bkn_awards.records import Category, Institution, Shown
 from bkn_awards.text import close_names, name_key, name_keys, name_score, name_words
 from bkn_awards.vocabulary import Theme
 
-__all__ = ["NO_DEFAULT", "SEARCH_THRESHOLD", "CategoryWords", "InstitutionNames"]
+__all__ = ["NO_DEFAULT", "SEARCH_THRESHOLD", "CategoryWords", "InstitutionNames", "Match"]
 
 #: The least score a search gives an institution (see `InstitutionNames.search`): a name that
 #: fits less well is no answer. Every word of the text in a name scores at least 0.75; a slip
 #: of a letter or two in a name scores about 0.8 or more (``"Bantl"`` for ``"Bantul"``: 0.909).
 SEARCH_THRESHOLD = 0.6
+
+
+@frozen(kw_only=True, weakref_slot=False, repr=False)
+class Match(Shown):
+    """An institution a search found, with how well one of its names fits the text searched.
+
+    It unpacks as a pair, ``institution, score``, as the search's results did before 0.3.
+
+    Attributes:
+        institution: The institution (the data's record, or a region's government).
+        score: How well its closest name fits, from 0 to 1 (1: the same).
+
+    Example:
+        >>> import bkn_awards
+        >>> best = bkn_awards.search_institutions("sidoarjp")[0]
+        >>> best.institution.id, best.score
+        ('kab-sidoarjo', 0.875)
+
+    .. versionadded:: 0.3.0
+    """
+
+    institution: Institution = field(repr=lambda i: repr(i.name))
+    score: float
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.institution, self.score))
 
 
 class InstitutionNames:
@@ -72,7 +100,7 @@ class InstitutionNames:
             found[institution.id] = institution
         return found
 
-    def search(self, text: str, limit: int) -> list[tuple[Institution, float]]:
+    def search(self, text: str, limit: int) -> list[Match]:
         """The `limit` institutions whose names come closest to `text`, best first, scored.
 
         Every name of the institutions and of every region's government is scored (the data's
@@ -96,7 +124,8 @@ class InstitutionNames:
 
         score(self._keys.items())
         score((name, map(self._government, places)) for name, places in region_names())
-        return sorted(best.values(), key=lambda found: -found[1])[:limit]
+        ranked = sorted(best.values(), key=lambda found: -found[1])[:limit]
+        return [Match(institution=institution, score=found) for institution, found in ranked]
 
     def _government(self, place: Region) -> Institution:
         """The data's record of a region, else its government made from the table."""

@@ -214,7 +214,13 @@ class Records(tuple[T, ...], Generic[T]):
         singular, plural = _NOUNS.get(type(self[0]) if self else None, (None, None))
         noun = singular or (type(self[0]).__name__.lower() if self else "record")
         if len(self) != 1:
-            noun = plural or (noun[:-1] + "ies" if noun.endswith("y") else noun + "s")
+            noun = plural or (
+                noun[:-1] + "ies"
+                if noun.endswith("y")
+                else noun + "es"
+                if noun.endswith(("ch", "s", "x"))
+                else noun + "s"
+            )
         return f"[{len(self)} {noun}]"
 
 
