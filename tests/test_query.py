@@ -348,7 +348,7 @@ def test_2023_second_place() -> None:
     assert award.category.name == "Penerapan Pemanfaatan Data-Sistem Informasi dan CAT"
     assert (award.rank, award.rank_label) == (2, "Ranking 2")
     # The group another report of the province's 2023 places gives.
-    assert (award.group, award.group_label) == (Group.PROVINCES_LARGE, "pemprov tipe besar")
+    assert (award.group, award.group_label) == (Group.PROVINCES_LARGE, "Pemprov tipe besar")
     assert award.citations[0].source.title is not None
     assert award.citations[0].paragraphs == (5, 6)
 

@@ -109,9 +109,11 @@ def test_each_award_cites_its_category_rank_and_group(texts: dict[str, list[str]
 
 
 # The groups data-raw/2026-12-06/migrate_awards.py filled in from web reports (Lentera for
-# Pemprov Jatim 2020, BANGSAONLINE for 2023): the article files cited beside them say none.
+# Pemprov Jatim 2020, BANGSAONLINE for 2023), and Tandaseru's for Kota Malang 2020: the article
+# files cited beside them say none.
 GROUPS_OF_WEB_REPORTS = frozenset(
     {
+        "2020-kota-malang-perencanaan-kebutuhan-pelayanan-pengadaan-kepangkatan-pensiun",
         "2020-pemprov-jatim-perencanaan-kebutuhan-pelayanan-pengadaan-kepangkatan-pensiun",
         "2020-pemprov-jatim-penilaian-kinerja",
         "2023-pemprov-jatim-implementasi-nspk-manajemen-asn",
