@@ -20,7 +20,7 @@ from bkn_awards import (
     query,
 )
 from bkn_awards.layout import RECORD_FILES, links, unwrap_optional
-from bkn_awards.records import Shown, plain, ref_repr
+from bkn_awards.records import Shown, cited_html, plain, ref_repr
 from bkn_awards.rules import AtLeast, Each, EditionYear, rules_of
 from datafiles import (
     assert_refused_after,
@@ -536,3 +536,18 @@ def test_every_attrs_class_of_the_library_is_among_those_shown() -> None:
     }
     assert defined == {type(v) for v in _values_of_every_class()} | {query.Filter}
     assert query.Filter.__repr__ is Shown.__repr__
+
+
+def test_a_records_html_links_each_citation_to_its_report() -> None:
+    award = bkn_awards.award("2022-kab-mojokerto-implementasi-manajemen-asn")
+    shown = award._repr_html_()
+    for citation in award.citations:
+        source = citation.source
+        assert f'<a href="{source.url}">{source.title}</a>' in shown
+        assert f"({source.publisher}, " in shown
+    assert shown.count("<th>citations</th>") == 1
+    # A report without an address is named, not linked; a title is escaped.
+    bare = attrs.evolve(award.citations[0].source, url=None, title="A & B")
+    text = cited_html((attrs.evolve(award.citations[0], source=bare),))
+    assert text.startswith("A &amp; B (surabayapagi.com, 2022-08-11; paragraphs 1, 5, 6)")
+    assert "<a " not in text

@@ -54,6 +54,12 @@ def test_records_print_as_tables_and_render_as_html(columns: Callable[[int], Non
     assert html.endswith(f"<p>[{len(found)} awards]</p>")
     assert found[0].institution.name in html
     assert f"{found[0].citations[0].source.publisher}, " in html
+    # Every source of a row shown is a link to its report.
+    first = found[0].citations[0].source
+    assert f'<a href="{first.url}">' in html
+    assert html.count("<a href=") == sum(
+        1 for a in [*found[:10], *found[-10:]] for c in a.citations if c.source.url
+    )
     assert repr(found[0]).startswith("Award(id='2022-")
     assert "<caption>Award</caption>" in found[0]._repr_html_()
 

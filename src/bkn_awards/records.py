@@ -39,6 +39,7 @@ __all__ = [
     "Shown",
     "Source",
     "Tally",
+    "cited_html",
     "plain",
     "ref_repr",
 ]
@@ -99,12 +100,43 @@ class Shown:
 
         rows = []
         for item in attrs.fields(type(self)):  # type: ignore[arg-type]
+            if item.name == "citations":
+                continue  # below, each linked to its report
             shown = plain(getattr(self, item.name))
             if isinstance(shown, list):
                 shown = "; ".join(map(str, shown))
             text = "" if shown is None else str(shown)
             rows.append(f"<tr><th>{item.name}</th><td>{html.escape(text)}</td></tr>")
+        citations = getattr(self, "citations", None)
+        if citations is not None:
+            rows.append(f"<tr><th>citations</th><td>{cited_html(citations)}</td></tr>")
         return f"<table><caption>{type(self).__name__}</caption>{''.join(rows)}</table>"
+
+
+def cited_html(citations: "tuple[Citation, ...]") -> str:
+    """Citations as HTML: each report's title linked to its address, its outlet, date and where.
+
+    Example:
+        >>> import bkn_awards
+        >>> award = bkn_awards.award("2022-kab-mojokerto-implementasi-manajemen-asn")
+        >>> print(cited_html(award.citations[:1]))
+        <a href="https://surabayapagi.com/read/...">...</a> (surabayapagi.com, 2022-08-11; ...)
+    """
+    import html
+
+    def one(citation: Citation) -> str:
+        source = citation.source
+        title = html.escape(source.title or source.url or f"untitled ({source.id})")
+        linked = f'<a href="{html.escape(source.url)}">{title}</a>' if source.url else title
+        day = source.published_on.isoformat() if source.published_on else "undated"
+        where = f"; paragraphs {', '.join(map(str, citation.paragraphs))}" * bool(
+            citation.paragraphs
+        )
+        part = f"; {html.escape(citation.part)}" if citation.part else ""
+        outlet = html.escape(source.publisher or "outlet not named")
+        return f"{linked} ({outlet}, {day}{where}{part})"
+
+    return "<br>".join(map(one, citations))
 
 
 @frozen(kw_only=True, weakref_slot=False, repr=False)

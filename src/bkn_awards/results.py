@@ -151,7 +151,10 @@ class Records(tuple[T, ...], Generic[T]):
                 more = f"&hellip; {hidden} more: print() or .to_pandas() shows every row"
                 out.append(f'<tr><td colspan="{len(columns)}">{more}</td></tr>')
             else:
-                cells = "".join(f"<td>{html.escape(c.text(row))}</td>" for c in columns)
+                cells = "".join(
+                    f"<td>{c.html(row) if c.html else html.escape(c.text(row))}</td>"
+                    for c in columns
+                )
                 out.append(f"<tr>{cells}</tr>")
         out.append(f"</tbody></table><p>{html.escape(self._count())}</p>")
         return "".join(out)

@@ -29,6 +29,7 @@ from bkn_awards.records import (
     Official,
     Source,
     Tally,
+    cited_html,
     plain,
 )
 from bkn_awards.rows import cell_text
@@ -112,10 +113,11 @@ class Column:
             too wide, the highest first (columns of the same number together).
         names: The institution a cell names, if it names one: the cell is then its short name,
             one no other institution of the table has (`short_names`); else the cell is `text`.
+        html: The cell as HTML, where it has more than its text (links); else ``None``.
     """
 
     # A plain class: an attrs class would cost every start of the command line a millisecond.
-    __slots__ = ("drop", "header", "least", "names", "text")
+    __slots__ = ("drop", "header", "html", "least", "names", "text")
 
     def __init__(
         self,
@@ -125,12 +127,14 @@ class Column:
         least: int | None = None,
         drop: int = 0,
         names: Callable[[Any], Institution | None] | None = None,
+        html: Callable[[Any], str] | None = None,
     ) -> None:
         self.header = header
         self.text = text
         self.least = least
         self.drop = drop
         self.names = names
+        self.html = html
 
     def __repr__(self) -> str:
         return f"Column({self.header!r}, least={self.least!r}, drop={self.drop!r})"
@@ -248,7 +252,11 @@ def _wide() -> dict[type[Any], Callable[[], list[Column]]]:
             Column("Category", lambda a: " or ".join(c.name for c in a.categories) or "-"),
             Column("Group", lambda a: a.group.value if a.group else "-"),
             Column("Rank", rank_cell),
-            Column("Source", lambda a: "; ".join(_source_line(c.source) for c in a.citations)),
+            Column(
+                "Source",
+                lambda a: "; ".join(_source_line(c.source) for c in a.citations),
+                html=lambda a: cited_html(a.citations),
+            ),
         ],
         Event: lambda: [
             Column("Id", lambda e: e.id),
