@@ -292,15 +292,23 @@ class _Once(argparse.Action):
 
 
 def _numbers(text: str) -> range:
-    """A whole number (``2022``) or a range of them, both ends in (``2020-2022``)."""
-    first, _, last = text.partition("-")
+    """A whole number (``2022``) or a range of them, both ends in (``2020-2022``).
+
+    A range may leave an end open: ``2020-`` is 2020 and after, ``-2021`` 2021 and before.
+    """
+    first, dash, last = text.partition("-")
     try:
-        numbers = range(int(first), int(last or first) + 1)
+        low = int(first) if first or not dash else _LOWEST
+        numbers = range(low, (int(last) if last else _HIGHEST if dash else low) + 1)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number or a range: {text!r}") from None
     if not numbers:
         raise argparse.ArgumentTypeError(f"a range runs from low to high: {text!r}")
     return numbers
+
+
+# The ends of an open range: every year and rank the data can hold lies between them.
+_LOWEST, _HIGHEST = 1, 9999
 
 
 def _option(*flags: str, **settings: Any) -> _Option:

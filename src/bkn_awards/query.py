@@ -227,9 +227,20 @@ def _province_of(award: Award) -> str | None:
 
 def _no_edition(years: frozenset[int], index: AwardIndex) -> str:
     held = sorted(index.editions)
-    if missing := sorted(years - index.editions):
-        return f"the data holds no edition of {', '.join(map(str, missing))} (it holds {held})"
-    return f"the data itemises no award of {', '.join(map(str, sorted(years)))}"
+    if missing := years - index.editions:
+        return f"the data holds no edition of {_spans(missing)} (it holds {held})"
+    return f"the data itemises no award of {_spans(years)}"
+
+
+def _spans(numbers: Iterable[int]) -> str:
+    """Numbers as runs: ``"2015, 2024-9999"``."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1][1:] = [number]
+        else:
+            runs.append([number])
+    return ", ".join("-".join(map(str, run)) for run in runs)
 
 
 def _no_institution_awards(value: Any, index: AwardIndex) -> str:
@@ -244,7 +255,7 @@ def _no_province_awards(value: Region, _index: AwardIndex) -> str:
 
 def _nothing_with(name: str) -> Callable[[Any, AwardIndex], str]:
     def empty(value: Any, _index: AwardIndex) -> str:
-        shown = ", ".join(map(str, sorted(value))) if isinstance(value, frozenset) else value
+        shown = _spans(value) if isinstance(value, frozenset) else value
         shown = shown.value if isinstance(shown, enum.Enum) else shown
         return f"no award in the data has the {name} {shown}"
 
@@ -288,7 +299,7 @@ class AwardQuery(Shown):
         default=None,
         converter=_years,
         metadata=_filter(
-            help="an edition year, or several (2022; 2020-2022 on the command line)",
+            help="an edition year, or several (2022; 2020-2022, 2020- or -2021 in a shell)",
             metavar="YEAR",
             key=attrgetter("year"),
             wanted=_one,

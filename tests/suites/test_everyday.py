@@ -8,6 +8,7 @@ import pathlib
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 
@@ -248,6 +249,37 @@ def test_years_take_ranges(capsys: Capture, words: list[str], years: set[int]) -
 def test_ranks_take_ranges(capsys: Capture) -> None:
     assert main(["--rank", "1-2", "--format", "json"]) == 0
     assert {row["rank"] for row in json.loads(capsys.readouterr().out)} == {1, 2}
+
+
+@pytest.mark.parametrize(
+    ("words", "wanted"),
+    [
+        (["--year", "2020-"], lambda a: a.year >= 2020),
+        (["--year", "-2019"], lambda a: a.year <= 2019),
+        (
+            ["--year=-2019", "--rank", "3-"],
+            lambda a: a.year <= 2019 and max(a.ranks, default=0) >= 3,
+        ),
+        (["--rank", "-2"], lambda a: bool(a.ranks) and min(a.ranks) <= 2),
+    ],
+    ids=["from", "to", "both", "ranks-to"],
+)
+def test_a_range_may_leave_an_end_open(
+    capsys: Capture, words: list[str], wanted: Callable[[bkn_awards.Award], bool]
+) -> None:
+    found = [a.id for a in bkn_awards.awards() if wanted(a)]
+    assert main([*words, "--format", "json"]) == (0 if found else 1)
+    out = capsys.readouterr().out
+    assert [row["id"] for row in json.loads(out)] == found if found else out == ""
+
+
+def test_an_open_range_that_finds_nothing_says_so_in_one_short_line(capsys: Capture) -> None:
+    assert main(["--year", "2030-"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "the data holds no edition of 2030-9999 (it holds [" in err
+    assert main(["--rank", "90-"]) == 1
+    assert capsys.readouterr().err.endswith("no award in the data has the rank 90-9999\n")
 
 
 def test_a_mistyped_award_id_gets_suggestions(capsys: Capture) -> None:
