@@ -512,8 +512,8 @@ def _values_of_every_class() -> list[object]:
 
 
 @pytest.mark.parametrize("value", _values_of_every_class(), ids=lambda v: type(v).__name__)
-def test_a_value_shows_itself_as_attrs_would(value: object) -> None:
-    cls = type(value)
+def test_a_value_shows_itself_as_attrs_would(value: Any) -> None:
+    cls: Any = type(value)
     # The one repr of Shown, not one attrs compiles for each class at import.
     assert cls.__repr__ is Shown.__repr__
     fields = attrs.fields(cls)
