@@ -52,6 +52,11 @@ def test_a_data_package_without_the_data_files_is_read_from_its_tables(
     assert data_files(tmp_path)[0] == "sources.csv"
 
 
+def test_the_tables_of_a_csv_export_are_read_without_a_package(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "sources.csv").write_text("")
+    assert data_files(tmp_path) == [name.replace(".json", ".csv") for name in JSON_FILES]
+
+
 def test_the_package_data_directory_holds_every_data_file() -> None:
     directory = data_directory()
     assert isinstance(directory, PackagePath)  # installed as a plain directory here

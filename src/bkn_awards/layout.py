@@ -56,17 +56,22 @@ FILE_NAMES: tuple[str, ...] = tuple(name.removesuffix(".json") for name, _ in RE
 
 
 def data_files(directory: "Traversable") -> list[str]:
-    """The data files of `directory`, in read order: its JSON files, or a Data Package's tables.
+    """The data files of `directory`, in read order: its JSON files, or its CSV tables.
+
+    The CSV tables are those `bkn-awards export` writes, alone (``--format csv``) or in a Data
+    Package: a directory with no ``sources.json`` is read from them where it holds them or a
+    ``datapackage.json``.
 
     Example:
         >>> data_files(data_directory())[:2]
         ['sources.json', 'institutions.json']
     """
     names = [name for name, _ in RECORD_FILES]
-    # The tables where the directory holds a datapackage.json, and no sources.json.
-    if (directory / names[0]).is_file() or not (directory / "datapackage.json").is_file():
+    tables = [name.replace(".json", ".csv") for name in names]
+    if (directory / names[0]).is_file():
         return names
-    return [name.replace(".json", ".csv") for name in names]
+    exported = (directory / tables[0]).is_file() or (directory / "datapackage.json").is_file()
+    return tables if exported else names
 
 
 def file_of(record: object) -> str:
