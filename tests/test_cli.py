@@ -215,6 +215,42 @@ def test_validate_a_good_and_a_bad_directory(capsys: Capture, data_dir: pathlib.
     ]
 
 
+def test_diff_exits_0_between_a_directory_and_its_own_export(
+    capsys: Capture, tmp_path: pathlib.Path
+) -> None:
+    assert main(["export", "--format", "datapackage", str(tmp_path / "package")]) == 0
+    capsys.readouterr()
+    assert _run(capsys, "diff", "bundled", str(tmp_path / "package")) == (
+        0,
+        "no record differs\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_diff_exits_1_where_the_data_differ_in_every_format(
+    capsys: Capture, data_dir: pathlib.Path, fmt: str
+) -> None:
+    editions = read_records(data_dir, "editions.json")
+    write_records(data_dir, "editions.json", editions[1:])
+    status, out, err = _run(capsys, "diff", "--format", fmt, "bundled", str(data_dir))
+    assert (status, err) == (1, "")
+    removed = editions[0]["id"]
+    expected = {
+        "text": f"- editions {removed}\n\neditions: 1 removed\n",
+        "json": json.dumps({"editions": [{"id": removed, "change": "removed"}]}, indent=2) + "\n",
+        "markdown": f"### editions\n\n1 removed.\n\n- removed: `{removed}`\n",
+    }
+    assert out == expected[fmt]
+
+
+def test_diff_of_data_that_does_not_load_is_misuse(capsys: Capture, tmp_path: pathlib.Path) -> None:
+    status, out, err = _run(capsys, "diff", "bundled", str(tmp_path / "absent"))
+    assert (status, out) == (2, "")
+    assert err.startswith("bkn-awards: error: ")
+    assert "not a directory" in err
+
+
 def test_verify_citations_command(capsys: Capture, articles_dir: pathlib.Path) -> None:
     status, out, _ = _run(capsys, "verify-citations", str(articles_dir))
     assert status == 0
@@ -526,6 +562,11 @@ def test_every_option_says_what_it_takes_naming_its_values() -> None:
             "checks the DIR it is given",
         ),
         (
+            ["diff", "--data", "a", "b", "c"],
+            "bkn-awards diff: error: argument --data: not allowed with diff, which compares the "
+            "OLD and NEW it is given",
+        ),
+        (
             ["awards", "--wide", "--format", "csv"],
             "bkn-awards awards: error: argument --wide: not allowed with --format csv: --wide "
             "is for tables",
@@ -557,3 +598,6 @@ def test_the_exit_statuses_are_listed_in_the_help_and_the_docs(capsys: Capture) 
     ]:
         assert f"{status} {meaning}" in out
         assert f"{status} {meaning}" in docs or f"`{status}` {meaning}" in docs
+    # diff's 1, as diff(1) has it, is named in both.
+    assert "or the two datasets differ (diff)" in out
+    assert "or the two datasets differ (`diff`)" in docs

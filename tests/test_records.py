@@ -19,6 +19,7 @@ from bkn_awards import (
     Placing,
     query,
 )
+from bkn_awards.changes import compare
 from bkn_awards.layout import RECORD_FILES, links, unwrap_optional
 from bkn_awards.records import Shown, cited_html, plain, ref_repr
 from bkn_awards.rules import AtLeast, Each, EditionYear, rules_of
@@ -508,7 +509,9 @@ def _values_of_every_class() -> list[object]:
     found += [data.coverage(by_edition=True)[0], data.manifest(), bkn_awards.region("Jatim")]
     found += [bkn_awards.AwardQuery(year=2022, rank=[1, 2]), data.search_institutions("Bantl")[0]]
     report = data.verify_citations(pathlib.Path(__file__).parent)  # no article file is here
-    return [*found, report, report.problems[0]]
+    found += [report, report.problems[0]]
+    changed = compare({"awards": [{"id": "a", "rank": 1}]}, {"awards": [{"id": "a", "rank": 2}]})
+    return [*found, changed, changed.changes[0], changed.changes[0].fields[0]]
 
 
 @pytest.mark.parametrize("value", _values_of_every_class(), ids=lambda v: type(v).__name__)

@@ -6,6 +6,7 @@ Example:
     ['Pemerintah Kota Malang', 'Pemerintah Kabupaten Tulungagung', 'Pemerintah Kabupaten Sidoarjo']
 """
 
+import typing as _typing
 from types import ModuleType as _ModuleType
 
 # The public face, listed once: each name re-exported from the module it lives in.
@@ -73,15 +74,52 @@ from bkn_awards.vocabulary import (
     Theme as Theme,
 )
 
+# Names made on first use, each with the module it lives in: importing `changes` at every start
+# would cost more than its users gain. The rest of the face is imported above.
+_ON_FIRST_USE = {
+    "DataDiff": "changes",
+    "FieldChange": "changes",
+    "RecordChange": "changes",
+    "diff": "changes",
+}
+
+# The same names for type checkers, which do not run __getattr__ (tests/suites/test_layers.py
+# holds the two lists to each other).
+if _typing.TYPE_CHECKING:
+    from bkn_awards.changes import (
+        DataDiff as DataDiff,
+        FieldChange as FieldChange,
+        RecordChange as RecordChange,
+        diff as diff,
+    )
+
 #: The version of bkn-awards.
 __version__ = _VERSION
 
 __all__ = sorted(
-    name
-    for name, value in globals().items()
-    if not name.startswith("_") and not isinstance(value, _ModuleType)
+    [
+        *(
+            name
+            for name, value in globals().items()
+            if not name.startswith("_") and not isinstance(value, _ModuleType)
+        ),
+        *_ON_FIRST_USE,
+    ]
 )
 
 
 def __dir__() -> list[str]:
     return [*__all__, "__version__"]
+
+
+if not _typing.TYPE_CHECKING:  # type checkers see the imports above, and no name made up
+
+    def __getattr__(name: str) -> object:
+        """Import a name of the face made on first use; it is kept after that (PEP 562)."""
+        if name not in _ON_FIRST_USE:
+            raise AttributeError(f"module 'bkn_awards' has no attribute {name!r}")
+        import importlib
+
+        value = getattr(importlib.import_module(f"bkn_awards.{_ON_FIRST_USE[name]}"), name)
+        globals()[name] = value
+        return value

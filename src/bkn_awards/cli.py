@@ -30,11 +30,12 @@ examples:
   bkn-awards show 2020 "Kab. Sidoarjo" competency   (a row's year, institution and theme)
   bkn-awards export --format datapackage out/
   bkn-awards validate my-data/ && bkn-awards --data my-data/ --year 2020-2022
+  bkn-awards diff bundled my-data/ --format markdown
 
 exit status:
   0    done
-  1    no match: nothing matched, a name or id is unknown or ambiguous, or a check found
-       problems (validate, verify-citations)
+  1    no match: nothing matched, a name or id is unknown or ambiguous, a check found
+       problems (validate, verify-citations), or the two datasets differ (diff)
   2    misuse: an unknown command or option, a malformed value, options that conflict,
        or a data directory that does not load
   130  interrupted (Ctrl-C)
@@ -44,6 +45,7 @@ exit status:
 # A name or id that finds nothing, or several things, is "no match"; a malformed question,
 # options that conflict and data that does not load are misuse.
 _NO_MATCH = 1
+_DIFFERENT = 1  # as diff(1) has it: the two differ
 _MISUSE = 2
 _INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 _CLOSED_PIPE = 141  # 128 + SIGPIPE, as a shell reports `cat` writing to a closed pipe
@@ -108,8 +110,8 @@ def _refuse_conflicts(args: argparse.Namespace) -> None:
     refuse: Callable[[str], None] = args.command.error
     if getattr(args, "wide", False) and getattr(args, "format", "table") != "table":
         refuse(f"argument --wide: not allowed with --format {args.format}: --wide is for tables")
-    if args.run is _validate and args.data is not None:
-        refuse("argument --data: not allowed with validate, which checks the DIR it is given")
+    if args.data is not None and args.run in _READS_ITS_OWN_DATA:
+        refuse(f"argument --data: not allowed with {_READS_ITS_OWN_DATA[args.run]}")
 
 
 def _fail(error: BaseException, status: int) -> int:
@@ -236,6 +238,16 @@ def _manifest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from bkn_awards.changes import diff  # only a diff pays for its module
+
+    old, new = (load(None if given == "bundled" else given) for given in (args.old, args.new))
+    found = diff(old, new)
+    write = {"text": found.to_text, "json": found.to_json, "markdown": found.to_markdown}
+    print(write[args.format](), end="" if args.format == "markdown" else "\n")
+    return 0 if found.equal else _DIFFERENT
+
+
 def _export(args: argparse.Namespace) -> int:
     from bkn_awards.formats import export
 
@@ -266,7 +278,8 @@ def _parser(wanted: str) -> argparse.ArgumentParser:
         )
         command.set_defaults(run=run, command=command)
         tables = (_WIDE,) if _FORMAT in options else ()
-        for flags, settings in (*options, *tables, _HIDDEN_DATA if run is _validate else _DATA):
+        data = _HIDDEN_DATA if run in _READS_ITS_OWN_DATA else _DATA
+        for flags, settings in (*options, *tables, data):
             if flags[0].startswith("--") and "action" not in settings:
                 # Given twice, an option of several values takes both; any other is refused.
                 settings = {"action": "extend" if "nargs" in settings else _Once, **settings}
@@ -379,6 +392,21 @@ _FORCE = _option("--force", action="store_true", help="replace the files DIR has
 _OUTPUT = _option("directory", metavar="DIR", help="the output directory (made if missing)")
 _DIRECTORY = _option("directory", metavar="DIR", help="the data directory to check")
 _ARTICLES = _option("articles_dir", metavar="DIR", help="the directory of article files")
+_DIFF_FORMAT = _option(
+    "--format",
+    choices=["text", "json", "markdown"],
+    default="text",
+    help="text (a line a record, + added, - removed, ~ changed, then each field changed), json "
+    "or markdown (default: text)",
+)
+_OLD, _NEW = (
+    _option(
+        name,
+        metavar=name.upper(),
+        help=f"the {name}er data: a data directory, a Data Package, or bundled (the package's)",
+    )
+    for name in ("old", "new")
+)
 
 # Each command: what runs it, what it does in a line, and its options.
 _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Option, ...]]] = {
@@ -419,7 +447,18 @@ _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Opti
         "reported award counts beside the awards itemised",
         (_BY_EDITION, _FORMAT),
     ),
+    "diff": (
+        _diff,
+        "the records added, removed and changed from OLD to NEW; exit 1 where they differ",
+        (_DIFF_FORMAT, _OLD, _NEW),
+    ),
     "export": (_export, "write CSV, JSON or a Data Package", (_EXPORT_FORMAT, _FORCE, _OUTPUT)),
     "validate": (_validate, "check a data directory of your own", (_DIRECTORY,)),
     "verify-citations": (_verify, "check every citation against the articles", (_ARTICLES,)),
+}
+
+# The commands that read the data they are given as arguments, and so refuse --data.
+_READS_ITS_OWN_DATA = {
+    _validate: "validate, which checks the DIR it is given",
+    _diff: "diff, which compares the OLD and NEW it is given",
 }

@@ -12,6 +12,7 @@ from attrs import frozen
 from bkn_awards.errors import DataError
 from bkn_awards.layout import data_files
 from bkn_awards.records import Shown
+from bkn_awards.version import VERSION
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -24,9 +25,10 @@ class Manifest(Shown):
     """The versions, contents and file fingerprints of a dataset.
 
     Attributes:
-        library_version: The version of bkn-awards that loaded the data.
-        data_version: The first 12 hex digits of a SHA-256 over every data file: it changes
-            whenever any record does.
+        library_version: The version of bkn-awards that loaded the data (its code's version).
+        data_version: The version of the data, apart from the code's: the first 12 hex digits
+            of a SHA-256 over every data file's fingerprint, so it changes whenever a data file
+            does, and only then. ``bkn-awards --version`` prints it beside `library_version`.
         counts: For each record type, the number of records.
         counts_by_year: For each record type with years, the number of records of each year.
         sources: The ids of the sources, in order.
@@ -85,7 +87,7 @@ def describe(files: Mapping[str, Sequence[Any]], directory: Traversable | None) 
             raise DataError([problem]) from None
     overall = hashlib.sha256("".join(f"{n}:{h}\n" for n, h in sorted(hashes.items())).encode())
     return Manifest(
-        library_version=_library_version(),
+        library_version=VERSION,
         data_version=overall.hexdigest()[:12] if hashes else "unknown",
         counts=MappingProxyType({name: len(records) for name, records in files.items()}),
         counts_by_year=MappingProxyType(
@@ -98,10 +100,3 @@ def describe(files: Mapping[str, Sequence[Any]], directory: Traversable | None) 
         sources=tuple(s.id for s in files["sources"]),
         files=MappingProxyType(hashes),
     )
-
-
-def _library_version() -> str:
-    # importlib.metadata is slow to import: only a manifest needs it.
-    import importlib.metadata
-
-    return importlib.metadata.version("bkn-awards")

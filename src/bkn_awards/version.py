@@ -1,4 +1,4 @@
-"""The version of bkn-awards, stated once: the build, the face and the snapshot read it here."""
+"""The version of bkn-awards, stated once: the build, the face, snapshot and manifest read it."""
 
 __all__ = ["VERSION"]
 
