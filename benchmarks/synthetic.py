@@ -110,7 +110,7 @@ def write_dataset(
         cited = reports.setdefault((institution["id"], category["year"]), cite())
         records.append(
             {
-                "id": f"{category['id']}-{institution['id']}",
+                "id": f"{category['year']}-{institution['id']}-{str(category['id'])[5:]}",
                 "year": category["year"],
                 "institution": institution["id"],
                 "category": category["id"],
@@ -155,6 +155,11 @@ def write_dataset(
             for y in years
         ],
     }
+    # As in the real data: some awards keep the ids of an earlier release.
+    files["aliases.json"] = [
+        {"id": f"old-{a['id']}", "award": a["id"], "since": "0.3.0", "reason": "a new id scheme"}
+        for a in records[:: max(1, len(records) // 100)]
+    ]
     for name, content in files.items():
         (directory / name).write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
     return directory

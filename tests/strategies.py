@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import bkn_awards
 from bkn_awards import (
+    Alias,
     Award,
     Category,
     Citation,
@@ -37,7 +38,7 @@ TODAY = dt.date.today()
 ZONES = [dt.timezone(dt.timedelta(hours=h)) for h in (7, 8, 9)]
 texts = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=12)
 maybe_text = st.none() | texts
-ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)
+ids = st.from_regex(r"[a-z][a-z0-9]{0,4}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)  # ShortId
 years = st.integers(2000, TODAY.year)
 
 
@@ -112,7 +113,7 @@ def _institution(draw: st.DrawFn, identifier: str) -> Institution:
         )
     place = draw(st.sampled_from([r for r in REGIONS if r.kind is kind]))
     return Institution(
-        id=identifier,
+        id=place.institution_id,  # the table gives a government its id
         name=place.official_name,
         kind=kind,
         region_code=place.code,
@@ -133,7 +134,7 @@ def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
     """A consistent, random dataset: links resolve, years have editions, no record repeats."""
     sources = [draw(_source(i)) for i in draw(st.lists(ids, min_size=1, max_size=3, unique=True))]
     cites = _citations(sources)
-    institutions = draw(_records(_institution))
+    institutions = _unique(draw(_records(_institution)), lambda i: i.id)
     if not institutions:
         institutions = [
             Institution(
@@ -195,6 +196,12 @@ def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
         draw(_records(lambda d, i: _tally(d, i, edition_years, institutions, cites))),
         lambda t: (t.year, t.institution, t.region_code, frozenset(t.kinds)),
     )
+    # An earlier id is none of today's: `ids` begins none with a digit.
+    aliases = [
+        Alias(id=f"0-{award.id}", award=award, since="0.3.0", reason=draw(texts))
+        for award in awards
+        if draw(st.booleans())
+    ]
     return {
         "sources.json": sources,
         "institutions.json": institutions,
@@ -204,6 +211,7 @@ def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
         "events.json": events,
         "awards.json": awards,
         "tallies.json": tallies,
+        "aliases.json": aliases,
     }
 
 

@@ -130,19 +130,19 @@ def test_verify_citations_catches_a_citation_to_the_wrong_paragraph(
     data_dir: pathlib.Path, articles_dir: pathlib.Path
 ) -> None:
     awards = {a["id"]: a for a in read_records(data_dir, "awards.json")}
-    sidoarjo = awards["2020-kab-sidoarjo-penilaian-kompetensi"]["placings"][0]["citations"][0]
-    madiun = awards["2020-kota-madiun-penilaian-kompetensi"]["placings"][0]["citations"][0]
+    sidoarjo = awards["2020-kab-sidoarjo-kompetensi"]["placings"][0]["citations"][0]
+    madiun = awards["2020-kota-madiun-kompetensi"]["placings"][0]["citations"][0]
     assert sidoarjo["source"] == madiun["source"] == "wartatransparansi-2020-pemprov-jatim"
     sidoarjo["paragraphs"] = [24]  # Sidoarjo's award is in paragraph 23
     madiun["paragraphs"] = [99]
     write_records(data_dir, "awards.json", list(awards.values()))
     report = bkn_awards.load(data_dir).verify_citations(articles_dir)
     assert [str(p) for p in report.problems] == [
-        "awards.json: record '2020-kab-sidoarjo-penilaian-kompetensi': "
+        "awards.json: record '2020-kab-sidoarjo-kompetensi': "
         "wartatransparansi-2020-pemprov-jatim paragraphs [24]: the cited paragraphs do not "
         "mention 'Pemerintah Kabupaten Sidoarjo' or 'Kabupaten Sidoarjo' or 'Kab. Sidoarjo' or "
         "'Pemkab Sidoarjo'",
-        "awards.json: record '2020-kota-madiun-penilaian-kompetensi': "
+        "awards.json: record '2020-kota-madiun-kompetensi': "
         "wartatransparansi-2020-pemprov-jatim paragraphs [99]: the article has 24 paragraphs, "
         "not 99",
     ]

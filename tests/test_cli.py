@@ -41,7 +41,7 @@ def test_year_prints_the_awards_with_their_sources(capsys: Capture) -> None:
     # Every award, a line each, after the header: nothing more (no count to strip off).
     assert len(lines) == 1 + len(awards)
     assert [line.split()[0] for line in lines[1:]] == [a.id for a in awards]
-    (row,) = [line for line in lines if line.startswith("2022-kab-mojokerto-implementasi")]
+    (row,) = [line for line in lines if line.startswith("2022-kab-mojokerto-manajemen-asn")]
     assert "Pemerintah Kabupaten Mojokerto" in row
     assert "(surabayapagi.com, 2022-08-11)" in row
     assert "(BANGSAONLINE.com, undated)" in row
@@ -103,7 +103,7 @@ def test_institution(capsys: Capture) -> None:
 
 
 def test_show_spells_out_every_field_and_citation(capsys: Capture) -> None:
-    status, out, _ = _run(capsys, "show", "2022-kab-mojokerto-implementasi-manajemen-asn")
+    status, out, _ = _run(capsys, "show", "2022-kab-mojokerto-manajemen-asn")
     assert status == 0
     fields = dict(line.split("  ", 1) for line in out.splitlines())
     fields = {k.strip(): v.strip() for k, v in fields.items()}
@@ -119,7 +119,7 @@ def test_show_spells_out_every_field_and_citation(capsys: Capture) -> None:
     # Each citation gives its paragraphs of the article file, and where the report is found.
     values = [line.rsplit("  ", 1)[-1].strip() for line in out.splitlines()]
     assert values.count("1, 5, 6") == values.count("2, 3") == 1
-    for citation in bkn_awards.award("2022-kab-mojokerto-implementasi-manajemen-asn").citations:
+    for citation in bkn_awards.award("2022-kab-mojokerto-manajemen-asn").citations:
         assert citation.source.url is not None
         assert citation.source.url in values
         assert citation.source.sha256 is not None
@@ -188,7 +188,7 @@ def test_coverage_by_edition(capsys: Capture, fmt: str) -> None:
 def test_export_and_validate(capsys: Capture, tmp_path: pathlib.Path) -> None:
     status, out, _ = _run(capsys, "export", "--format", "csv", str(tmp_path / "out"))
     assert status == 0
-    assert len(out.splitlines()) == 8
+    assert len(out.splitlines()) == len(FILE_NAMES)
     assert (tmp_path / "out" / "awards.csv").is_file()
     status, out, _ = _run(capsys, "export", str(tmp_path / "package"))
     assert status == 0
@@ -453,7 +453,7 @@ def test_the_default_order_is_by_edition_category_group_and_rank(capsys: Capture
 
 
 def test_show_takes_a_rows_year_institution_and_theme(capsys: Capture) -> None:
-    by_id = _run(capsys, "show", "2020-kab-sidoarjo-penilaian-kompetensi")
+    by_id = _run(capsys, "show", "2020-kab-sidoarjo-kompetensi")
     assert by_id[0] == 0
     assert _run(capsys, "show", "2020", "Kab. Sidoarjo", "competency") == by_id
     # Words of the category's name do as well as its theme.
@@ -477,7 +477,7 @@ def test_show_takes_a_rows_year_institution_and_theme(capsys: Capture) -> None:
     status, out, _ = _run(capsys, "show", "2022", "Kab. Bondowoso", "-")
     assert (status, out.splitlines()[0].split()[-1]) == (
         0,
-        "2022-kab-bondowoso-category-not-reported",
+        "2022-kab-bondowoso",
     )
 
 
@@ -601,3 +601,22 @@ def test_the_exit_statuses_are_listed_in_the_help_and_the_docs(capsys: Capture) 
     # diff's 1, as diff(1) has it, is named in both.
     assert "or the two datasets differ (diff)" in out
     assert "or the two datasets differ (`diff`)" in docs
+
+
+def test_show_finds_an_award_by_an_earlier_id_with_a_note(capsys: Capture) -> None:
+    alias = bkn_awards.aliases()[0]
+    status, out, err = _run(capsys, "show", alias.id)
+    assert (status, out) == _run(capsys, "show", alias.award.id)[:2]
+    assert err == (
+        f"bkn-awards: note: {alias.id!r} is an id of the releases before 0.3.0 ({alias.reason}); "
+        f"the award's id is {alias.award.id!r}\n"
+    )
+
+
+def test_the_aliases_command_lists_every_earlier_id(capsys: Capture) -> None:
+    status, out, _ = _run(capsys, "aliases", "--format", "csv")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["id"], r["award"]) for r in rows] == [
+        (a.id, a.award.id) for a in bkn_awards.aliases()
+    ]

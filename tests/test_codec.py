@@ -24,10 +24,10 @@ from datafiles import (
     write_records,
 )
 
-SIDOARJO_ID = "2020-kab-sidoarjo-penilaian-kompetensi"
-MALANG_ID = "2020-kota-malang-perencanaan-kebutuhan-pelayanan-pengadaan-kepangkatan-pensiun"
-MADIUN_ID = "2020-kota-madiun-penilaian-kompetensi"
-JATIM_ID = "2020-pemprov-jatim-perencanaan-kebutuhan-pelayanan-pengadaan-kepangkatan-pensiun"
+SIDOARJO_ID = "2020-kab-sidoarjo-kompetensi"
+MALANG_ID = "2020-kota-malang-perencanaan"
+MADIUN_ID = "2020-kota-madiun-kompetensi"
+JATIM_ID = "2020-pemprov-jatim-perencanaan"
 SIDOARJO = f"awards.json: record {SIDOARJO_ID!r}"
 MALANG = f"awards.json: record {MALANG_ID!r}"
 MADIUN = f"awards.json: record {MADIUN_ID!r}"

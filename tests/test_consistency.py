@@ -20,10 +20,10 @@ from datafiles import (
     write_records,
 )
 
-SIDOARJO_ID = "2020-kab-sidoarjo-penilaian-kompetensi"
+SIDOARJO_ID = "2020-kab-sidoarjo-kompetensi"
 SIDOARJO = f"awards.json: record {SIDOARJO_ID!r}"
-MOJOKERTO_KOMPETENSI = "2022-kota-mojokerto-penilaian-kompetensi"
-KEDIRI = "2020-kota-kediri-penilaian-kinerja"
+MOJOKERTO_KOMPETENSI = "2022-kota-mojokerto-kompetensi"
+KEDIRI = "2020-kota-kediri-kinerja"
 
 
 # --- Checks across records ----------------------------------------------------------------------
@@ -106,7 +106,7 @@ def test_a_record_repeating_another_is_refused(data_dir: pathlib.Path) -> None:
     twin = {**sidoarjo, "id": "twin"}
     write_records(data_dir, "awards.json", [*awards, twin])
     assert load_problems(data_dir) == (
-        "awards.json: record 'twin': id: is the award '2020-kab-sidoarjo-penilaian-kompetensi' "
+        "awards.json: record 'twin': id: is the award '2020-kab-sidoarjo-kompetensi' "
         "again (same edition, institution, category and group): one award is one record, its "
         "other reading a placing of it",
     )
@@ -162,8 +162,7 @@ def test_a_year_without_an_edition_is_refused(data_dir: pathlib.Path) -> None:
     write_records(data_dir, "editions.json", [e for e in editions if e["year"] != 2020])
     problems = load_problems(data_dir)
     assert (
-        "categories.json: record '2020-penilaian-kompetensi': year: no edition has the year 2020"
-        in problems
+        "categories.json: record '2020-kompetensi': year: no edition has the year 2020" in problems
     )
     # Every record of the year is refused, each once: the seed articles' 4 categories, 8
     # awards, 2 events and 2 tallies among them.
@@ -395,3 +394,27 @@ def test_a_claim_cites_what_it_is_given_and_shows_its_record_by_id() -> None:
     assert repr(claim) == f"Claim(value={placing.rank}, record={award.id!r})"
     conflict = Conflict(subject="s", field="rank", claims=(claim,))
     assert repr(claim) in repr(conflict)
+
+
+def test_an_earlier_id_given_to_an_award_again_is_refused(data_dir: pathlib.Path) -> None:
+    aliases = read_records(data_dir, "aliases.json")
+    today = read_records(data_dir, "awards.json")[0]["id"]
+    aliases.append({**aliases[0], "id": today})
+    write_records(data_dir, "aliases.json", aliases)
+    assert load_problems(data_dir) == (
+        f"aliases.json: record {today!r}: id: names an award of today: an id once released is "
+        "never given to another record",
+    )
+
+
+def test_a_government_of_a_region_has_the_id_the_region_table_gives_it(
+    data_dir: pathlib.Path,
+) -> None:
+    institutions = read_records(data_dir, "institutions.json")
+    ntb = {"name": "Pemerintah Provinsi Nusa Tenggara Barat", "kind": "province"}
+    ntb |= {"id": "pemprov-nusa-tenggara-barat", "region_code": "52", "iso_3166_2": "ID-NB"}
+    write_records(data_dir, "institutions.json", [*institutions, {**ntb, "aliases": []}])
+    assert load_problems(data_dir) == (
+        "institutions.json: record 'pemprov-nusa-tenggara-barat': id: the id of the government "
+        "of 52 is 'pemprov-ntb'",
+    )

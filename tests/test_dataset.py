@@ -6,6 +6,7 @@ import pathlib
 import subprocess
 import sys
 import threading
+import warnings
 
 import pytest
 
@@ -320,3 +321,24 @@ def test_an_unknown_sort_key_is_refused_by_name(sort: object, message: str) -> N
         bkn_awards.awards(sort=sort)  # type: ignore[arg-type]
     assert str(caught.value) == message
     assert dataset.SORT_KEYS == ("year", "institution", "category", "rank", "data")
+
+
+def test_an_earlier_award_id_finds_its_award_and_says_today_s() -> None:
+    alias = next(a for a in bkn_awards.aliases() if a.reason == "the short id scheme")
+    with pytest.warns(bkn_awards.FormerIdWarning, match=repr(alias.award.id)) as caught:
+        award = bkn_awards.award(alias.id)
+    assert award is alias.award
+    assert caught[0].message.alias is alias  # type: ignore[union-attr]
+    # An id that names an award now needs no alias, and one that names nothing is refused.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert bkn_awards.award(award.id) is award
+    with pytest.raises(bkn_awards.UnknownAwardError):
+        bkn_awards.award(alias.id + "x")
+
+
+def test_the_aliases_list_every_earlier_id_once() -> None:
+    aliases = bkn_awards.aliases()
+    assert isinstance(aliases, bkn_awards.Records)
+    assert len({a.id for a in aliases}) == len(aliases)
+    assert not {a.id for a in aliases} & {a.id for a in bkn_awards.awards()}

@@ -25,7 +25,7 @@ from bkn_awards.records import Placing
 from bkn_awards.rules import INT64_MAX, AtLeast, EditionYear, rules_of
 from datafiles import AWARD_COLUMNS, BUNDLED, placings_with, read_records, write_records
 
-SIDOARJO_ID = "2020-kab-sidoarjo-penilaian-kompetensi"
+SIDOARJO_ID = "2020-kab-sidoarjo-kompetensi"
 
 # --- Exports ------------------------------------------------------------------------------------
 
@@ -159,7 +159,7 @@ BASE: dict[str, dict[str, Any]] = {
         "sign_off": "S",
     },
     "institutions.json": {
-        "id": "corpus-institution",
+        "id": "kab-bantul",
         "name": "Pemerintah Kabupaten Bantul",
         "kind": "regency",
         "region_code": "34.02",
@@ -211,7 +211,7 @@ BASE: dict[str, dict[str, Any]] = {
         "id": "corpus-award",
         "year": 2020,
         "institution": "bkn",
-        "category": "2020-penilaian-kompetensi",
+        "category": "2020-kompetensi",
         "group": "agencies",
         "group_label": "G",
         "placings": [{"rank": 1, "rank_label": "L", "category": None, "citations": CITED}],
@@ -230,6 +230,12 @@ BASE: dict[str, dict[str, Any]] = {
         "description": "D",
         "citations": CITED,
     },
+    "aliases.json": {
+        "id": "corpus-alias",
+        "award": "2020-kab-sidoarjo-kompetensi",
+        "since": "0.3.0",
+        "reason": "R",
+    },
 }
 
 # What JSON Schema cannot state, so the corpus leaves it to the loader's own tests: whether a
@@ -237,11 +243,13 @@ BASE: dict[str, dict[str, Any]] = {
 # tie two fields together (an inferred date needs its note; a tally counts one thing).
 _CROSS_FIELD = {("events.json", "date_inferred"), ("events.json", "date_note")}
 _CROSS_FIELD |= {("tallies.json", f) for f in ("institution", "region_code", "kinds")}
-# A source's file and address; a government's name, kind and codes, held to the region table.
+# A source's file and address; a government's id, name, kind and codes, held to the region table.
 _CROSS_FIELD |= {
     ("sources.json", f) for f in ("published", "published_on", "url", "sha256", "filename")
 }
-_CROSS_FIELD |= {("institutions.json", f) for f in ("name", "kind", "region_code", "iso_3166_2")}
+_CROSS_FIELD |= {
+    ("institutions.json", f) for f in ("id", "name", "kind", "region_code", "iso_3166_2")
+}
 # An award's group and its words come together, and the group holds the institution's kind.
 _CROSS_FIELD |= {("awards.json", f) for f in ("group", "group_label")}
 

@@ -380,3 +380,17 @@ def test_no_alias_makes_a_name_ambiguous() -> None:
         if len(places) > 1:
             assert {name_key(p.name) for p in places} == {key}, places
             assert len({p.kind for p in places}) == len(places), places
+
+
+def test_a_government_s_id_is_short_and_its_own() -> None:
+    ids = [place.institution_id for place in regions()]
+    assert len(set(ids)) == len(ids) == 552
+    assert max(map(len, ids)) == 30  # the id rule's room: 48 with an edition and a key
+    assert region("Jateng").institution_id == "pemprov-jateng"  # its short form
+    assert region("DIY").institution_id == "pemprov-diy"
+    assert region("Aceh").institution_id == "pemprov-aceh"  # no short form of one word
+    assert region("Kab. Bantul").institution_id == "kab-bantul"
+    # Each government of the data has the id the table gives it (the loader checks it too).
+    for institution in bkn_awards.institutions():
+        if institution.region_code:
+            assert institution.id == region(institution.region_code).institution_id

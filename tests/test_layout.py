@@ -31,7 +31,7 @@ JSON_FILES = [name for name, _ in RECORD_FILES]
 
 def test_each_record_type_has_one_file_and_the_names_are_its_keys() -> None:
     types = [cls for _, cls in RECORD_FILES]
-    assert len(set(types)) == len(types) == 8
+    assert len(set(types)) == len(types) == 9
     assert all(name.endswith(".json") for name in JSON_FILES)
     assert tuple(name.removesuffix(".json") for name in JSON_FILES) == FILE_NAMES
     assert list(bkn_awards.load().records_by_file()) == list(FILE_NAMES)

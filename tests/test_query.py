@@ -311,7 +311,7 @@ def test_rank_and_several_ranks() -> None:
 
 def test_an_award_of_two_reported_ranks_is_found_by_each_once() -> None:
     (award,) = [a for a in ALL if len(a.ranks) > 1]
-    assert (award.year, award.institution.id, award.ranks) == (2022, "pemprov-jawa-tengah", (4, 5))
+    assert (award.year, award.institution.id, award.ranks) == (2022, "pemprov-jateng", (4, 5))
     assert award.rank is None
     for rank in (4, 5):
         found = bkn_awards.awards(rank=rank)
@@ -376,7 +376,7 @@ def test_all_filters_combined() -> None:
         province="Jatim",
         theme="performance",
     )
-    assert [a.id for a in found] == ["2020-kab-tulungagung-penilaian-kinerja"]
+    assert [a.id for a in found] == ["2020-kab-tulungagung-kinerja"]
     assert bkn_awards.awards(year=2023, institution="Kab. Tulungagung") == ()
     assert bkn_awards.awards(year=2020, institution="Kab. Tulungagung", province="Jateng") == ()
 
@@ -393,7 +393,7 @@ def test_awards_without_a_category_match_no_category_or_theme_filter() -> None:
 
 
 def test_an_award_of_disputed_category_is_found_by_each_category_and_theme() -> None:
-    (kediri,) = [a for a in ALL if a.id == "2020-kota-kediri-penilaian-kinerja"]
+    (kediri,) = [a for a in ALL if a.id == "2020-kota-kediri-kinerja"]
     assert kediri.category is None
     first, second = kediri.categories
     assert first.theme is not second.theme

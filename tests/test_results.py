@@ -363,7 +363,7 @@ def test_to_pandas_groups_at_once() -> None:
         "regency": 3,
     }
     assert seed["rank"].isna().sum() == 1
-    mojokerto = frame[frame.id == "2022-kab-mojokerto-implementasi-manajemen-asn"].iloc[0]
+    mojokerto = frame[frame.id == "2022-kab-mojokerto-manajemen-asn"].iloc[0]
     assert mojokerto.first_published == pandas.Timestamp("2022-08-11")  # the day of 18:36 WIB
     assert mojokerto.event_date == pandas.Timestamp("2022-08-10")
 

@@ -30,7 +30,7 @@ def test_every_record_flattens_to_the_columns_its_type_declares() -> None:
 
 
 def test_an_award_row_carries_ids_five_citation_lists_and_the_columns_to_read_it() -> None:
-    award = bkn_awards.award("2022-kab-mojokerto-implementasi-manajemen-asn")
+    award = bkn_awards.award("2022-kab-mojokerto-manajemen-asn")
     row = flatten(award)
     assert list(row) == list(AWARD_COLUMNS)
     assert (row["institution"], row["institution_name"]) == (

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 import pytest
 
-from bkn_awards import FieldValueError
+from bkn_awards import Award, Category, FieldValueError, Institution
 from bkn_awards.rules import (
     FIRST_YEAR,
     INT64_MAX,
@@ -24,6 +24,7 @@ from bkn_awards.rules import (
     NonEmpty,
     NotInFuture,
     Rule,
+    ShortId,
     ruled,
     rules_of,
 )
@@ -35,7 +36,7 @@ from datafiles import (
     write_records,
 )
 
-SIDOARJO_ID = "2020-kab-sidoarjo-penilaian-kompetensi"
+SIDOARJO_ID = "2020-kab-sidoarjo-kompetensi"
 SIDOARJO = f"awards.json: record {SIDOARJO_ID!r}"
 WARTA = "wartatransparansi-2020-pemprov-jatim"
 THIS_YEAR = dt.date.today().year
@@ -288,3 +289,31 @@ def test_a_bad_record_is_refused_naming_file_record_and_field(
     data_dir: pathlib.Path, filename: str, record_id: str, changes: dict[str, Any], expected: str
 ) -> None:
     assert_refused_after(data_dir, filename, record_id, changes, expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("2020-kab-sidoarjo-kompetensi", True),
+        ("bkn", True),
+        ("x" * 48, True),
+        ("x" * 49, False),
+        ("2020-Kab-Sidoarjo", False),
+        ("2020--kab", False),
+        ("-2020", False),
+        ("2020-kab-", False),
+        ("2020 kab", False),
+        ("", False),
+    ],
+)
+def test_an_id_to_type_is_lower_case_words_and_short(value: str, kept: bool) -> None:
+    rule = ShortId(48)
+    assert (rule.problem(value) is None) is kept
+    assert rule.schema("string") == {"pattern": "^(?:[0-9a-z]+(-[0-9a-z]+)*)$", "maxLength": 48}
+
+
+def test_the_ids_people_type_keep_the_rule_on_the_model() -> None:
+    for cls in (Award, Category, Institution):
+        (rule,) = rules_of(attrs.fields_dict(cls)["id"])
+        assert isinstance(rule, ShortId)
+        assert rule.maximum == 48

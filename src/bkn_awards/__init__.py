@@ -18,6 +18,8 @@ from bkn_awards.completeness import Coverage as Coverage, EditionTotals as Editi
 from bkn_awards.consistency import Claim as Claim, Conflict as Conflict
 from bkn_awards.dataset import (
     Dataset as Dataset,
+    FormerIdWarning as FormerIdWarning,
+    aliases as aliases,
     award as award,
     awards as awards,
     categories as categories,
@@ -53,6 +55,7 @@ from bkn_awards.inventory import Manifest as Manifest
 from bkn_awards.names import Match as Match
 from bkn_awards.query import AwardQuery as AwardQuery
 from bkn_awards.records import (
+    Alias as Alias,
     Award as Award,
     Category as Category,
     Citation as Citation,

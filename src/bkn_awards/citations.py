@@ -167,11 +167,9 @@ def _missing(source: Source, directory: pathlib.Path) -> CitationProblem:
 
 
 def _citations(files: Mapping[str, Sequence[Any]]) -> Iterator[tuple[Cited, Citation]]:
-    for name, records in files.items():
-        if name in ("sources", "institutions"):  # the two kinds of record that cite nothing
-            continue
-        for record in records:
-            for citation in record.citations:
+    for records in files.values():
+        for record in records:  # sources, institutions and aliases cite nothing
+            for citation in getattr(record, "citations", ()):
                 yield record, citation
 
 

@@ -6,10 +6,11 @@ import argparse
 import io
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from bkn_awards.dataset import SORT_KEYS, Dataset, load
+from bkn_awards.dataset import SORT_KEYS, Dataset, FormerIdWarning, load
 from bkn_awards.errors import BknAwardsError, DataError, QueryError
 from bkn_awards.query import filters
 from bkn_awards.records import Award
@@ -26,7 +27,7 @@ examples:
   bkn-awards awards --province Jateng --theme competency
   bkn-awards institution "Kab. Sidoarjo"
   bkn-awards awards --theme competency --sort rank year
-  bkn-awards show 2020-kab-sidoarjo-penilaian-kompetensi
+  bkn-awards show 2020-kab-sidoarjo-kompetensi
   bkn-awards show 2020 "Kab. Sidoarjo" competency   (a row's year, institution and theme)
   bkn-awards export --format datapackage out/
   bkn-awards validate my-data/ && bkn-awards --data my-data/ --year 2020-2022
@@ -179,7 +180,11 @@ def _institution(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     data = load(args.data)
     if len(args.award) == 1:
-        found: Sequence[Award] = (data.award(args.award[0]),)
+        with warnings.catch_warnings(record=True) as noted:  # an earlier id: a note, not a stop
+            warnings.simplefilter("always", FormerIdWarning)
+            found: Sequence[Award] = (data.award(args.award[0]),)
+        for note in noted:
+            print(f"bkn-awards: note: {note.message}", file=sys.stderr)
     else:
         found = _by_handle(data, *args.award)
     if not found:
@@ -435,6 +440,11 @@ _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Opti
     ),
     "editions": (_list("editions"), "list the editions of the award", (_FORMAT,)),
     "officials": (_list("officials"), "list the officials named, in office then", (_FORMAT,)),
+    "aliases": (
+        _list("aliases", empty="no earlier ids: every award has the id it was released with"),
+        "list the award ids of earlier releases and the awards they stand for",
+        (_FORMAT,),
+    ),
     "conflicts": (
         _list("conflicts", empty="no conflicts: the reports in the data agree"),
         "list where reports about the same thing disagree, a line a claim",

@@ -13,6 +13,7 @@ from attrs import field, frozen
 from bkn_awards.geography import regions_by_code
 from bkn_awards.layout import file_of
 from bkn_awards.records import (
+    Alias,
     Award,
     Citation,
     Edition,
@@ -179,13 +180,15 @@ def examine(
 
     Returns the problems, as ``"<file>: record '<id>': <field>: ..."``, and the conflicts.
     Problems: a year without an edition, an award in a year that is not its category's, an
-    event dated before its edition, an award's recipient who is not among its event's, a region
-    code or name not as the region table has it, and two records repeating the same facts (one
-    record should cite both sources). Records about the same thing that differ are conflicts,
-    all kept. With `regions` false the region table is not consulted (the bundled data, which
-    the tests check against it, need not pay for reading the table on every start).
+    earlier id given to an award again, an event dated before its edition, an award's
+    recipient who is not among its event's, a region code, name or id not as the region table
+    has it, and two records repeating the same facts (one record should cite both sources).
+    Records about the same thing that differ are conflicts, all kept. With `regions` false the
+    region table is not consulted (the bundled data, which the tests check against it, need not
+    pay for reading the table on every start).
     """
     problems = _dates(files) + _recipients(files["awards"]) + _one_award_each(files["awards"])
+    problems += _former_ids(files["awards"], files["aliases"])
     problems += _regions(files["institutions"]) if regions else []
     conflicts = [c for award in files["awards"] for c in _placings_disagree(award)]
     for name, subject in _SUBJECTS:
@@ -239,6 +242,13 @@ def _one_award_each(awards: Sequence[Award]) -> list[str]:
                 )
                 problems.append(_problem(award, "id", message))
     return problems
+
+
+def _former_ids(awards: Sequence[Award], aliases: Sequence[Alias]) -> list[str]:
+    """An earlier id that names an award again: a released id is never reused."""
+    current = {award.id for award in awards}
+    message = "names an award of today: an id once released is never given to another record"
+    return [_problem(alias, "id", message) for alias in aliases if alias.id in current]
 
 
 def _placings_disagree(award: Award) -> list[Conflict]:
@@ -321,7 +331,7 @@ def _unrelated(records: list[Any]) -> bool:
 
 
 def _regions(institutions: Sequence[Institution]) -> list[str]:
-    """Each regional government must carry its code and official name from the region table."""
+    """Each regional government carries its code, official name and id from the region table."""
     problems = []
     for institution in institutions:
         if institution.region_code is None:
@@ -335,6 +345,9 @@ def _regions(institutions: Sequence[Institution]) -> list[str]:
         elif institution.name != place.official_name:
             message = f"the region table names {place.code} {place.official_name!r}"
             problems.append(_problem(institution, "name", message))
+        elif institution.id != place.institution_id:
+            message = f"the id of the government of {place.code} is {place.institution_id!r}"
+            problems.append(_problem(institution, "id", message))
     return problems
 
 

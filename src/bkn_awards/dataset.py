@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar, overload
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar,
 from bkn_awards.citations import CitationReport, verify
 from bkn_awards.completeness import Coverage, EditionTotals, coverage_of, edition_totals_of
 from bkn_awards.consistency import Conflict
-from bkn_awards.errors import DataError, QueryError
+from bkn_awards.errors import DataError, QueryError, UnknownAwardError
 from bkn_awards.geography import Region, regions as regions_of_the_table
 from bkn_awards.inventory import Manifest, describe
 from bkn_awards.layout import FILE_NAMES, data_directory
@@ -24,6 +25,7 @@ from bkn_awards.lazy import Lazy
 from bkn_awards.names import NO_DEFAULT, Match
 from bkn_awards.query import AwardIndex, AwardQuery, of_kind, of_years
 from bkn_awards.records import (
+    Alias,
     Award,
     Category,
     Edition,
@@ -45,6 +47,8 @@ if TYPE_CHECKING:
 __all__ = [
     "SORT_KEYS",
     "Dataset",
+    "FormerIdWarning",
+    "aliases",
     "award",
     "awards",
     "bundled",
@@ -315,6 +319,21 @@ class Dataset:
         """
         return self._files["editions"]
 
+    def aliases(self) -> Records[Alias]:
+        """List the award ids of earlier releases that name no award now, each with its award.
+
+        `award` finds an award by any of them, with a `FormerIdWarning`.
+
+        Example:
+            >>> import bkn_awards
+            >>> alias = bkn_awards.aliases()[0]
+            >>> alias.id, alias.award.id
+            ('2016-pemprov-jawa-barat-pengelola-manajemen-kepegawaian-terbaik', '2016-pemprov-jabar')
+
+        .. versionadded:: 0.3.0
+        """  # noqa: E501
+        return self._files["aliases"]
+
     def conflicts(self) -> Records[Conflict]:
         """List where reports disagree, each claim with its record and citations.
 
@@ -322,7 +341,7 @@ class Dataset:
             >>> import bkn_awards
             >>> conflict = next(c for c in bkn_awards.conflicts() if c.field == "rank")
             >>> conflict.claims[0].record.id, [claim.value for claim in conflict.claims]
-            ('2022-pemprov-jawa-tengah-implementasi-penerapan-manajemen-kinerja', [4, 5])
+            ('2022-pemprov-jateng-kinerja', [4, 5])
             >>> bkn_awards.conflicts().to_records()[0]["values"]
             ['Penilaian Kinerja', 'Komitmen Pengawasan dan Pengendalian']
 
@@ -373,12 +392,25 @@ class Dataset:
 
         Example:
             >>> import bkn_awards
-            >>> bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi").rank_label
+            >>> bkn_awards.award("2020-kab-sidoarjo-kompetensi").rank_label
             'Juara Pertama'
 
+        An id of an earlier release that names no award now (see `Alias`) still finds the
+        award it stands for, with a `FormerIdWarning` that gives today's id.
+
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.3.0
+           Finds an award by an earlier id too.
         """
-        return self._index.get().award(award_id)
+        try:
+            return self._index.get().award(award_id)
+        except UnknownAwardError:
+            # A miss is rare: the earlier ids are searched then, and kept in no index.
+            alias = next((a for a in self.aliases() if a.id == award_id), None)
+            if alias is None:
+                raise
+        warnings.warn(FormerIdWarning(alias), stacklevel=2)
+        return alias.award
 
     def manifest(self) -> Manifest:
         """Describe the data: versions, counts by type and year, sources, file hashes (as now).
@@ -412,7 +444,7 @@ class Dataset:
         Example:
             >>> import bkn_awards
             >>> list(bkn_awards.load().records_by_file())
-            ['sources', 'institutions', 'officials', 'editions', 'categories', 'events', 'awards', 'tallies']
+            ['sources', 'institutions', 'officials', 'editions', 'categories', 'events', 'awards', 'tallies', 'aliases']
 
         .. versionadded:: 0.1.0
         """  # noqa: E501
@@ -486,6 +518,23 @@ class _AwardOrder:
 
     def _data(self, award: Award) -> int:
         return self._positions.get()[award.id]
+
+
+class FormerIdWarning(FutureWarning):
+    """An award was found by an id of an earlier release: the message gives today's id.
+
+    Attributes:
+        alias: The earlier id, with the award it stands for (`Alias`).
+
+    .. versionadded:: 0.3.0
+    """
+
+    def __init__(self, alias: Alias) -> None:
+        self.alias = alias
+        super().__init__(
+            f"{alias.id!r} is an id of the releases before {alias.since} ({alias.reason}); "
+            f"the award's id is {alias.award.id!r}"
+        )
 
 
 def read_directory(directory: Traversable, *, regions: bool = True) -> Dataset:
@@ -597,6 +646,7 @@ def _on_bundled(method: Callable[Concatenate[Dataset, P], R]) -> Callable[P, R]:
     return call
 
 
+aliases = _on_bundled(Dataset.aliases)
 award = _on_bundled(Dataset.award)
 awards = _on_bundled(Dataset.awards)
 institution = _on_bundled(Dataset.institution)

@@ -68,12 +68,19 @@ class Region(Shown):
 
     @property
     def institution_id(self) -> str:
-        """The id of its government's record, such as ``"kab-bantul"`` or ``"pemprov-bali"``.
+        """Its government's id, such as ``"kab-bantul"`` or ``"pemprov-bali"``.
+
+        A province goes by its short form where it has one, the first of its aliases when that
+        is one word (``"pemprov-jateng"``, ``"pemprov-diy"``), short enough for the ids of its
+        awards; a kabupaten or kota by its name.
 
         .. versionadded:: 0.2.0
+        .. versionchanged:: 0.3.0
+           A province's short form, where it has one.
         """
         prefix = {"province": "pemprov", "regency": "kab", "city": "kota"}[self.kind.value]
-        return "-".join((prefix, *name_words(self.name)))
+        short = self.aliases[0] if self.aliases and " " not in self.aliases[0] else self.name
+        return "-".join((prefix, *name_words(short)))
 
     @property
     def province_code(self) -> str:

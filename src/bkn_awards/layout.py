@@ -12,6 +12,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from bkn_awards.records import (
+    Alias,
     Award,
     Category,
     Edition,
@@ -48,6 +49,7 @@ RECORD_FILES: tuple[tuple[str, type[Any]], ...] = (
     ("events.json", Event),
     ("awards.json", Award),
     ("tallies.json", Tally),
+    ("aliases.json", Alias),
 )
 
 

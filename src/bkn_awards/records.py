@@ -23,11 +23,14 @@ from bkn_awards.rules import (
     Matches,
     NonEmpty,
     NotInFuture,
+    ShortId,
     ruled,
 )
 from bkn_awards.vocabulary import EventKind, Group, InstitutionKind, Theme
 
 __all__ = [
+    "SHORT_ID",
+    "Alias",
     "Award",
     "Category",
     "Citation",
@@ -49,13 +52,19 @@ __all__ = [
 # references (weakref_slot=False), eight bytes a record.
 
 
+#: The rule of the ids people type: an award's is its edition, its institution's id and its
+#: category's key (``2020-kab-sidoarjo-kompetensi``). The longest government's id of the region
+#: table (30 characters) with an edition and the longest key fits in 48.
+SHORT_ID = ShortId(48)
+
+
 def ref_repr(record: Any) -> str:
     """Show a linked record by its name, or its id where it has none: a reader wants names.
 
     Example:
         >>> import bkn_awards
-        >>> bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi")
-        Award(id='2020-kab-sidoarjo-penilaian-kompetensi', year=2020, institution='Pemerintah Kabupaten Sidoarjo', category='Penilaian Kompetensi', placings=(Placing(rank=1, rank_label='Juara Pertama', category=None),))
+        >>> bkn_awards.award("2020-kab-sidoarjo-kompetensi")
+        Award(id='2020-kab-sidoarjo-kompetensi', year=2020, institution='Pemerintah Kabupaten Sidoarjo', category='Penilaian Kompetensi', placings=(Placing(rank=1, rank_label='Juara Pertama', category=None),))
     """  # noqa: E501
     return "None" if record is None else repr(getattr(record, "name", record.id))
 
@@ -118,7 +127,7 @@ def cited_html(citations: "tuple[Citation, ...]") -> str:
 
     Example:
         >>> import bkn_awards
-        >>> award = bkn_awards.award("2022-kab-mojokerto-implementasi-manajemen-asn")
+        >>> award = bkn_awards.award("2022-kab-mojokerto-manajemen-asn")
         >>> print(cited_html(award.citations[:1]))
         <a href="https://surabayapagi.com/read/...">...</a> (surabayapagi.com, 2022-08-11; ...)
     """
@@ -243,7 +252,7 @@ class Institution(Shown):
     .. versionadded:: 0.1.0
     """
 
-    id: str = ruled(NonEmpty())
+    id: str = ruled(SHORT_ID)
     name: str = ruled(NonEmpty())
     kind: InstitutionKind
     region_code: str | None = ruled(REGION_CODE)
@@ -339,7 +348,7 @@ class Category(Shown):
     `theme` ties the editions together.
 
     Attributes:
-        id: Stable identifier, e.g. ``"2020-penilaian-kompetensi"``.
+        id: Stable identifier, e.g. ``"2020-kompetensi"``.
         year: The edition.
         name: The category's name as reported.
         name_en: The name in English, in the project's words.
@@ -356,7 +365,7 @@ class Category(Shown):
     .. versionadded:: 0.1.0
     """
 
-    id: str = ruled(NonEmpty())
+    id: str = ruled(SHORT_ID)
     year: int = ruled(EditionYear())
     name: str = ruled(NonEmpty())
     name_en: str = ruled(NonEmpty())
@@ -464,7 +473,7 @@ class Award(Shown):
     `Placing` with its citations, and an award whose reports disagree is `disputed`.
 
     Attributes:
-        id: Stable identifier, e.g. ``"2020-kab-sidoarjo-penilaian-kompetensi"``.
+        id: Stable identifier, e.g. ``"2020-kab-sidoarjo-kompetensi"``.
         year: The edition (the year in "BKN Award 2022").
         institution: Who won it.
         category: The category it was won in; ``None`` where the reports name none, or disagree
@@ -487,7 +496,7 @@ class Award(Shown):
        wording ``group_label``.
     """  # noqa: E501
 
-    id: str = ruled(NonEmpty())
+    id: str = ruled(SHORT_ID)
     year: int = ruled(EditionYear())
     institution: Institution = field(repr=ref_repr)
     category: Category | None = field(repr=ref_repr)
@@ -579,6 +588,35 @@ class Award(Shown):
         .. versionadded:: 0.3.0
         """
         return len(self.placings) > 1 and (len(self.ranks) > 1 or len(self.categories) > 1)
+
+
+@frozen(kw_only=True, weakref_slot=False, repr=False)
+class Alias(Shown):
+    """An award id of an earlier release that names no award now, and the award it stands for.
+
+    An id, once released, is never given to another record: where an award's id had to change
+    (a shorter scheme, two awards found to be one), its old id is kept here, and
+    `bkn_awards.award` still finds the award by it, with a `FormerIdWarning`.
+
+    Attributes:
+        id: The earlier id.
+        award: The award it stands for now.
+        since: The release from which the id names no award (``"0.3.0"``).
+        reason: Why it changed, in the project's words.
+
+    Example:
+        >>> import bkn_awards
+        >>> alias = bkn_awards.load().records_by_file()["aliases"][0]
+        >>> alias.since, alias.award.id
+        ('0.3.0', '2016-pemprov-jabar')
+
+    .. versionadded:: 0.3.0
+    """
+
+    id: str = ruled(NonEmpty())
+    award: Award = field(repr=ref_repr)
+    since: str = ruled(Matches(r"[0-9]+\.[0-9]+\.[0-9]+", "a release, such as '0.3.0'"))
+    reason: str = ruled(NonEmpty())
 
 
 @frozen(kw_only=True, weakref_slot=False, repr=False)

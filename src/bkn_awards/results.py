@@ -100,7 +100,7 @@ class Records(tuple[T, ...], Generic[T]):
             >>> import bkn_awards
             >>> print(bkn_awards.awards(year=2020, rank=1, theme="competency").table(width=40))
             id           2020-kab-sidoarjo-
-                         penilaian-kompetensi
+                         kompetensi
             year         2020
             institution  Kab. Sidoarjo
             theme        competency
@@ -108,8 +108,8 @@ class Records(tuple[T, ...], Generic[T]):
             rank         1
             outlet       Wartatransparansi.com +1
             <BLANKLINE>
-            id           2020-pemprov-jawa-tengah-
-                         penilaian-kompetensi
+            id           2020-pemprov-jateng-
+                         kompetensi
             year         2020
             institution  Prov. Jawa Tengah
             theme        competency

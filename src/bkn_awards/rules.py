@@ -30,6 +30,7 @@ __all__ = [
     "NonEmpty",
     "NotInFuture",
     "Rule",
+    "ShortId",
     "ruled",
     "rules_of",
 ]
@@ -241,6 +242,33 @@ class Matches(Rule):
     @property
     def text(self) -> str:
         return self.meaning
+
+
+class ShortId(Rule):
+    """An id to type: lower-case letters and digits, in words joined by ``-``, and short.
+
+    Example:
+        >>> ShortId(20).problem("2020-kab-sidoarjo"), ShortId(8).problem("2020-kab-sidoarjo")
+        (None, "must be lower-case words joined by '-', at most 8 characters, got '2020-kab-sidoarjo'")
+    """  # noqa: E501
+
+    __slots__ = ("maximum",)
+
+    _PATTERN = "[0-9a-z]+(-[0-9a-z]+)*"
+
+    def __init__(self, maximum: int) -> None:
+        self.maximum = maximum
+
+    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if len(value) > self.maximum or not re.fullmatch(self._PATTERN, value):
+            raise FieldValueError(attribute.name, f"must be {self.text}, got {value!r}")
+
+    def schema(self, json_type: str) -> dict[str, Any]:
+        return {"pattern": f"^(?:{self._PATTERN})$", "maxLength": self.maximum}
+
+    @property
+    def text(self) -> str:
+        return f"lower-case words joined by '-', at most {self.maximum} characters"
 
 
 class Each(Rule):

@@ -21,6 +21,7 @@ import attrs
 
 from bkn_awards.completeness import Coverage
 from bkn_awards.records import (
+    Alias,
     Award,
     Category,
     Edition,
@@ -196,7 +197,7 @@ def outlets(record: Any) -> str:
 
     Example:
         >>> import bkn_awards
-        >>> outlets(bkn_awards.award("2022-kab-mojokerto-implementasi-manajemen-asn"))
+        >>> outlets(bkn_awards.award("2022-kab-mojokerto-manajemen-asn"))
         'surabayapagi.com +1'
     """
     sources = list({c.source.id: c.source for c in record.citations}.values())
@@ -348,6 +349,13 @@ def _fitted() -> dict[type[Any], Callable[[], list[Column]]]:
             Column("Institution", names=lambda o: o.institution),
         ],
         Coverage: lambda: _coverage_columns(fitted=True),
+        # An earlier id is the point of the row: never given up (where it is too long, a block).
+        Alias: lambda: [
+            Column("Id", lambda a: a.id),
+            Column("Award", lambda a: a.award.id),
+            Column("Since", lambda a: a.since, drop=1),
+            Column("Reason", lambda a: a.reason, least=12, drop=1),
+        ],
     }
 
 
@@ -376,7 +384,7 @@ def short_names(institutions: Iterable[Institution]) -> dict[str, str]:
     Example:
         >>> import bkn_awards
         >>> found = short_names(bkn_awards.institutions())
-        >>> found["kab-sidoarjo"], found["pemprov-jawa-tengah"], found["bkn"]
+        >>> found["kab-sidoarjo"], found["pemprov-jateng"], found["bkn"]
         ('Kab. Sidoarjo', 'Prov. Jawa Tengah', 'BKN')
     """
     every = {i.id: i for i in institutions}
@@ -503,8 +511,8 @@ def wrapped(text: str, width: int) -> list[str]:
     where the line ends.
 
     Example:
-        >>> wrapped("2020-kab-sidoarjo-penilaian-kompetensi", 20)
-        ['2020-kab-sidoarjo-', 'penilaian-kompetensi']
+        >>> wrapped("2020-kab-sidoarjo-kompetensi", 20)
+        ['2020-kab-sidoarjo-', 'kompetensi']
     """
     lines, line = [], ""
     for piece in re.split(r"(?<=[ -])", text):
@@ -526,7 +534,7 @@ def sheet(award: Award) -> list[str]:
 
     Example:
         >>> import bkn_awards
-        >>> sheet(bkn_awards.award("2020-kab-sidoarjo-penilaian-kompetensi"))[6]
+        >>> sheet(bkn_awards.award("2020-kab-sidoarjo-kompetensi"))[6]
         'group        regencies (tingkat Kabupaten)'
     """
     institution, category, recipient = award.institution, award.category, award.recipient

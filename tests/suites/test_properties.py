@@ -30,6 +30,7 @@ def test_every_record_type_round_trips_through_the_data_files(data: dict[str, li
     assert list(loaded.events()) == data["events.json"]
     assert list(loaded.awards(sort="data")) == data["awards.json"]
     assert list(loaded.tallies()) == data["tallies.json"]
+    assert list(loaded.aliases()) == data["aliases.json"]
 
 
 @given(corruptions())
