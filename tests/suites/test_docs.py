@@ -124,3 +124,40 @@ def test_the_contributing_guide_shows_records_as_the_data_files_write_them() -> 
     for record, name in zip(shown, ("sources", "awards"), strict=True):
         records = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
         assert record in records, f"CONTRIBUTING.md: {record['id']} is not as {name}.json has it"
+
+
+def test_a_result_added_as_the_contributing_guide_says_is_one_more_award(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bkn_awards.cli import main
+
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    source, award = (json.loads(b) for b in re.findall(r"```json\n(.*?)```", text, re.DOTALL))
+    # Step 1: a copy of the bundled data, as the guide's command makes it.
+    mine = tmp_path / "my-data"
+    mine.mkdir()
+    for path in (REPO / "src" / "bkn_awards" / "data").glob("*.json"):
+        (mine / path.name).write_bytes(path.read_bytes())
+    # Steps 2 to 4: a report of another result (the guide's records, made another's), the
+    # institution as `bkn-awards institution` prints it, and the award in the guide's form.
+    report = {**source, "id": "contoh-pemkab-kendal", "url": "https://example.org/kendal"}
+    assert main(["institution", "Kab. Kendal", "--format", "json"]) == 0
+    (kendal,) = json.loads(capsys.readouterr().out)
+    placing = {
+        **award["placings"][0],
+        "citations": [{"source": report["id"], "paragraphs": [], "part": None}],
+    }
+    new = {**award, "id": "2023-kab-kendal-data-cat", "institution": kendal["id"]}
+    new["placings"] = [placing]
+    for name, record in (("sources", report), ("institutions", kendal), ("awards", new)):
+        records = json.loads((mine / f"{name}.json").read_text(encoding="utf-8"))
+        (mine / f"{name}.json").write_text(json.dumps([*records, record]), encoding="utf-8")
+    # Step 5: validate accepts it, the diff has it as one award added, show prints its report.
+    assert main(["validate", str(mine)]) == 0
+    capsys.readouterr()
+    assert main(["diff", "bundled", str(mine), "--format", "json"]) == 1
+    changes = json.loads(capsys.readouterr().out)
+    assert [(c["id"], c["change"]) for c in changes["awards"]] == [(new["id"], "added")]
+    assert set(changes) == {"sources", "institutions", "awards"}  # each one record added
+    assert main(["show", new["id"], "--data", str(mine)]) == 0
+    assert "https://example.org/kendal" in capsys.readouterr().out
