@@ -37,7 +37,7 @@ import msgspec
 import bkn_awards
 from bkn_awards.dataset import read_directory
 from bkn_awards.layout import RECORD_FILES, links
-from bkn_awards.rules import AtLeast, Each, EditionYear, Matches, NonEmpty, Rule, rules_of
+from bkn_awards.rules import AtLeast, Each, EditionYear, Matches, NonEmpty, Rule, ShortId, rules_of
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from synthetic import write_dataset
@@ -342,6 +342,9 @@ def _constrained(kind: Any, rules: Sequence[Rule]) -> Any:
             meta["ge"] = rule.first
         elif isinstance(rule, Matches):
             meta["pattern"] = f"^(?:{rule.pattern})$"
+        elif isinstance(rule, ShortId):
+            schema = rule.schema("string")
+            meta.update(pattern=schema["pattern"], max_length=schema["maxLength"])
     return typing.Annotated[kind, msgspec.Meta(**meta)] if meta else kind
 
 

@@ -99,7 +99,8 @@ def test_coverage_is_a_frozen_value_that_shows_its_tally_by_id() -> None:
     assert isinstance(found, Coverage)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         found.itemised = 0  # type: ignore[misc]
-    assert repr(found).startswith(f"Coverage(tally={found.tally.id!r}, ")
+    assert repr(found).startswith(f"Coverage(year={found.year}, tally={found.tally.id!r}, ")
+    assert found.year == found.tally.year
 
 
 def test_each_edition_s_awards_beside_the_national_totals_reported() -> None:

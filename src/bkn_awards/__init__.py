@@ -10,11 +10,6 @@ import typing as _typing
 from types import ModuleType as _ModuleType
 
 # The public face, listed once: each name re-exported from the module it lives in.
-from bkn_awards.citations import (
-    CitationProblem as CitationProblem,
-    CitationReport as CitationReport,
-)
-from bkn_awards.completeness import Coverage as Coverage, EditionTotals as EditionTotals
 from bkn_awards.consistency import Claim as Claim, Conflict as Conflict
 from bkn_awards.dataset import (
     Dataset as Dataset,
@@ -51,7 +46,6 @@ from bkn_awards.errors import (
     UnknownRegionError as UnknownRegionError,
 )
 from bkn_awards.geography import Region as Region, region as region
-from bkn_awards.inventory import Manifest as Manifest
 from bkn_awards.names import Match as Match
 from bkn_awards.query import AwardQuery as AwardQuery
 from bkn_awards.records import (
@@ -77,10 +71,16 @@ from bkn_awards.vocabulary import (
     Theme as Theme,
 )
 
-# Names made on first use, each with the module it lives in: importing `changes` at every start
-# would cost more than its users gain. The rest of the face is imported above.
+# Names made on first use, each with the module it lives in: the checks, counts and comparisons
+# few sessions ask for, whose modules would cost every start more than their users gain. The
+# rest of the face is imported above.
 _ON_FIRST_USE = {
+    "CitationProblem": "citations",
+    "CitationReport": "citations",
+    "Coverage": "completeness",
     "DataDiff": "changes",
+    "EditionTotals": "completeness",
+    "Manifest": "inventory",
     "FieldChange": "changes",
     "RecordChange": "changes",
     "diff": "changes",
@@ -95,6 +95,12 @@ if _typing.TYPE_CHECKING:
         RecordChange as RecordChange,
         diff as diff,
     )
+    from bkn_awards.citations import (
+        CitationProblem as CitationProblem,
+        CitationReport as CitationReport,
+    )
+    from bkn_awards.completeness import Coverage as Coverage, EditionTotals as EditionTotals
+    from bkn_awards.inventory import Manifest as Manifest
 
 #: The version of bkn-awards.
 __version__ = _VERSION

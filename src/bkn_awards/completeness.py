@@ -18,6 +18,7 @@ class Coverage(Shown):
     """A reported count beside the awards the data itemises for it.
 
     Attributes:
+        year: The edition counted (the tally's).
         tally: The reported count.
         reported: The number of awards the article reports, or ``None`` where it gives none.
         itemised: The number of award records the tally counts.
@@ -29,6 +30,7 @@ class Coverage(Shown):
     .. versionadded:: 0.1.0
     """
 
+    year: int
     tally: Tally = field(repr=ref_repr)
     reported: int | None
     itemised: int
@@ -108,6 +110,7 @@ def measure(tally: Tally, awards: Sequence[Award]) -> Coverage:
     """Count the awards of `awards` that `tally` counts, beside the count it reports."""
     counted = [award for award in awards if tally.counts(award)]
     return Coverage(
+        year=tally.year,
         tally=tally,
         reported=tally.count,
         itemised=len(counted),

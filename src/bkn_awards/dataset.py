@@ -14,12 +14,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar, overload
 
-from bkn_awards.citations import CitationReport, verify
-from bkn_awards.completeness import Coverage, EditionTotals, coverage_of, edition_totals_of
 from bkn_awards.consistency import Conflict
 from bkn_awards.errors import DataError, QueryError, UnknownAwardError
 from bkn_awards.geography import Region, regions as regions_of_the_table
-from bkn_awards.inventory import Manifest, describe
 from bkn_awards.layout import FILE_NAMES, data_directory
 from bkn_awards.lazy import Lazy
 from bkn_awards.names import NO_DEFAULT, Match
@@ -42,6 +39,9 @@ from bkn_awards.vocabulary import Group, InstitutionKind, Theme
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
+    from bkn_awards.citations import CitationReport
+    from bkn_awards.completeness import Coverage, EditionTotals
+    from bkn_awards.inventory import Manifest
     from bkn_awards.loading import Loaded
 
 __all__ = [
@@ -380,6 +380,9 @@ class Dataset:
            Returns `Records` (a tuple still), which print as a table and convert to rows,
            JSON and pandas, each row with the year of its count; ``by_edition``.
         """
+        # Counting is for the few who ask: its module is imported then, not by every start.
+        from bkn_awards.completeness import coverage_of, edition_totals_of
+
         if by_edition:
             return Records(edition_totals_of(self._files))
         return Records(coverage_of(self._files))
@@ -420,6 +423,8 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        from bkn_awards.inventory import describe
+
         return describe(self._files, self._directory)
 
     def verify_citations(self, articles_dir: str | os.PathLike[str]) -> CitationReport:
@@ -436,6 +441,8 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        from bkn_awards.citations import verify
+
         return verify(self._files, articles_dir)
 
     def records_by_file(self) -> dict[str, Records[Any]]:

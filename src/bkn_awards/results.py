@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, overload
 
-from bkn_awards.completeness import Coverage, EditionTotals
 from bkn_awards.consistency import Claim, Conflict
 from bkn_awards.rows import cell_text, column_types, flatten, pandas_dtype
 from bkn_awards.tables import Column, display_columns, fitted, terminal_width
@@ -214,7 +213,7 @@ class Records(tuple[T, ...], Generic[T]):
         return frame
 
     def _count(self) -> str:
-        singular, plural = _NOUNS.get(type(self[0]) if self else None, (None, None))
+        singular, plural = _NOUNS.get(type(self[0]).__name__ if self else "", (None, None))
         noun = singular or (type(self[0]).__name__.lower() if self else "record")
         if len(self) != 1:
             noun = plural or (
@@ -227,9 +226,10 @@ class Records(tuple[T, ...], Generic[T]):
         return f"[{len(self)} {noun}]"
 
 
-_NOUNS: dict[type[Any] | None, tuple[str, str]] = {
-    Coverage: ("reported count", "reported counts"),
-    EditionTotals: ("edition", "editions"),
+# By the class's name: the classes of coverage are imported by what makes them, not by every start.
+_NOUNS = {
+    "Coverage": ("reported count", "reported counts"),
+    "EditionTotals": ("edition", "editions"),
 }
 
 
@@ -264,7 +264,7 @@ def _claimed(row: tuple[Conflict, Claim]) -> Any:
 
 
 def _flat(record: Any) -> dict[str, Any]:
-    """A record as a flat row: a conflict's claims as lists, a count's coverage with its year."""
+    """A record as a flat row: a conflict's claims as lists."""
     if isinstance(record, Conflict):
         claims = record.claims
         return {
@@ -274,8 +274,6 @@ def _flat(record: Any) -> dict[str, Any]:
             "records": [claim.record.id for claim in claims],
             "sources": [[c.source.id for c in claim.citations] for claim in claims],
         }
-    if isinstance(record, Coverage):
-        return {"year": record.tally.year, **flatten(record)}
     return flatten(record)
 
 
@@ -288,6 +286,4 @@ def _column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
     if record_type is Conflict:
         text, lists = (str, False), (list, False)
         return {"subject": text, "field": text, "values": lists, "records": lists, "sources": lists}
-    if record_type is Coverage:
-        return {"year": (int, False), **column_types(Coverage)}
     return column_types(record_type)

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from bkn_awards.completeness import Coverage
+from bkn_awards.lazy import Lazy
 from bkn_awards.records import (
     Alias,
     Award,
@@ -150,7 +150,7 @@ def display_columns(record_type: type[Any], *, fitted: bool = False) -> list[Col
         >>> [c.header for c in display_columns(Award, fitted=True)]
         ['Id', 'Year', 'Institution', 'Theme', 'Group', 'Rank', 'Outlet']
     """
-    made = (_FITTED if fitted else _WIDE).get(record_type)
+    made = (_FITTED if fitted else _WIDE).get().get(record_type)
     if made is not None:
         return made()
     if not attrs.has(record_type):  # a plain value, or a tuple of them: one column
@@ -245,6 +245,8 @@ def _group_within_kind(award: Award) -> str:
 
 
 def _wide() -> dict[type[Any], Callable[[], list[Column]]]:
+    from bkn_awards.completeness import Coverage
+
     return {
         Award: lambda: [
             Column("Id", lambda a: a.id),
@@ -279,7 +281,7 @@ def _wide() -> dict[type[Any], Callable[[], list[Column]]]:
 
 def _coverage_columns(fitted: bool = False) -> list[Column]:
     return [
-        Column("Year", lambda c: str(c.tally.year)),
+        Column("Year", lambda c: str(c.year)),
         Column("Tally", lambda c: c.tally.id, drop=1 if fitted else 0),
         Column("Reported", lambda c: _number(c.reported)),
         Column("Itemised", lambda c: str(c.itemised)),
@@ -295,6 +297,8 @@ def _coverage_columns(fitted: bool = False) -> list[Column]:
 
 
 def _fitted() -> dict[type[Any], Callable[[], list[Column]]]:
+    from bkn_awards.completeness import Coverage
+
     return {
         Award: lambda: [
             Column("Id", lambda a: a.id, drop=3),
@@ -359,8 +363,9 @@ def _fitted() -> dict[type[Any], Callable[[], list[Column]]]:
     }
 
 
-_WIDE = _wide()
-_FITTED = _fitted()
+# Made on the first table: the classes of coverage are imported then, not by every start.
+_WIDE = Lazy(_wide)
+_FITTED = Lazy(_fitted)
 
 
 # --- Short names --------------------------------------------------------------------------------

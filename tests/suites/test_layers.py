@@ -174,3 +174,22 @@ def test_the_architecture_page_lists_each_module_with_its_floor_and_job() -> Non
 
 def test_dir_lists_the_public_face() -> None:
     assert dir(bkn_awards) == sorted([*bkn_awards.__all__, "__version__"])
+
+
+def test_a_first_query_imports_no_checks_counts_or_comparisons() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, bkn_awards; bkn_awards.awards(year=2022); "
+        "print(sorted(m for m in sys.modules if m.startswith('bkn_awards.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    for lazy in ("citations", "completeness", "inventory", "changes", "formats"):
+        assert f"bkn_awards.{lazy}'" not in out.stdout, lazy
+    # Each lazy name of the face still is what its module defines, on first use.
+    from bkn_awards import Coverage, Manifest
+    from bkn_awards.completeness import Coverage as counted
+    from bkn_awards.inventory import Manifest as described
+
+    assert (Coverage, Manifest) == (counted, described)
