@@ -305,7 +305,13 @@ def test_a_conflict_keeps_both_claims_with_their_citations(data_dir: pathlib.Pat
     assert not bkn_awards.award(MOJOKERTO_KOMPETENSI).disputed
     _add_conflicting_report(data_dir)
     data = bkn_awards.load(data_dir)
-    (conflict,) = _new_conflicts(data)
+    (conflict, place) = _new_conflicts(data)
+    # The new reading claims a place another city holds: that is a conflict too.
+    assert (place.field, place.subject) == (
+        "institution",
+        "place 5 of 2022 in 'Penilaian Kompetensi' (cities-small)",
+    )
+    assert MOJOKERTO_KOMPETENSI in [claim.record.id for claim in place.claims]
     assert conflict.field == "rank"
     assert conflict.subject == (
         "the 2022 award of Pemerintah Kota Mojokerto in 'Penilaian Kompetensi' (cities-small)"
@@ -418,3 +424,23 @@ def test_a_government_of_a_region_has_the_id_the_region_table_gives_it(
         "institutions.json: record 'pemprov-nusa-tenggara-barat': id: the id of the government "
         "of 52 is 'pemprov-ntb'",
     )
+
+
+def test_each_reading_of_a_disputed_award_is_held_to_the_other_awards_places() -> None:
+    # Kalimantan Tengah 2021 is third in planning by one report (the other has it in SAPK and
+    # CAT), and Gorontalo is third in planning by another: two provinces, one place.
+    places = {
+        c.subject: [claim.record.id for claim in c.claims]
+        for c in bkn_awards.conflicts()
+        if c.field == "institution"
+    }
+    kalteng = bkn_awards.award("2021-pemprov-kalteng-perencanaan")
+    assert kalteng.disputed
+    assert kalteng.category is None
+    (planning,) = [c for c in kalteng.categories if c.theme is bkn_awards.Theme.PLANNING]
+    assert places[f"place 3 of 2021 in {planning.name!r}"] == [
+        "2021-pemprov-gorontalo-perencanaan",
+        kalteng.id,
+    ]
+    # A reading that gives no rank claims no place.
+    assert not [s for s in places if s.startswith("place None")]

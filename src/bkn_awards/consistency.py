@@ -79,7 +79,9 @@ class _Subject(NamedTuple):
 
     Attributes:
         key: Equal for two records about the same thing; ``None`` for a record not compared.
-        describe: Says what that thing is.
+        describe: Says what that thing is, given a record and its key.
+        more: The further keys of a record that reports several such things (an award's other
+            readings, each its own place); empty for most.
         fields: The fields on which such records may disagree.
         same: Whether two such records agreeing on every field are one record given twice.
         apart: Whether only records that share no source are compared (a report that gives
@@ -87,14 +89,39 @@ class _Subject(NamedTuple):
     """
 
     key: Callable[[Any], Hashable]
-    describe: Callable[[Any], str]
+    describe: Callable[[Any, Hashable], str]
     fields: tuple[str, ...]
     same: bool = True
     apart: bool = False
+    more: Callable[[Any], Sequence[Hashable]] = lambda _: ()
 
 
 def _group(award: Award) -> str:
     return f" ({award.group.value})" if award.group else ""
+
+
+def _place(award: Award) -> Hashable:
+    """The place an award's one reading gives it: a rank in a category, group and kind."""
+    category, rank, kind = award.category, award.rank, award.institution.kind
+    return category and rank and (award.year, category.id, rank, award.group, kind)
+
+
+def _places(award: Award) -> Sequence[Hashable]:
+    """Each place a disputed award's readings give it (an award of one reading has `_place`)."""
+    if len(award.placings) == 1:
+        return ()
+    year, group, kind = award.year, award.group, award.institution.kind
+    return [
+        (year, category.id, p.rank, group, kind)
+        for p in award.placings
+        if p.rank and (category := p.category or award.category)
+    ]
+
+
+def _describe_place(award: Award, key: Any) -> str:
+    year, category_id, rank, *_ = key
+    name = next(c.name for c in award.categories if c.id == category_id)
+    return f"place {rank} of {year} in {name!r}{_group(award)}"
 
 
 # The things two records can report differently. Awards: one place (a rank in a category, group
@@ -105,22 +132,13 @@ def _group(award: Award) -> str:
 _SUBJECTS: tuple[tuple[str, _Subject], ...] = (
     (
         "awards",
-        _Subject(
-            lambda a: (
-                a.category
-                and a.rank
-                and (a.year, a.category.id, a.rank, a.group, a.institution.kind)
-            ),
-            lambda a: f"place {a.rank} of {a.year} in {a.category.name!r}{_group(a)}",
-            ("institution",),
-            same=False,
-        ),
+        _Subject(_place, _describe_place, ("institution",), same=False, more=_places),
     ),
     (
         "awards",
         _Subject(
             lambda a: a.category and a.rank and (a.year, a.institution.id, a.rank),
-            lambda a: f"the {a.year} place {a.rank} of {a.institution.name}",
+            lambda a, _: f"the {a.year} place {a.rank} of {a.institution.name}",
             ("category",),
             same=False,
             apart=True,
@@ -138,7 +156,7 @@ _SUBJECTS: tuple[tuple[str, _Subject], ...] = (
                     frozenset(o.id for o in e.recipients),
                 )
             ),
-            lambda e: (
+            lambda e, _: (
                 f"the {e.year} {e.kind.value} given by "
                 + (", ".join(o.name for o in e.presenters) or "unnamed officials")
             ),
@@ -154,20 +172,23 @@ _SUBJECTS: tuple[tuple[str, _Subject], ...] = (
                 t.region_code,
                 frozenset(t.kinds),
             ),
-            lambda t: f"the {t.year} count: {t.description}",
+            lambda t, _: f"the {t.year} count: {t.description}",
             ("count", "recipients"),
         ),
     ),
     (
         "editions",
         _Subject(
-            attrgetter("year"), lambda e: f"the {e.year} edition", ("number", "category_count")
+            attrgetter("year"), lambda e, _: f"the {e.year} edition", ("number", "category_count")
         ),
     ),
     (
         "editions",
         _Subject(
-            attrgetter("number"), lambda e: f"edition number {e.number}", ("year",), same=False
+            attrgetter("number"),
+            lambda e, _: f"edition number {e.number}",
+            ("year",),
+            same=False,
         ),
     ),
 )
@@ -192,9 +213,9 @@ def examine(
     problems += _regions(files["institutions"]) if regions else []
     conflicts = [c for award in files["awards"] for c in _placings_disagree(award)]
     for name, subject in _SUBJECTS:
-        for group in _same_subject(files[name], subject):
+        for key, group in _same_subject(files[name], subject):
             problems += _repeats(group, subject)
-            conflicts += _disagreements(group, subject)
+            conflicts += _disagreements(group, subject, key)
     return problems, tuple(conflicts)
 
 
@@ -211,7 +232,7 @@ def _repeats(group: list[Any], subject: _Subject) -> list[str]:
     ]
 
 
-def _disagreements(group: list[Any], subject: _Subject) -> list[Conflict]:
+def _disagreements(group: list[Any], subject: _Subject, key: Hashable) -> list[Conflict]:
     """A conflict for each field on which the records of `group` give different values."""
     found = []
     for f in subject.fields:
@@ -222,7 +243,8 @@ def _disagreements(group: list[Any], subject: _Subject) -> list[Conflict]:
                 Claim(value=v, record=r, citations=r.citations)
                 for v, r in zip(values, group, strict=True)
             )
-            found.append(Conflict(subject=subject.describe(group[0]), field=f, claims=claims))
+            described = subject.describe(group[0], key)
+            found.append(Conflict(subject=described, field=f, claims=claims))
     return found
 
 
@@ -306,18 +328,21 @@ def _recipients(awards: Sequence[Award]) -> list[str]:
     ]
 
 
-def _same_subject(records: Sequence[Any], subject: _Subject) -> list[list[Any]]:
-    """Group records that report the same thing; only groups of two or more are returned."""
-    keys = list(map(subject.key, records))
-    compared = list(filter(None, keys))
-    if len(set(compared)) == len(compared):  # the usual answer, found without grouping
+def _same_subject(records: Sequence[Any], subject: _Subject) -> list[tuple[Hashable, list[Any]]]:
+    """Group records that report the same thing, each group with its key (two records or more).
+
+    A record with further keys (`_Subject.more`) is in the group of each.
+    """
+    keyed = [(k, r) for r in records if (k := subject.key(r))]
+    keyed += [(k, r) for r in records for k in subject.more(r) if k != subject.key(r)]
+    if len({k for k, _ in keyed}) == len(keyed):  # the usual answer, found without grouping
         return []
     grouped: defaultdict[Hashable, list[Any]] = defaultdict(list)
-    for k, record in zip(keys, records, strict=True):
-        if k:
+    for k, record in keyed:
+        if record not in grouped[k]:
             grouped[k].append(record)
-    groups = [group for group in grouped.values() if len(group) > 1]
-    return [g for g in groups if not subject.apart or _unrelated(g)]
+    groups = [(k, group) for k, group in grouped.items() if len(group) > 1]
+    return [(k, g) for k, g in groups if not subject.apart or _unrelated(g)]
 
 
 def _unrelated(records: list[Any]) -> bool:
