@@ -160,3 +160,46 @@ def test_the_face_gives_this_module_s_public_names() -> None:
     assert {"diff", "DataDiff", "FieldChange", "RecordChange"} <= set(bkn_awards.__all__)
     with pytest.raises(AttributeError, match="no attribute 'changez'"):
         bkn_awards.changez  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_an_award_kept_under_an_earlier_id_is_compared_with_the_award_it_stands_for(
+    tmp_path: pathlib.Path,
+) -> None:
+    alias = next(a for a in bkn_awards.aliases() if a.reason == "the short id scheme")
+    award = {"id": alias.id, "rank": 1}
+    merged = next(a for a in bkn_awards.aliases() if a.reason == "one award reported two ways")
+    old = {"awards": [award, {"id": merged.id, "rank": 5}, {"id": merged.award.id, "rank": 4}]}
+    new = {
+        "awards": [{"id": alias.award.id, "rank": 1}, {"id": merged.award.id, "rank": 4}],
+        "aliases": [{"id": a.id, "award": a.award.id} for a in (alias, merged)],
+    }
+    for side, files in (("old", old), ("new", new)):
+        (tmp_path / side).mkdir()
+        for name, records in files.items():
+            (tmp_path / side / f"{name}.json").write_text(json.dumps(records), encoding="utf-8")
+    found = diff(tmp_path / "old", tmp_path / "new", as_written=True)
+    # Renamed: one award changed, its id the field that did; merged: the reading's id removed.
+    assert [(c.id, c.change) for c in found.changes if c.file == "awards"] == sorted(
+        [(alias.award.id, "changed"), (merged.id, "removed")]
+    )
+    (renamed,) = [c for c in found.changes if c.change == "changed"]
+    assert renamed.fields == (FieldChange(field="id", before=alias.id, after=alias.award.id),)
+
+
+def test_data_files_of_another_form_compare_as_written(tmp_path: pathlib.Path) -> None:
+    # Records of a form no loader of today reads: the files as written, field by field.
+    old = tmp_path / "old"
+    old.mkdir()
+    award = {"id": "2020-old-award", "year": 2020, "rank": 1, "citations": []}
+    (old / "awards.json").write_text(json.dumps([award]), encoding="utf-8")
+    found = diff(old, old, as_written=True)
+    assert found.equal
+    (new := tmp_path / "new").mkdir()
+    (new / "awards.json").write_text(json.dumps([{**award, "rank": 2}]), encoding="utf-8")
+    (changed,) = diff(old, new, as_written=True).changes
+    assert changed.fields == (FieldChange(field="rank", before=1, after=2),)
+    with pytest.raises(bkn_awards.DataError, match="no data file to compare"):
+        diff(old, tmp_path / "absent", as_written=True)
+    (old / "events.json").write_text("{", encoding="utf-8")
+    with pytest.raises(bkn_awards.DataError, match="not data files to compare as written"):
+        diff(old, new, as_written=True)

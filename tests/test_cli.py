@@ -620,3 +620,50 @@ def test_the_aliases_command_lists_every_earlier_id(capsys: Capture) -> None:
     assert [(r["id"], r["award"]) for r in rows] == [
         (a.id, a.award.id) for a in bkn_awards.aliases()
     ]
+
+
+RELEASE_0_2_0 = "68921f3"  # the commit of release 0.2.0's data
+
+
+def _release_data(commit: str, target: pathlib.Path) -> pathlib.Path | None:
+    """The data files of `commit`, from git history; ``None`` outside a full clone."""
+    repo = pathlib.Path(__file__).resolve().parents[1]
+    target.mkdir()
+    for name in [n for n in FILE_NAMES if n != "aliases"]:
+        shown = subprocess.run(
+            ["git", "-C", str(repo), "show", f"{commit}:src/bkn_awards/data/{name}.json"],
+            capture_output=True,
+        )
+        if shown.returncode != 0:
+            return None
+        (target / f"{name}.json").write_bytes(shown.stdout)
+    return target
+
+
+def test_diff_as_written_lists_what_changed_since_release_0_2_0(
+    capsys: Capture, tmp_path: pathlib.Path
+) -> None:
+    old = _release_data(RELEASE_0_2_0, tmp_path / "0.2.0")
+    if old is None:
+        pytest.skip("the history of release 0.2.0 is not in this checkout")
+    status, out, err = _run(capsys, "diff", "--as-written", str(old), "bundled", "--format", "json")
+    assert (status, err) == (1, "")
+    awards = json.loads(out)["awards"]
+    changes = {change["id"]: change["change"] for change in awards}
+    # Followed through the aliases: each 0.2.0 award is compared with the award it is today.
+    successors = {a.id: a.award.id for a in bkn_awards.aliases()}
+    merged = {a.id for a in bkn_awards.aliases() if a.reason == "one award reported two ways"}
+    assert {i for i, c in changes.items() if c == "removed"} == merged
+    released = json.loads((old / "awards.json").read_text(encoding="utf-8"))
+    assert {i for i, c in changes.items() if c == "changed"} == {
+        successors.get(a["id"], a["id"]) for a in released if a["id"] not in merged
+    }
+    assert sorted(i for i, c in changes.items() if c == "added") == sorted(
+        {a.id for a in bkn_awards.awards()} - set(successors.values()) - {a["id"] for a in released}
+    )
+    # Its own export, as written, is the same data.
+    assert _run(capsys, "export", "--format", "json", str(tmp_path / "mine"))[0] == 0
+    assert _run(capsys, "diff", "--as-written", "bundled", str(tmp_path / "mine"))[:2] == (
+        0,
+        "no record differs\n",
+    )

@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import json
 import os
+import pathlib
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import frozen
 
 from bkn_awards.dataset import Dataset, load
-from bkn_awards.layout import FILE_NAMES
+from bkn_awards.errors import DataError
+from bkn_awards.layout import FILE_NAMES, RECORD_FILES
 from bkn_awards.records import Shown
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["DataDiff", "FieldChange", "RecordChange", "compare", "diff"]
 
@@ -182,15 +187,24 @@ class DataDiff(Shown):
         return ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
 
 
-def diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike[str]) -> DataDiff:
+def diff(
+    old: Dataset | str | os.PathLike[str] | Traversable,
+    new: Dataset | str | os.PathLike[str] | Traversable,
+    *,
+    as_written: bool = False,
+) -> DataDiff:
     """Compare two datasets record by record: what the new one adds, removes and changes.
 
     Records are matched by id within their type, and compared as the data files write them:
-    links as ids, dates as ISO text. A directory and its Data Package export do not differ.
+    links as ids, dates as ISO text. A directory and its Data Package export do not differ. An
+    award id of `old` that `new` keeps as an earlier id (its `Alias`) is compared with the award
+    it stands for now, the id one of the fields that changed.
 
     Args:
         old: A dataset, or what `bkn_awards.load` takes: a data directory or a Data Package.
         new: The same, for the dataset compared with it.
+        as_written: Compare the JSON data files of the directories given as they are written,
+            without loading them: the data of a release whose format this one does not read.
 
     Returns:
         Each record that differs, by record type (in the order of the data files), then id.
@@ -206,22 +220,62 @@ def diff(old: Dataset | str | os.PathLike[str], new: Dataset | str | os.PathLike
 
     .. versionadded:: 0.3.0
     """
+    old_rows, new_rows = (_written(d) if as_written else _rows(d) for d in (old, new))
+    return compare(old_rows, new_rows, renamed=_successors(old_rows, new_rows))
+
+
+def _rows(given: Dataset | str | os.PathLike[str] | Traversable) -> dict[str, list[Any]]:
     # The data files' writer (and cattrs) is imported only when a diff is asked for.
     from bkn_awards.codec import unstructure
 
-    old_rows, new_rows = (
-        {name: [unstructure(r) for r in records] for name, records in _dataset(d).items()}
-        for d in (old, new)
-    )
-    return compare(old_rows, new_rows)
+    dataset = given if isinstance(given, Dataset) else load(given)  # type: ignore[arg-type]
+    files = dataset.records_by_file()
+    return {name: [unstructure(record) for record in records] for name, records in files.items()}
+
+
+def _written(given: Dataset | str | os.PathLike[str] | Traversable) -> dict[str, list[Any]]:
+    """The records of each JSON data file of the directory `given`, as written (none loaded)."""
+    if isinstance(given, Dataset):
+        return _rows(given)
+    directory = pathlib.Path(given) if isinstance(given, str | os.PathLike) else given
+    names = [name for name, _ in RECORD_FILES if (directory / name).is_file()]
+    if not names:
+        raise DataError([f"{directory}: no data file to compare (sources.json, awards.json...)"])
+    try:
+        return {
+            name.removesuffix(".json"): json.loads((directory / name).read_text(encoding="utf-8"))
+            for name in names
+        }
+    except (OSError, ValueError) as error:
+        raise DataError([f"{directory}: not data files to compare as written: {error}"]) from None
+
+
+def _successors(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, str]:
+    """Each award id of `old` that `new` keeps as an earlier id, and the award it names there.
+
+    An award `old` holds under its own id keeps it; of two earlier ids of one award (two awards
+    found to be one) the first stands for it, and the other is removed.
+    """
+    held = {award["id"] for award in old.get("awards", ())}
+    named = {alias["id"]: alias["award"] for alias in new.get("aliases", ())}
+    renamed: dict[str, str] = {}
+    for award_id in held:
+        successor = named.get(award_id)
+        if successor and successor not in held and successor not in renamed.values():
+            renamed[award_id] = successor
+    return renamed
 
 
 def compare(
-    old: Mapping[str, Iterable[Mapping[str, Any]]], new: Mapping[str, Iterable[Mapping[str, Any]]]
+    old: Mapping[str, Iterable[Mapping[str, Any]]],
+    new: Mapping[str, Iterable[Mapping[str, Any]]],
+    *,
+    renamed: Mapping[str, str] | None = None,
 ) -> DataDiff:
     """Compare records written as the data files hold them, given by file: ``{"awards": [...]}``.
 
     Each record is a mapping with an ``"id"``; a file only one side has is compared with none.
+    An award of `old` whose id `renamed` maps is compared with the award of that id in `new`.
 
     Example:
         >>> found = compare({"editions": [{"id": "2020", "number": 6}]}, {"editions": []})
@@ -231,9 +285,12 @@ def compare(
     .. versionadded:: 0.3.0
     """
     names = [*FILE_NAMES, *sorted((old.keys() | new.keys()) - set(FILE_NAMES))]
+    renames = {"awards": renamed or {}}
     changes: list[RecordChange] = []
     for name in names:
-        was, now = ({r["id"]: r for r in side.get(name, ())} for side in (old, new))
+        to = renames.get(name, {})
+        was = {to.get(r["id"], r["id"]): r for r in old.get(name, ())}
+        now = {r["id"]: r for r in new.get(name, ())}
         for record_id in sorted(was.keys() | now.keys()):
             if change := _changed(name, record_id, was.get(record_id), now.get(record_id)):
                 changes.append(change)
@@ -255,8 +312,3 @@ def _changed(
     if not fields:
         return None
     return RecordChange(file=name, id=record_id, change="changed", fields=fields)
-
-
-def _dataset(given: Dataset | str | os.PathLike[str]) -> dict[str, Any]:
-    """The records of `given`, by file: a dataset's own, or those of the one it names."""
-    return (given if isinstance(given, Dataset) else load(given)).records_by_file()

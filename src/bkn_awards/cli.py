@@ -245,9 +245,14 @@ def _manifest(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from bkn_awards.changes import diff  # only a diff pays for its module
+    from bkn_awards.layout import data_directory
 
-    old, new = (load(None if given == "bundled" else given) for given in (args.old, args.new))
-    found = diff(old, new)
+    def side(given: str) -> Any:
+        if args.as_written:  # the files, not a dataset: no loader reads another release's form
+            return data_directory() if given == "bundled" else given
+        return load(None if given == "bundled" else given)
+
+    found = diff(side(args.old), side(args.new), as_written=args.as_written)
     write = {"text": found.to_text, "json": found.to_json, "markdown": found.to_markdown}
     print(write[args.format](), end="" if args.format == "markdown" else "\n")
     return 0 if found.equal else _DIFFERENT
@@ -404,6 +409,12 @@ _DIFF_FORMAT = _option(
     help="text (a line a record, + added, - removed, ~ changed, then each field changed), json "
     "or markdown (default: text)",
 )
+_AS_WRITTEN = _option(
+    "--as-written",
+    action="store_true",
+    help="compare the JSON data files as written, without loading them: the data of a release "
+    "whose format this one does not read",
+)
 _OLD, _NEW = (
     _option(
         name,
@@ -460,7 +471,7 @@ _COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str, tuple[_Opti
     "diff": (
         _diff,
         "the records added, removed and changed from OLD to NEW; exit 1 where they differ",
-        (_DIFF_FORMAT, _OLD, _NEW),
+        (_DIFF_FORMAT, _AS_WRITTEN, _OLD, _NEW),
     ),
     "export": (_export, "write CSV, JSON or a Data Package", (_EXPORT_FORMAT, _FORCE, _OUTPUT)),
     "validate": (_validate, "check a data directory of your own", (_DIRECTORY,)),
