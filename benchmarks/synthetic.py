@@ -157,7 +157,8 @@ def write_dataset(
     }
     # As in the real data: some awards keep the ids of an earlier release.
     files["aliases.json"] = [
-        {"id": f"old-{a['id']}", "award": a["id"], "since": "0.3.0", "reason": "a new id scheme"}
+        {"id": f"old-{a['id']}", "award": a["id"], "merged": False, "since": "0.3.0"}
+        | {"reason": "a new id scheme"}
         for a in records[:: max(1, len(records) // 100)]
     ]
     for name, content in files.items():

@@ -198,7 +198,7 @@ def datasets(draw: st.DrawFn) -> dict[str, list[Any]]:
     )
     # An earlier id is none of today's: `ids` begins none with a digit.
     aliases = [
-        Alias(id=f"0-{award.id}", award=award, since="0.3.0", reason=draw(texts))
+        Alias(id=f"0-{award.id}", award=award, merged=False, since="0.3.0", reason=draw(texts))
         for award in awards
         if draw(st.booleans())
     ]

@@ -165,13 +165,13 @@ def test_the_face_gives_this_module_s_public_names() -> None:
 def test_an_award_kept_under_an_earlier_id_is_compared_with_the_award_it_stands_for(
     tmp_path: pathlib.Path,
 ) -> None:
-    alias = next(a for a in bkn_awards.aliases() if a.reason == "the short id scheme")
+    alias = next(a for a in bkn_awards.aliases() if not a.merged)
     award = {"id": alias.id, "rank": 1}
-    merged = next(a for a in bkn_awards.aliases() if a.reason == "one award reported two ways")
+    merged = next(a for a in bkn_awards.aliases() if a.merged)
     old = {"awards": [award, {"id": merged.id, "rank": 5}, {"id": merged.award.id, "rank": 4}]}
     new = {
         "awards": [{"id": alias.award.id, "rank": 1}, {"id": merged.award.id, "rank": 4}],
-        "aliases": [{"id": a.id, "award": a.award.id} for a in (alias, merged)],
+        "aliases": [{"id": a.id, "award": a.award.id, "merged": a.merged} for a in (alias, merged)],
     }
     for side, files in (("old", old), ("new", new)):
         (tmp_path / side).mkdir()

@@ -233,6 +233,7 @@ BASE: dict[str, dict[str, Any]] = {
     "aliases.json": {
         "id": "corpus-alias",
         "award": "2020-kab-sidoarjo-kompetensi",
+        "merged": False,
         "since": "0.3.0",
         "reason": "R",
     },

@@ -127,7 +127,8 @@ def main() -> None:
             sys.exit(f"no successor for the 0.2.0 award {old}")
         if successor != old:
             why = "one award reported two ways" if old in MERGED else "the short id scheme"
-            aliases.append({"id": old, "award": successor, "since": "0.3.0", "reason": why})
+            alias = {"id": old, "award": successor, "merged": old in MERGED}
+            aliases.append({**alias, "since": "0.3.0", "reason": why})
     write("institutions", institutions)
     write("categories", c)
     write("awards", awards)

@@ -251,19 +251,17 @@ def _written(given: Dataset | str | os.PathLike[str] | Traversable) -> dict[str,
 
 
 def _successors(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, str]:
-    """Each award id of `old` that `new` keeps as an earlier id, and the award it names there.
+    """Each award id of `old` that `new` keeps as the earlier id of an award, and that award.
 
-    An award `old` holds under its own id keeps it; of two earlier ids of one award (two awards
-    found to be one) the first stands for it, and the other is removed.
+    The id of an award merged into another is not followed: that award is removed, its reading
+    a placing of the other. Nor is an id `old` holds under its own name.
     """
     held = {award["id"] for award in old.get("awards", ())}
-    named = {alias["id"]: alias["award"] for alias in new.get("aliases", ())}
-    renamed: dict[str, str] = {}
-    for award_id in held:
-        successor = named.get(award_id)
-        if successor and successor not in held and successor not in renamed.values():
-            renamed[award_id] = successor
-    return renamed
+    return {
+        alias["id"]: alias["award"]
+        for alias in new.get("aliases", ())
+        if alias["id"] in held and not alias.get("merged") and alias["award"] not in held
+    }
 
 
 def compare(

@@ -601,6 +601,8 @@ class Alias(Shown):
     Attributes:
         id: The earlier id.
         award: The award it stands for now.
+        merged: Whether the id was another award's, now one reading of this one (two awards
+            found to be one), rather than this award's own earlier id.
         since: The release from which the id names no award (``"0.3.0"``).
         reason: Why it changed, in the project's words.
 
@@ -615,6 +617,7 @@ class Alias(Shown):
 
     id: str = ruled(NonEmpty())
     award: Award = field(repr=ref_repr)
+    merged: bool = field(repr=False)
     since: str = ruled(Matches(r"[0-9]+\.[0-9]+\.[0-9]+", "a release, such as '0.3.0'"))
     reason: str = ruled(NonEmpty())
 
