@@ -37,6 +37,7 @@ import msgspec
 import bkn_awards
 from bkn_awards.dataset import read_directory
 from bkn_awards.layout import RECORD_FILES, links
+from bkn_awards.records import data_fields
 from bkn_awards.rules import AtLeast, Each, EditionYear, Matches, NonEmpty, Rule, ShortId, rules_of
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
@@ -302,9 +303,7 @@ def _decoders() -> dict[str, msgspec.json.Decoder[Any]]:
 def _struct(cls: Any) -> Any:  # a record class
     attrs.resolve_types(cls)
     linked = {link.field for link in links(cls)}
-    fields = [
-        (f.name, _json_type(f.type, f.name in linked, rules_of(f))) for f in attrs.fields(cls)
-    ]
+    fields = [(f.name, _json_type(f.type, f.name in linked, rules_of(f))) for f in data_fields(cls)]
     return msgspec.defstruct(cls.__name__, fields, gc=False, forbid_unknown_fields=True)
 
 

@@ -352,3 +352,15 @@ def test_every_record_unstructures_to_its_line_in_the_data_files() -> None:
         records = by_file[filename.removesuffix(".json")]
         written = json.loads(json.dumps([unstructure(r) for r in records]))
         assert written == json.loads((BUNDLED / filename).read_text(encoding="utf-8")), filename
+
+
+def test_a_derived_field_is_neither_read_from_nor_written_to_the_data_files(
+    data_dir: pathlib.Path,
+) -> None:
+    contested = next(a for a in bkn_awards.awards() if a.contested)
+    assert "contested" not in unstructure(contested)
+    awards = read_records(data_dir, "awards.json")
+    awards[0]["contested"] = True  # the loader finds it; a data file cannot say it
+    write_records(data_dir, "awards.json", awards)
+    with pytest.raises(bkn_awards.DataError, match="contested"):
+        bkn_awards.load(data_dir)

@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 import bkn_awards
-from bkn_awards.consistency import Claim, Conflict, examine
+from bkn_awards.consistency import Claim, Conflict, examine, with_contested
 from bkn_awards.dataset import Dataset
 from datafiles import (
     assert_refused_after,
@@ -279,9 +279,16 @@ def test_every_award_reported_two_ways_is_a_conflict(field: str) -> None:
         if c.field == field and _of_one_award(c)
     ]
     assert found == disputed
-    # An award is disputed exactly where its placings conflict.
+    # An award is disputed exactly where its placings conflict, or its place is claimed twice.
     in_conflict = {c.claims[0].record.id for c in bkn_awards.conflicts() if _of_one_award(c)}
-    assert {a.id for a in bkn_awards.awards() if a.disputed} == in_conflict
+    claimed = {
+        claim.record.id
+        for c in bkn_awards.conflicts()
+        if c.field == "institution"
+        for claim in c.claims
+    }
+    assert {a.id for a in bkn_awards.awards() if a.disputed} == in_conflict | claimed
+    assert {a.id for a in bkn_awards.awards() if a.contested} == claimed
 
 
 def test_a_claim_cites_the_placing_or_the_record_that_gives_it() -> None:
@@ -444,3 +451,29 @@ def test_each_reading_of_a_disputed_award_is_held_to_the_other_awards_places() -
     ]
     # A reading that gives no rank claims no place.
     assert not [s for s in places if s.startswith("place None")]
+
+
+def test_two_awards_given_one_place_are_each_marked_and_linked_as_marked() -> None:
+    data = bkn_awards.load()
+    (place,) = [
+        c
+        for c in data.conflicts()
+        if c.field == "institution" and c.subject.startswith("place 1 of 2020")
+    ]
+    malang, ternate = (data.award(claim.record.id) for claim in place.claims)
+    assert [claim.record for claim in place.claims] == [malang, ternate]
+    assert (malang.institution.id, ternate.institution.id) == ("kota-malang", "kota-ternate")
+    assert (malang.contested, ternate.contested, malang.disputed) == (True, True, True)
+    # The claims, the awards listed and the aliases all hold the marked records.
+    assert place.claims[0].record is malang
+    assert all(a.award is data.award(a.award.id) for a in data.aliases())
+    # An award whose place no other claims is not marked.
+    assert not data.award("2020-kab-sidoarjo-kompetensi").contested
+
+
+def test_what_no_place_is_claimed_twice_in_is_left_as_it_was() -> None:
+    files = bkn_awards.load().records_by_file()
+    mine = {name: tuple(records) for name, records in files.items()}
+    again, conflicts = with_contested(mine, ())
+    assert again == mine
+    assert conflicts == ()

@@ -21,7 +21,7 @@ import bkn_awards
 from bkn_awards import DataError
 from bkn_awards.formats import data_schema, export, write_csv
 from bkn_awards.layout import RECORD_FILES, links, unwrap_optional
-from bkn_awards.records import Placing
+from bkn_awards.records import Placing, data_fields
 from bkn_awards.rules import INT64_MAX, AtLeast, EditionYear, rules_of
 from datafiles import AWARD_COLUMNS, BUNDLED, placings_with, read_records, write_records
 
@@ -326,7 +326,7 @@ def _corpus() -> list[Any]:
         linked = {link.field for link in links(cls)}
         rows.append(pytest.param(filename, base, id=f"{filename}:base"))
         rows.append(pytest.param(filename, {**base, "extra": 1}, id=f"{filename}:extra field"))
-        for field in attrs.fields(cls):
+        for field in data_fields(cls):
             missing = {k: v for k, v in base.items() if k != field.name}
             rows.append(pytest.param(filename, missing, id=f"{filename}:{field.name} missing"))
             if (filename, field.name) in _CROSS_FIELD:
@@ -366,7 +366,7 @@ def test_the_corpus_reaches_every_rule_and_both_verdicts() -> None:
     assert len(rows) > 300
     touched = {(f, name) for f, row in rows for name in row if row[name] != BASE[f].get(name)}
     for filename, cls in RECORD_FILES:
-        for field in attrs.fields(cls):
+        for field in data_fields(cls):
             rules = rules_of(field)
             # A date's only rule is the clock's; the corpus reaches its format all the same.
             if rules and (filename, field.name) not in _CROSS_FIELD:

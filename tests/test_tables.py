@@ -431,3 +431,12 @@ def test_a_fitted_table_of_earlier_ids_keeps_each_id_whole() -> None:
     for alias in aliases[:5]:  # too long for a row: a block each, the earlier id whole
         assert f"id      {alias.id}" in lines
         assert f"award   {alias.award.id}" in lines
+
+
+def test_a_rank_another_award_is_given_too_is_marked() -> None:
+    contested = next(a for a in bkn_awards.awards() if a.contested and len(a.ranks) == 1)
+    (rank,) = contested.ranks
+    assert rank_cell(contested) == f"{rank} (disputed)"
+    assert rank_cell(contested, fitted=True) == f"{rank}?"
+    alone = attrs.evolve(contested, contested=False)
+    assert rank_cell(alone) == rank_cell(alone, fitted=True) == str(rank)

@@ -26,7 +26,7 @@ from sphinx.util.nodes import nested_parse_with_titles
 
 import bkn_awards
 from bkn_awards.layout import RECORD_FILES
-from bkn_awards.records import Award
+from bkn_awards.records import Award, data_fields
 from bkn_awards.rows import column_types, pandas_dtype
 from bkn_awards.rules import rules_of
 
@@ -101,7 +101,7 @@ class DataDictionary(SphinxDirective):
             intro = f":class:`bkn_awards.{title}` ({place}): {summary}"
             lines += [title, "-" * len(title), "", intro, ""]
             rows = []
-            for field in attrs.fields(cls):
+            for field in data_fields(cls):
                 meaning = meanings.get(field.name)
                 if meaning is None:
                     message = f"{title}.{field.name} is not described in the class docstring"

@@ -26,12 +26,12 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from bkn_awards.errors import FieldValueError
 from bkn_awards.layout import RECORD_FILES, unwrap_optional
 from bkn_awards.lazy import Lazy
-from bkn_awards.records import Citation, Placing
+from bkn_awards.records import Citation, Placing, data_fields
 from bkn_awards.rules import ISO_DATE, ISO_DATETIME, Matches
 
 __all__ = ["Decoder", "RepeatedKeys", "json_type", "parse", "unstructure"]
@@ -131,7 +131,16 @@ def unstructure(record: Any) -> dict[str, Any]:
 
 def _make_writers() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
     converter = _make_converter(None)
-    return {cls: make_dict_unstructure_fn(cls, converter) for cls in _RECORD_TYPES}
+    return {
+        cls: make_dict_unstructure_fn(cls, converter, **_derived_omitted(cls))
+        for cls in _RECORD_TYPES
+    }
+
+
+def _derived_omitted(cls: type[Any]) -> dict[str, Any]:
+    """The overrides that leave out of cattrs' hooks the fields no data file holds (DERIVED)."""
+    kept = {f.name for f in data_fields(cls)}
+    return {f.name: override(omit=True) for f in attrs.fields(cls) if f.name not in kept}
 
 
 # The decoder's converter writing each record type, made on the first record written.
@@ -171,10 +180,16 @@ class _BrokenLinkError(Exception):
 
 def _object_of(cls: type[Any], converter: cattrs.Converter) -> _Hook:
     """Structure a `cls` record from a JSON object, naming every field at fault where it fails."""
-    fields = attrs.fields(cls)
+    fields = data_fields(cls)
     # An object with as many keys as fields, all read by the plain path, has no unknown key.
     size = len(fields) if all(f.default is attrs.NOTHING for f in fields) else None
-    make = functools.partial(make_dict_structure_fn, cls, converter, _cattrs_use_linecache=False)
+    make = functools.partial(
+        make_dict_structure_fn,
+        cls,
+        converter,
+        _cattrs_use_linecache=False,
+        **_derived_omitted(cls),
+    )
     plain = make(_cattrs_forbid_extra_keys=size is None, _cattrs_detailed_validation=False)
     detailed: list[_Hook] = []  # made for the first record that fails
 

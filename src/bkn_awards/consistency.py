@@ -8,6 +8,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any, NamedTuple, TypeAlias
 
+import attrs
 from attrs import field, frozen
 
 from bkn_awards.geography import regions_by_code
@@ -25,7 +26,7 @@ from bkn_awards.records import (
 )
 from bkn_awards.vocabulary import EventKind
 
-__all__ = ["Claim", "Conflict", "Reported", "Value", "examine"]
+__all__ = ["Claim", "Conflict", "Reported", "Value", "examine", "with_contested"]
 
 #: A record that states facts sources can disagree on.
 Reported: TypeAlias = Award | Event | Tally | Edition
@@ -264,6 +265,29 @@ def _one_award_each(awards: Sequence[Award]) -> list[str]:
                 )
                 problems.append(_problem(award, "id", message))
     return problems
+
+
+def with_contested(
+    files: Mapping[str, Sequence[Any]], conflicts: Sequence[Conflict]
+) -> tuple[dict[str, Sequence[Any]], tuple[Conflict, ...]]:
+    """The records and conflicts again, each award whose place another claims `Award.contested`.
+
+    The awards are made again, marked, and every link to them (an alias, a conflict's claim)
+    leads to the marked one; where no place is claimed twice, all is as it was.
+    """
+    claimed = {claim.record.id for c in conflicts if c.field == "institution" for claim in c.claims}
+    if not claimed:
+        return dict(files), tuple(conflicts)
+    marked = {a.id: attrs.evolve(a, contested=True) for a in files["awards"] if a.id in claimed}
+
+    def mark(record: Any) -> Any:
+        return marked.get(record.id, record) if isinstance(record, Award) else record
+
+    aliases = tuple(attrs.evolve(a, award=mark(a.award)) for a in files["aliases"])
+    return {**files, "awards": tuple(map(mark, files["awards"])), "aliases": aliases}, tuple(
+        attrs.evolve(c, claims=tuple(attrs.evolve(cl, record=mark(cl.record)) for cl in c.claims))
+        for c in conflicts
+    )
 
 
 def _former_ids(awards: Sequence[Award], aliases: Sequence[Alias]) -> list[str]:

@@ -26,6 +26,7 @@ import attrs
 from bkn_awards.codec import unstructure
 from bkn_awards.errors import ExportError
 from bkn_awards.layout import RECORD_FILES, links, unwrap_optional
+from bkn_awards.records import data_fields
 from bkn_awards.rows import cell_text, column_types
 from bkn_awards.rules import ISO_DATE, ISO_DATETIME, rules_of
 
@@ -213,7 +214,7 @@ def data_schema() -> dict[str, Any]:
 
 def _record(cls: type[Any]) -> dict[str, Any]:
     attrs.resolve_types(cls)
-    fields = attrs.fields(cls)
+    fields = data_fields(cls)
     targets = {link.field: link.target for link in links(cls)}
     return {
         "type": "object",

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from bkn_awards.codec import Decoder, json_type, parse
-from bkn_awards.consistency import Conflict, examine
+from bkn_awards.consistency import Conflict, examine, with_contested
 from bkn_awards.errors import DataError
 from bkn_awards.layout import RECORD_FILES, data_files
 from bkn_awards.rows import unflatten
@@ -69,7 +69,7 @@ def read_files(directory: Traversable, make: Callable[[Loaded], T], *, regions: 
         found, conflicts = examine(files, regions=regions)
         if found:
             raise DataError(found)
-        return make(Loaded(files, conflicts))
+        return make(Loaded(*with_contested(files, conflicts)))
     finally:
         if collecting:
             gc.enable()

@@ -29,6 +29,7 @@ from bkn_awards.rules import (
 from bkn_awards.vocabulary import EventKind, Group, InstitutionKind, Theme
 
 __all__ = [
+    "DERIVED",
     "SHORT_ID",
     "Alias",
     "Award",
@@ -43,6 +44,7 @@ __all__ = [
     "Source",
     "Tally",
     "cited_html",
+    "data_fields",
     "plain",
     "ref_repr",
 ]
@@ -50,6 +52,20 @@ __all__ = [
 
 # Records are made by the thousand and never weakly referenced: each class has no slot for weak
 # references (weakref_slot=False), eight bytes a record.
+
+
+#: The metadata key of a field the loader makes from other records: no data file holds it.
+DERIVED = "bkn_awards.derived"
+
+
+def data_fields(cls: type[Any]) -> "tuple[attrs.Attribute[Any], ...]":
+    """The fields of the record class `cls` that the data files hold: all but the derived ones.
+
+    Example:
+        >>> [f.name for f in data_fields(Award)][-2:]
+        ['event', 'recipient']
+    """
+    return tuple(f for f in attrs.fields(cls) if not f.metadata.get(DERIVED))
 
 
 #: The rule of the ids people type: an award's is its edition, its institution's id and its
@@ -483,6 +499,9 @@ class Award(Shown):
         placings: Where the reports place it, each reading with its citations.
         event: Where it was handed over, where a report says.
         recipient: Who took it in hand, where a report says.
+        contested: Whether reports give its place (its rank in its category and group) to
+            another award too. The loader finds it from the other awards (see
+            `bkn_awards.conflicts`); the data files do not hold it.
 
     Example:
         >>> import bkn_awards
@@ -505,6 +524,7 @@ class Award(Shown):
     placings: tuple[Placing, ...] = ruled(NonEmpty())
     event: Event | None = field(repr=False)
     recipient: Official | None = field(repr=False)
+    contested: bool = field(default=False, repr=False, metadata={DERIVED: True})
 
     @placings.validator
     def _placed_consistently(self, _attribute: object, placings: tuple[Placing, ...]) -> None:
@@ -583,10 +603,14 @@ class Award(Shown):
 
     @property
     def disputed(self) -> bool:
-        """Whether its reports disagree on its rank or its category (see `bkn_awards.conflicts`).
+        """Whether reports disagree on it (its rank or category, or who holds its place).
+
+        `bkn_awards.conflicts` lists each disagreement.
 
         .. versionadded:: 0.3.0
         """
+        if self.contested:
+            return True
         return len(self.placings) > 1 and (len(self.ranks) > 1 or len(self.categories) > 1)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from bkn_awards.layout import unwrap_optional
-from bkn_awards.records import Award, Citation, plain
+from bkn_awards.records import Award, Citation, data_fields, plain
 
 __all__ = ["cell_text", "column_types", "flatten", "pandas_dtype", "unflatten"]
 
@@ -65,7 +65,7 @@ def flatten(record: Any) -> dict[str, Any]:
         ('kab-mojokerto', None, ['surabayapagi-2022-pemkab-mojokerto', 'bangsaonline-2022-pemkab-mojokerto'], [[1, 5, 6], [2, 3]])
     """  # noqa: E501
     row: dict[str, Any] = {}
-    for field in attrs.fields(type(record)):
+    for field in data_fields(type(record)):
         value = getattr(record, field.name)
         if field.name == "citations":
             row.update(_citations(value))
@@ -94,7 +94,7 @@ def unflatten(record_type: type[Any], row: Mapping[str, str]) -> dict[str, Any]:
     """  # noqa: E501
     attrs.resolve_types(record_type)
     raw: dict[str, Any] = {}
-    for field in attrs.fields(record_type):
+    for field in data_fields(record_type):
         if field.name == "citations" and {"sources", "paragraphs"} <= row.keys():
             sources, paragraphs = _from_json(row["sources"]), _from_json(row["paragraphs"])
             pairs = isinstance(sources, list) and isinstance(paragraphs, list)
@@ -192,7 +192,7 @@ def column_types(record_type: type[Any]) -> dict[str, tuple[type[Any], bool]]:
     """
     attrs.resolve_types(record_type)
     types: dict[str, tuple[type[Any], bool]] = {}
-    for field in attrs.fields(record_type):
+    for field in data_fields(record_type):
         if field.name in ("citations", "placings"):
             types.update(_PLACING_COLUMNS if field.name == "placings" else {})
             types.update(dict.fromkeys(_citations(()), (list, False)))

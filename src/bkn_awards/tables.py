@@ -209,7 +209,8 @@ def outlets(record: Any) -> str:
 def rank_cell(award: Award, *, fitted: bool = False) -> str:
     """An award's rank as a table shows it, every rank reported where reports disagree.
 
-    A `fitted` table marks the disagreement with ``?``, as it does a theme.
+    A rank reports disagree on, or one that reports give another award too (`Award.contested`),
+    is marked: with ``?`` in a `fitted` table, as a theme is.
 
     Example:
         >>> import bkn_awards
@@ -219,7 +220,7 @@ def rank_cell(award: Award, *, fitted: bool = False) -> str:
     """
     ranks = award.ranks
     shown = "/".join(map(str, ranks)) or "-"
-    if len(ranks) < 2:
+    if len(ranks) < 2 and not award.contested:  # one rank, and no other award claims it
         return shown
     return f"{shown}?" if fitted else f"{shown} (disputed)"
 
