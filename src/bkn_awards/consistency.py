@@ -101,6 +101,11 @@ def _group(award: Award) -> str:
     return f" ({award.group.value})" if award.group else ""
 
 
+# The field on which awards of one place disagree: who holds it. A conflict on it is a place
+# given twice, and marks its awards contested.
+_HOLDER = "institution"
+
+
 def _place(award: Award) -> Hashable:
     """The place an award's one reading gives it: a rank in a category, group and kind."""
     category, rank, kind = award.category, award.rank, award.institution.kind
@@ -133,7 +138,7 @@ def _describe_place(award: Award, key: Any) -> str:
 _SUBJECTS: tuple[tuple[str, _Subject], ...] = (
     (
         "awards",
-        _Subject(_place, _describe_place, ("institution",), same=False, more=_places),
+        _Subject(_place, _describe_place, (_HOLDER,), same=False, more=_places),
     ),
     (
         "awards",
@@ -275,7 +280,7 @@ def with_contested(
     The awards are made again, marked, and every link to them (an alias, a conflict's claim)
     leads to the marked one; where no place is claimed twice, all is as it was.
     """
-    claimed = {claim.record.id for c in conflicts if c.field == "institution" for claim in c.claims}
+    claimed = {claim.record.id for c in conflicts if c.field == _HOLDER for claim in c.claims}
     if not claimed:
         return dict(files), tuple(conflicts)
     marked = {a.id: attrs.evolve(a, contested=True) for a in files["awards"] if a.id in claimed}
